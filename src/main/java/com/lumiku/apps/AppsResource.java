@@ -1,0 +1,25 @@
+package com.lumiku.apps;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** The apps and their prices; public, so a visitor sees the costs before signing up. */
+@Path("apps")
+@RequestScoped
+@PermitAll
+@Produces(MediaType.APPLICATION_JSON)
+public class AppsResource {
+
+  @Inject AppCatalog catalog;
+
+  @GET
+  public List<AppCatalog.App> apps() {
+    return catalog.apps();
+  }
+}

@@ -1,0 +1,130 @@
+package com.lumiku.avatars.boundary;
+
+import com.lumiku.avatars.control.AvatarGenerations;
+import com.lumiku.avatars.control.AvatarProjects;
+import com.lumiku.avatars.control.AvatarPrompt;
+import com.lumiku.avatars.entity.Avatar;
+import com.lumiku.avatars.entity.AvatarProject;
+import com.lumiku.generations.boundary.GenerationView;
+import com.lumiku.generations.control.GenerationRequests;
+import com.lumiku.generations.control.Generations;
+import com.lumiku.platform.Roles;
+import com.lumiku.platform.problem.ProblemException;
+import com.lumiku.platform.security.CurrentUser;
+import com.lumiku.platform.storage.ImagesResource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** The Avatar Creator: projects, their avatars, and ordering a new avatar from a prompt. */
+@Path("apps/avatar-creator/projects")
+@RequestScoped
+@RolesAllowed({Roles.USER, Roles.ADMIN})
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class AvatarProjectsResource {
+
+  @Inject CurrentUser currentUser;
+  @Inject AvatarProjects projects;
+  @Inject AvatarGenerations generations;
+  @Inject Generations queue;
+
+  public record NewProject(@NotBlank @Size(max = 100) String name, @Size(max = 500) String description) {}
+
+  public record AvatarOrder(
+      @NotBlank @Size(max = 1000) String prompt,
+      @NotBlank @Size(max = 100) String name,
+      @Min(256) @Max(1024) Integer width,
+      @Min(256) @Max(1024) Integer height) {}
+
+  public record ProjectView(UUID id, String name, String description, OffsetDateTime createdAt, List<AvatarView> avatars) {}
+
+  public record AvatarView(
+      UUID id, String name, String prompt, String imageUrl, String thumbnailUrl, int width, int height,
+      UUID generationId, OffsetDateTime createdAt) {}
+
+  public record Order(GenerationView generation, long creditUsed, long creditBalance) {}
+
+  @POST
+  public Response create(@NotNull @Valid NewProject body) {
+    AvatarProject project = projects.create(currentUser.id(), body.name(), body.description());
+    return Response.created(URI.create("/api/apps/avatar-creator/projects/" + project.id()))
+        .entity(view(project, List.of()))
+        .build();
+  }
+
+  @GET
+  public List<ProjectView> list() {
+    return projects.of(currentUser.id()).stream().map(p -> view(p, null)).toList();
+  }
+
+  @GET
+  @Path("{projectId}")
+  public ProjectView project(@PathParam("projectId") String projectId) {
+    AvatarProject project = projects.owned(parse(projectId), currentUser.id());
+    return view(project, projects.avatars(project.id()).stream().map(AvatarProjectsResource::view).toList());
+  }
+
+  @POST
+  @Path("{projectId}/avatars/generate")
+  public Response generate(@PathParam("projectId") String projectId, @NotNull @Valid AvatarOrder order) {
+    AvatarPrompt prompt =
+        new AvatarPrompt(
+            parse(projectId),
+            order.name().strip(),
+            order.prompt().strip(),
+            order.width() == null ? 512 : order.width(),
+            order.height() == null ? 512 : order.height());
+    GenerationRequests.Accepted accepted = generations.fromPrompt(currentUser.id(), prompt);
+    return Response.accepted(
+            new Order(
+                GenerationView.of(accepted.generation(), queue.queuePosition(accepted.generation())),
+                accepted.creditUsed(),
+                accepted.creditBalance()))
+        .location(URI.create("/api/generations/" + accepted.generation().id()))
+        .build();
+  }
+
+  private static ProjectView view(AvatarProject project, List<AvatarView> avatars) {
+    return new ProjectView(project.id(), project.name(), project.description(), project.createdAt(), avatars);
+  }
+
+  private static AvatarView view(Avatar avatar) {
+    return new AvatarView(
+        avatar.id(),
+        avatar.name(),
+        avatar.prompt(),
+        ImagesResource.url(avatar.imagePath()),
+        ImagesResource.url(avatar.thumbnailPath()),
+        avatar.width(),
+        avatar.height(),
+        avatar.generationId(),
+        avatar.createdAt());
+  }
+
+  private static UUID parse(String projectId) {
+    try {
+      return UUID.fromString(projectId);
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.notFound("Project " + projectId);
+    }
+  }
+}

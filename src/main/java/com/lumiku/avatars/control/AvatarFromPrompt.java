@@ -1,0 +1,82 @@
+package com.lumiku.avatars.control;
+
+import com.lumiku.avatars.entity.Avatar;
+import com.lumiku.generations.control.GenerationJob;
+import com.lumiku.generations.entity.Generation;
+import com.lumiku.imaging.ImageGenerator;
+import com.lumiku.imaging.ImageRequest;
+import com.lumiku.imaging.Png;
+import com.lumiku.platform.storage.ImageStore;
+import com.lumiku.platform.storage.ImagesResource;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.awt.image.BufferedImage;
+
+/**
+ * Draws an avatar from a prompt: asks the image generator for the picture, stores it with a
+ * thumbnail, and adds the avatar to its project. If the worker's transaction rolls back, the
+ * stored files are removed again, so a retried attempt leaves no orphans.
+ */
+@ApplicationScoped
+public class AvatarFromPrompt implements GenerationJob {
+
+  static final int THUMBNAIL_SIZE = 160;
+
+  @Inject ImageGenerator generator;
+  @Inject ImageStore store;
+  @PersistenceContext EntityManager em;
+
+  @Resource TransactionSynchronizationRegistry transactions;
+
+  @Override
+  public String type() {
+    return AvatarGenerations.FROM_PROMPT;
+  }
+
+  @Override
+  public JsonObject run(Generation generation) {
+    AvatarPrompt prompt = AvatarPrompt.fromJson(generation.parameters());
+    byte[] png = generator.generate(new ImageRequest(prompt.prompt(), prompt.width(), prompt.height()));
+    BufferedImage picture = Png.decode(png);
+    ImageStore.StoredImage stored = store.store(png, Png.thumbnail(picture, THUMBNAIL_SIZE));
+    transactions.registerInterposedSynchronization(removeOnRollback(stored));
+
+    Avatar avatar =
+        Avatar.generated(
+            prompt.projectId(),
+            generation.userId(),
+            generation.id(),
+            prompt.name(),
+            prompt.prompt(),
+            new Avatar.Picture(stored.image(), stored.thumbnail(), picture.getWidth(), picture.getHeight()));
+    em.persist(avatar);
+    return Json.createObjectBuilder()
+        .add("avatarId", avatar.id().toString())
+        .add("projectId", prompt.projectId().toString())
+        .add("imageUrl", ImagesResource.url(stored.image()))
+        .add("thumbnailUrl", ImagesResource.url(stored.thumbnail()))
+        .build();
+  }
+
+  private Synchronization removeOnRollback(ImageStore.StoredImage stored) {
+    return new Synchronization() {
+      @Override
+      public void beforeCompletion() {}
+
+      @Override
+      public void afterCompletion(int status) {
+        if (status != Status.STATUS_COMMITTED) {
+          store.delete(stored);
+        }
+      }
+    };
+  }
+}

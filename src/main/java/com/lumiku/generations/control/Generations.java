@@ -1,0 +1,125 @@
+package com.lumiku.generations.control;
+
+import com.lumiku.platform.UtcClock;
+import com.lumiku.generations.entity.Generation;
+import com.lumiku.generations.entity.GenerationStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Stored generations, and every change of their status. Each change is one conditional {@code
+ * UPDATE} on the status it expects to find, and reports whether it won: two actors (a redelivered
+ * message, a cancel, the sweeper, a second instance) can never both move the same generation.
+ */
+@ApplicationScoped
+public class Generations {
+
+  @PersistenceContext EntityManager em;
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void add(Generation generation) {
+    em.persist(generation);
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<Generation> find(UUID id) {
+    return Optional.ofNullable(em.find(Generation.class, id));
+  }
+
+  /** The generation if it exists and belongs to the user. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<Generation> findOwned(UUID id, UUID userId) {
+    return find(id).filter(generation -> generation.userId().equals(userId));
+  }
+
+  /**
+   * Claims a generation for a worker: {@code pending} (or {@code processing}, when a message is
+   * redelivered after a failed attempt) becomes {@code processing}, and the attempt is counted.
+   * Commits on its own so that clients see the work has started.
+   *
+   * @return false if the generation is terminal (or gone): the worker must not do the work
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public boolean startAttempt(UUID id) {
+    return em.createNativeQuery(
+                "UPDATE generations SET status = 'processing', attempts = attempts + 1, progress = 10,"
+                    + " started_at = coalesce(started_at, ?2), updated_at = ?2"
+                    + " WHERE id = ?1 AND status IN ('pending', 'processing')")
+            .setParameter(1, id)
+            .setParameter(2, UtcClock.now())
+            .executeUpdate()
+        == 1;
+  }
+
+  /**
+   * Records the result of finished work, in the worker's transaction.
+   *
+   * @return false if the generation is no longer {@code processing} (e.g. it was failed by
+   *     someone else meanwhile): the result must then be discarded
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public boolean complete(UUID id, String resultJson) {
+    return em.createNativeQuery(
+                "UPDATE generations SET status = 'completed', progress = 100, result = ?2,"
+                    + " error_message = NULL, completed_at = ?3, updated_at = ?3"
+                    + " WHERE id = ?1 AND status = 'processing'")
+            .setParameter(1, id)
+            .setParameter(2, resultJson)
+            .setParameter(3, UtcClock.now())
+            .executeUpdate()
+        == 1;
+  }
+
+  /** How many generations of the same app wait ahead of this pending one, plus one. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public long queuePosition(Generation generation) {
+    Long ahead =
+        em.createQuery(
+                "SELECT COUNT(g) FROM Generation g WHERE g.app = :app AND g.status = :pending"
+                    + " AND g.createdAt < :createdAt",
+                Long.class)
+            .setParameter("app", generation.app())
+            .setParameter("pending", GenerationStatus.PENDING)
+            .setParameter("createdAt", generation.createdAt())
+            .getSingleResult();
+    return ahead + 1;
+  }
+
+  /** A page of the user's generations, newest first, after the given position. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<Generation> list(UUID userId, GenerationFilter filter, PageCursor after, int limit) {
+    StringBuilder jpql = new StringBuilder("SELECT g FROM Generation g WHERE g.userId = :userId");
+    if (filter.status() != null) {
+      jpql.append(" AND g.status = :status");
+    }
+    if (filter.app() != null) {
+      jpql.append(" AND g.app = :app");
+    }
+    if (after != null) {
+      jpql.append(" AND (g.createdAt < :createdAt OR (g.createdAt = :createdAt AND g.id < :id))");
+    }
+    jpql.append(" ORDER BY g.createdAt DESC, g.id DESC");
+    TypedQuery<Generation> query =
+        em.createQuery(jpql.toString(), Generation.class).setParameter("userId", userId);
+    if (filter.status() != null) {
+      query.setParameter("status", filter.status());
+    }
+    if (filter.app() != null) {
+      query.setParameter("app", filter.app());
+    }
+    if (after != null) {
+      query.setParameter("createdAt", after.createdAt()).setParameter("id", after.id());
+    }
+    return query.setMaxResults(limit).getResultList();
+  }
+
+  /** Which generations a listing shows; null fields do not filter. */
+  public record GenerationFilter(GenerationStatus status, String app) {}
+}

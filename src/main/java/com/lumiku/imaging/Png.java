@@ -1,0 +1,62 @@
+package com.lumiku.imaging;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javax.imageio.ImageIO;
+
+/** PNG encoding and decoding, and the thumbnails shown in lists. */
+public final class Png {
+
+  private Png() {}
+
+  public static byte[] encode(BufferedImage image) {
+    try {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
+      if (!ImageIO.write(image, "png", bytes)) {
+        throw new IllegalStateException("No PNG writer available");
+      }
+      return bytes.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Reads a picture.
+   *
+   * @throws IllegalArgumentException if the bytes are not an image
+   */
+  public static BufferedImage decode(byte[] image) {
+    try {
+      BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(image));
+      if (decoded == null) {
+        throw new IllegalArgumentException("Not an image");
+      }
+      return decoded;
+    } catch (IOException e) {
+      throw new IllegalArgumentException("Not an image", e);
+    }
+  }
+
+  /** A PNG no larger than {@code size} x {@code size}, keeping the aspect ratio. */
+  public static byte[] thumbnail(BufferedImage image, int size) {
+    double scale = Math.min(1.0, (double) size / Math.max(image.getWidth(), image.getHeight()));
+    int w = Math.max(1, (int) Math.round(image.getWidth() * scale));
+    int h = Math.max(1, (int) Math.round(image.getHeight() * scale));
+    BufferedImage small = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = small.createGraphics();
+    try {
+      g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+      g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+      g.drawImage(image, 0, 0, w, h, null);
+    } finally {
+      g.dispose();
+    }
+    return encode(small);
+  }
+}

@@ -1,0 +1,39 @@
+package com.lumiku.platform.problem;
+
+/**
+ * A failure the caller can understand and act on. It leaves the API as its {@link Problem}, and
+ * as a runtime exception it rolls back the transaction it is thrown in, so nothing is charged,
+ * stored or queued.
+ */
+public class ProblemException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final transient Problem problem;
+
+  public ProblemException(Problem problem) {
+    super(problem.detail(), null, false, false);
+    this.problem = problem;
+  }
+
+  public Problem problem() {
+    return problem;
+  }
+
+  /** 404, also for what exists but belongs to somebody else. */
+  public static ProblemException notFound(String what) {
+    return new ProblemException(Problem.of(404, "Not Found", what + " was not found."));
+  }
+
+  public static ProblemException conflict(String detail) {
+    return new ProblemException(Problem.of(409, "Conflict", detail));
+  }
+
+  public static ProblemException badRequest(String detail) {
+    return new ProblemException(Problem.of(400, "Bad Request", detail));
+  }
+
+  public static ProblemException unauthorized(String detail) {
+    return new ProblemException(Problem.of(401, "Unauthorized", detail));
+  }
+}

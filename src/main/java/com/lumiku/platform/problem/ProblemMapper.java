@@ -1,0 +1,162 @@
+package com.lumiku.platform.problem;
+
+import jakarta.json.bind.JsonbException;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.transaction.RollbackException;
+import jakarta.transaction.TransactionalException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.NotAuthorizedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The one way errors leave the API: every exception becomes an {@code application/problem+json}
+ * answer, never a stack trace or an HTML page.
+ *
+ * <p>Failures of the database or the broker become 503: the transaction they happened in was
+ * rolled back, so the caller may retry. Anything unexpected becomes a 500 whose detail names an
+ * incident id that is also in the server log, with the stack trace.
+ */
+@Provider
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+
+  private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+
+  @Override
+  public Response toResponse(Throwable failure) {
+    return problemFor(failure).toResponse();
+  }
+
+  static Problem problemFor(Throwable failure) {
+    ProblemException problem = find(failure, ProblemException.class);
+    if (problem != null) {
+      return problem.problem();
+    }
+    ConstraintViolationException invalid = find(failure, ConstraintViolationException.class);
+    if (invalid != null) {
+      return validationProblem(invalid);
+    }
+    if (failure instanceof WebApplicationException web) {
+      return webProblem(web);
+    }
+    if (find(failure, JsonbException.class) != null
+        || find(failure, JsonParsingException.class) != null) {
+      return Problem.of(400, "Bad Request", "The request body is not valid JSON for this operation.");
+    }
+    if (isDependencyFailure(failure)) {
+      LOG.log(Level.WARNING, "Request failed because a dependency is unavailable: {0}", describe(failure));
+      return Problem.of(
+          503,
+          "Service Unavailable",
+          "The database or the message broker is unavailable. Nothing was charged and nothing was"
+              + " queued; please try again shortly.");
+    }
+    String incident = UUID.randomUUID().toString();
+    LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, failure);
+    return Problem.of(500, "Internal Server Error", "Unexpected failure; incident " + incident + ".");
+  }
+
+  private static Problem webProblem(WebApplicationException web) {
+    Response.StatusType status = web.getResponse().getStatusInfo();
+    if (web instanceof NotAuthorizedException) {
+      return Problem.of(401, "Unauthorized", "A valid Bearer token is required.");
+    }
+    if (status.getStatusCode() == 403) {
+      return Problem.of(403, "Forbidden", "You are not allowed to do this.");
+    }
+    if (status.getStatusCode() == 400 && (web.getMessage() == null || web.getMessage().startsWith("HTTP "))) {
+      return Problem.of(400, "Bad Request", "The request body is missing or is not valid JSON for this operation.");
+    }
+    if (status.getStatusCode() >= 500) {
+      String incident = UUID.randomUUID().toString();
+      LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, web);
+      return Problem.of(status, "Unexpected failure; incident " + incident + ".");
+    }
+    String message = web.getMessage();
+    String detail =
+        message == null || message.startsWith("HTTP ") ? status.getReasonPhrase() + "." : message;
+    return Problem.of(status, detail);
+  }
+
+  private static Problem validationProblem(ConstraintViolationException invalid) {
+    List<Problem.FieldError> errors =
+        invalid.getConstraintViolations().stream()
+            .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+            .sorted(Comparator.comparing(Problem.FieldError::field))
+            .toList();
+    return Problem.of(400, "Bad Request", "The request is invalid; see errors.").withErrors(errors);
+  }
+
+  /** The property path of a violation without the method and parameter it was found through. */
+  private static String fieldOf(ConstraintViolation<?> violation) {
+    StringBuilder field = new StringBuilder();
+    for (Path.Node node : violation.getPropertyPath()) {
+      if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER) {
+        continue;
+      }
+      if (!field.isEmpty()) {
+        field.append('.');
+      }
+      field.append(node.getName());
+    }
+    return field.isEmpty() ? "body" : field.toString();
+  }
+
+  private static boolean isDependencyFailure(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof JMSException
+          || t instanceof JMSRuntimeException
+          || t instanceof RollbackException
+          || t instanceof SQLTransientConnectionException
+          || t instanceof jakarta.resource.ResourceException
+          || (t instanceof SQLException sql && isConnectionState(sql.getSQLState()))) {
+        return true;
+      }
+      if (t instanceof TransactionalException && t.getCause() == null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isConnectionState(String sqlState) {
+    return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P"));
+  }
+
+  private static String describe(Throwable failure) {
+    StringBuilder text = new StringBuilder();
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (!text.isEmpty()) {
+        text.append(" <- ");
+      }
+      text.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
+    }
+    return text.toString();
+  }
+
+  private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return null;
+  }
+}

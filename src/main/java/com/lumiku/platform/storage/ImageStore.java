@@ -1,0 +1,85 @@
+package com.lumiku.platform.storage;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Keeps generated images on the filesystem, under {@code images/} in the data folder.
+ *
+ * <p>Each image gets a random, unguessable name; whoever knows the name may fetch it (an
+ * {@code <img>} cannot send a Bearer token), and names are never reused, so the files can be
+ * cached for ever. Writes go to a temporary file first and are moved into place, so a reader
+ * never sees half an image.
+ */
+@ApplicationScoped
+public class ImageStore {
+
+  private static final Pattern NAME = Pattern.compile("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}(-thumb)?\\.png");
+
+  @Inject
+  @ConfigProperty(name = "lumiku.data.dir", defaultValue = "data")
+  String dataDir;
+
+  private Path folder;
+
+  @PostConstruct
+  void open() {
+    folder = Path.of(dataDir, "images").toAbsolutePath();
+    try {
+      Files.createDirectories(folder);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create the image folder " + folder, e);
+    }
+  }
+
+  /** Stores a PNG and its thumbnail under one new name; returns the two file names. */
+  public StoredImage store(byte[] png, byte[] thumbnailPng) {
+    String id = UUID.randomUUID().toString();
+    StoredImage stored = new StoredImage(id + ".png", id + "-thumb.png");
+    write(stored.image(), png);
+    write(stored.thumbnail(), thumbnailPng);
+    return stored;
+  }
+
+  /** Removes what {@link #store} wrote, e.g. when the transaction that needed it rolled back. */
+  public void delete(StoredImage stored) {
+    try {
+      Files.deleteIfExists(folder.resolve(stored.image()));
+      Files.deleteIfExists(folder.resolve(stored.thumbnail()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The file of a stored image, if the name is one this store makes and the file exists. */
+  public Optional<Path> find(String name) {
+    if (!NAME.matcher(name).matches()) {
+      return Optional.empty();
+    }
+    Path file = folder.resolve(name);
+    return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+  }
+
+  private void write(String name, byte[] content) {
+    try {
+      Path partial = Files.createTempFile(folder, ".partial-", ".png");
+      Files.write(partial, content);
+      Files.move(partial, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot store image " + name, e);
+    }
+  }
+
+  /** The file names of an image and its thumbnail. */
+  public record StoredImage(String image, String thumbnail) {}
+}

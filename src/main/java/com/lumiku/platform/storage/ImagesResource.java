@@ -1,0 +1,34 @@
+package com.lumiku.platform.storage;
+
+import com.lumiku.platform.problem.ProblemException;
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Response;
+
+/** Serves generated images by their unguessable names; they never change, so caches keep them. */
+@Path("images")
+@RequestScoped
+@PermitAll
+public class ImagesResource {
+
+  @Inject ImageStore store;
+
+  @GET
+  @Path("{name}")
+  public Response image(@PathParam("name") String name) {
+    java.nio.file.Path file = store.find(name).orElseThrow(() -> ProblemException.notFound("Image " + name));
+    CacheControl forever = new CacheControl();
+    forever.setMaxAge(31_536_000);
+    return Response.ok(file.toFile(), "image/png").cacheControl(forever).build();
+  }
+
+  /** The path under which the API serves an image of this name. */
+  public static String url(String name) {
+    return "/api/images/" + name;
+  }
+}
