@@ -1,0 +1,32 @@
+package com.lumiku.generations;
+
+import com.lumiku.generations.control.GenerationQueue;
+import com.lumiku.generations.entity.Generation;
+import jakarta.annotation.Priority;
+import jakarta.decorator.Decorator;
+import jakarta.decorator.Delegate;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+
+/**
+ * Test-only fault: after the real queue has sent the message (and the credits were deducted and
+ * the generation inserted before it), throws inside the same transaction whenever the order's
+ * parameters carry {@link #MARKER}. Deployed only by {@link AtomicSubmissionIT}.
+ */
+@Decorator
+@Priority(Interceptor.Priority.APPLICATION)
+public abstract class FailAfterEnqueue implements GenerationQueue {
+
+  static final String MARKER = "[fail after enqueue]";
+
+  @Inject @Delegate @Any GenerationQueue delegate;
+
+  @Override
+  public void enqueue(Generation generation) {
+    delegate.enqueue(generation);
+    if (generation.parameters().contains(MARKER)) {
+      throw new IllegalStateException("Forced failure after the charge and the send");
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package com.lumiku.platform.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import com.lumiku.testing.Api;
+import com.lumiku.testing.Deployments;
+import com.lumiku.testing.TestBroker;
+import com.lumiku.testing.TestDatabase;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.net.URL;
+import java.time.Duration;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Readiness tells the truth about the broker: DOWN (503) while it is stopped, so an orchestrator
+ * stops routing orders here, and UP again once it is back and the workers have re-attached. While
+ * it is down an order is refused with 503 and charges nothing.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ReadinessIT {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.application();
+  }
+
+  @ArquillianResource URL deployment;
+
+  Api api;
+
+  @BeforeEach
+  void connect() {
+    api = new Api(deployment);
+  }
+
+  @Test
+  void probesAnswerInMicroProfileHealthFormat() {
+    api.get("/health/ready").then().statusCode(200)
+        .body("status", equalTo("UP"))
+        .body("checks.name", hasItems("database", "schema", "broker", "work-queues"));
+    api.get("/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    api.get("/health/started").then().statusCode(200)
+        .body("status", equalTo("UP"))
+        .body("checks.name", hasItems("deployment"));
+  }
+
+  @Test
+  void notReadyWhileTheBrokerIsDownAndReadyAgainAfterItRestarts() {
+    Api.Member member = api.register();
+    UUID projectId = api.createProject(member);
+    api.get("/health/ready").then().statusCode(200);
+
+    TestBroker.stop();
+    try {
+      JsonPath down =
+          await()
+              .atMost(Duration.ofSeconds(15))
+              .pollInterval(Duration.ofMillis(250))
+              .until(() -> api.get("/health/ready"), r -> r.statusCode() == 503)
+              .jsonPath();
+      assertThat(down.getString("status")).isEqualTo("DOWN");
+      assertThat(down.getString("checks.find { it.name == 'broker' }.status")).isEqualTo("DOWN");
+      assertThat(down.getString("checks.find { it.name == 'work-queues' }.status")).isEqualTo("DOWN");
+      assertThat(down.getString("checks.find { it.name == 'database' }.status")).isEqualTo("UP");
+      api.get("/health/live").then().statusCode(200);
+
+      Response refused = api.orderAvatar(member, projectId, "while the broker is away");
+      assertThat(refused.statusCode()).isEqualTo(503);
+      assertThat(refused.contentType()).startsWith("application/problem+json");
+      assertThat(TestDatabase.balance(member.id())).isEqualTo(100);
+      assertThat(TestDatabase.generations(member.id())).isEmpty();
+    } finally {
+      TestBroker.start();
+    }
+
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> api.get("/health/ready").statusCode() == 200);
+    assertThat(TestBroker.consumerCount(TestBroker.AVATAR_QUEUE)).isPositive();
+
+    UUID generation = api.acceptedAvatar(member, projectId, "after the broker came back");
+    assertThat(api.awaitTerminal(member, generation, Duration.ofSeconds(60)).getString("status"))
+        .isEqualTo("completed");
+    assertThat(TestDatabase.balance(member.id())).isEqualTo(90);
+  }
+}

@@ -1,0 +1,99 @@
+package com.lumiku.testing;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.net.URL;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Lumiku's HTTP API as a browser or script uses it, for the integration tests: every call goes
+ * over HTTP to the deployed application.
+ */
+public final class Api {
+
+  private static final Set<String> TERMINAL = Set.of("completed", "failed", "canceled");
+
+  private final String base;
+
+  public Api(URL deployment) {
+    String url = deployment.toString();
+    this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  /** Someone signed in: their id and Bearer token. */
+  public record Member(UUID id, String email, String token) {}
+
+  public RequestSpecification anonymous() {
+    return given().baseUri(base).contentType(ContentType.JSON).accept(ContentType.JSON);
+  }
+
+  public RequestSpecification as(Member member) {
+    return anonymous().header("Authorization", "Bearer " + member.token());
+  }
+
+  /** Registers a new user with a unique email address. */
+  public Member register() {
+    String email = "user-" + UUID.randomUUID() + "@example.com";
+    JsonPath body =
+        anonymous()
+            .body(Map.of("email", email, "password", "correct horse", "name", "Test User"))
+            .post("/api/auth/register")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath();
+    return new Member(UUID.fromString(body.getString("user.id")), email, body.getString("token"));
+  }
+
+  public UUID createProject(Member member) {
+    return UUID.fromString(
+        as(member)
+            .body(Map.of("name", "Project " + UUID.randomUUID()))
+            .post("/api/apps/avatar-creator/projects")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id"));
+  }
+
+  /** Orders an avatar and returns the raw answer, whatever it is. */
+  public Response orderAvatar(Member member, UUID projectId, String prompt) {
+    return as(member)
+        .body(Map.of("prompt", prompt, "name", "Avatar"))
+        .post("/api/apps/avatar-creator/projects/" + projectId + "/avatars/generate");
+  }
+
+  /** Orders an avatar that must be accepted; returns the generation id. */
+  public UUID acceptedAvatar(Member member, UUID projectId, String prompt) {
+    return UUID.fromString(
+        orderAvatar(member, projectId, prompt).then().statusCode(202).extract().path("generation.id"));
+  }
+
+  public JsonPath generation(Member member, UUID id) {
+    return as(member).get("/api/generations/" + id).then().statusCode(200).extract().jsonPath();
+  }
+
+  /** Polls the generation until it is completed, failed or canceled, and returns it. */
+  public JsonPath awaitTerminal(Member member, UUID id, Duration within) {
+    return await()
+        .atMost(within)
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> generation(member, id), g -> TERMINAL.contains(g.getString("status")));
+  }
+
+  public Response get(String path) {
+    return anonymous().get(path);
+  }
+
+  public String base() {
+    return base;
+  }
+}

@@ -1,0 +1,87 @@
+package com.lumiku.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
+import org.apache.activemq.artemis.api.core.client.ClientMessage;
+import org.apache.activemq.artemis.api.core.client.ClientRequestor;
+import org.apache.activemq.artemis.api.core.client.ClientSession;
+import org.apache.activemq.artemis.api.core.client.ClientSessionFactory;
+import org.apache.activemq.artemis.api.core.client.ServerLocator;
+import org.apache.activemq.artemis.api.core.management.ManagementHelper;
+import org.apache.activemq.artemis.api.core.management.ResourceNames;
+
+/**
+ * The integration tests' Artemis broker: asks it about its queues through management messages
+ * (so tests can prove what was, or was not, queued) and stops and restarts it through bin/broker,
+ * the same script that started it.
+ */
+public final class TestBroker {
+
+  public static final String AVATAR_QUEUE = "generations.avatar";
+
+  private TestBroker() {}
+
+  /** Messages ever added to the queue: unchanged means nothing was queued, even if consumed since. */
+  public static long messagesAdded(String queue) {
+    return ((Number) attribute(queue, "messagesAdded")).longValue();
+  }
+
+  public static long messageCount(String queue) {
+    return ((Number) attribute(queue, "messageCount")).longValue();
+  }
+
+  public static int consumerCount(String queue) {
+    return ((Number) attribute(queue, "consumerCount")).intValue();
+  }
+
+  public static void stop() {
+    script("stop");
+  }
+
+  public static void start() {
+    script("start", System.getProperty("it.broker.port", "61626"));
+  }
+
+  private static Object attribute(String queue, String name) {
+    String url = "tcp://127.0.0.1:" + System.getProperty("it.broker.port", "61626") + "?reconnectAttempts=0";
+    try (ServerLocator locator = ActiveMQClient.createServerLocator(url);
+        ClientSessionFactory factory = locator.createSessionFactory();
+        ClientSession session = factory.createSession()) {
+      session.start();
+      try (ClientRequestor requestor = new ClientRequestor(session, "activemq.management")) {
+        ClientMessage request = session.createMessage(false);
+        ManagementHelper.putAttribute(request, ResourceNames.QUEUE + queue, name);
+        ClientMessage reply = requestor.request(request, 5000);
+        if (reply == null || !ManagementHelper.hasOperationSucceeded(reply)) {
+          throw new IllegalStateException("The broker did not tell " + name + " of " + queue);
+        }
+        return ManagementHelper.getResult(reply);
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("Cannot ask the broker about " + queue, e);
+    }
+  }
+
+  private static void script(String... arguments) {
+    String base = System.getProperty("project.basedir", ".");
+    String dir = System.getProperty("it.dir", base + "/target/it") + "/broker";
+    String[] command = new String[arguments.length + 2];
+    command[0] = base + "/bin/broker";
+    command[1] = arguments[0];
+    command[2] = dir;
+    System.arraycopy(arguments, 1, command, 3, arguments.length - 1);
+    try {
+      Process process = new ProcessBuilder(command).directory(new File(base)).inheritIO().start();
+      if (!process.waitFor(90, TimeUnit.SECONDS) || process.exitValue() != 0) {
+        throw new IllegalStateException("bin/broker " + arguments[0] + " failed");
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

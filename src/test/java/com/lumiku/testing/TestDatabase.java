@@ -1,0 +1,98 @@
+package com.lumiku.testing;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Reads what the application stored, straight from the integration tests' PostgreSQL, so that
+ * tests check balances, ledger entries and generation rows rather than only HTTP answers.
+ */
+public final class TestDatabase {
+
+  private TestDatabase() {}
+
+  /** A ledger entry as stored. */
+  public record LedgerRow(String type, long amount, long balanceAfter, String referenceType, UUID referenceId) {}
+
+  /** A generation row as stored. */
+  public record GenerationRow(UUID id, String status, int attempts, long creditCost, String result) {}
+
+  public static Connection connect() throws SQLException {
+    String url = "jdbc:postgresql://127.0.0.1:" + System.getProperty("it.db.port", "55433") + "/lumiku";
+    return DriverManager.getConnection(url, "postgres", "postgres");
+  }
+
+  public static long balance(UUID userId) {
+    return single("SELECT balance FROM credit_accounts WHERE user_id = ?", userId);
+  }
+
+  /** The user's ledger, oldest first. */
+  public static List<LedgerRow> ledger(UUID userId) {
+    return query(
+        "SELECT type, amount, balance_after, reference_type, reference_id FROM credit_transactions"
+            + " WHERE user_id = ? ORDER BY created_at, id",
+        rows ->
+            new LedgerRow(
+                rows.getString(1), rows.getLong(2), rows.getLong(3), rows.getString(4), (UUID) rows.getObject(5)),
+        userId);
+  }
+
+  /** The user's generations, oldest first. */
+  public static List<GenerationRow> generations(UUID userId) {
+    return query(
+        "SELECT id, status, attempts, credit_cost, result FROM generations WHERE user_id = ? ORDER BY created_at, id",
+        rows ->
+            new GenerationRow(
+                (UUID) rows.getObject(1), rows.getString(2), rows.getInt(3), rows.getLong(4), rows.getString(5)),
+        userId);
+  }
+
+  public static long avatarsOfGeneration(UUID generationId) {
+    return single("SELECT count(*) FROM avatars WHERE generation_id = ?", generationId);
+  }
+
+  public static long avatarsOfUser(UUID userId) {
+    return single("SELECT count(*) FROM avatars WHERE user_id = ?", userId);
+  }
+
+  /** XA branches prepared but never committed or rolled back: must be none once work is done. */
+  public static long preparedTransactions() {
+    return single("SELECT count(*) FROM pg_prepared_xacts WHERE database = current_database()");
+  }
+
+  private interface RowMapper<T> {
+    T map(ResultSet rows) throws SQLException;
+  }
+
+  private static long single(String sql, Object... parameters) {
+    List<Long> values = query(sql, rows -> rows.getLong(1), parameters);
+    if (values.size() != 1) {
+      throw new AssertionError("Expected one row from " + sql + ", got " + values.size());
+    }
+    return values.get(0);
+  }
+
+  private static <T> List<T> query(String sql, RowMapper<T> mapper, Object... parameters) {
+    try (Connection connection = connect();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      try (ResultSet rows = statement.executeQuery()) {
+        List<T> result = new ArrayList<>();
+        while (rows.next()) {
+          result.add(mapper.map(rows));
+        }
+        return result;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Query failed: " + sql, e);
+    }
+  }
+}
