@@ -61,6 +61,7 @@ public class AvatarFromPrompt implements GenerationJob {
     return Json.createObjectBuilder()
         .add("avatarId", avatar.id().toString())
         .add("projectId", prompt.projectId().toString())
+        .add("name", prompt.name())
         .add("imageUrl", ImagesResource.url(stored.image()))
         .add("thumbnailUrl", ImagesResource.url(stored.thumbnail()))
         .build();

@@ -1,7 +1,6 @@
 package com.lumiku.platform.problem;
 
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +18,6 @@ import java.util.Locale;
 public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
 
   public static final String MEDIA_TYPE = "application/problem+json";
-  public static final MediaType MEDIA = MediaType.valueOf(MEDIA_TYPE);
 
   /** One invalid field of a request. */
   public record FieldError(String field, String message) {}
@@ -38,6 +36,6 @@ public record Problem(String type, String title, int status, String detail, List
   }
 
   public Response toResponse() {
-    return Response.status(status).type(MEDIA).entity(this).build();
+    return Response.status(status).type(MEDIA_TYPE).entity(this).build();
   }
 }

@@ -1,0 +1,49 @@
+package com.lumiku.platform.problem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.lumiku.credits.control.InsufficientCredits;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.transaction.RollbackException;
+import jakarta.transaction.TransactionalException;
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+
+class ProblemMapperTest {
+
+  @Test
+  void aProblemLeavesAsItself() {
+    Problem problem = ProblemMapper.problemFor(new InsufficientCredits(10, 3));
+    assertThat(problem.status()).isEqualTo(402);
+    assertThat(problem.title()).isEqualTo("Insufficient Credits");
+    assertThat(problem.type()).isEqualTo("https://lumiku.app/problems/insufficient-credits");
+    assertThat(problem.detail()).isEqualTo("This needs 10 credits and your balance is 3.");
+  }
+
+  @Test
+  void aProblemWrappedByATransactionBoundaryIsFoundInside() {
+    Problem problem = ProblemMapper.problemFor(new IllegalStateException(ProblemException.notFound("Project x")));
+    assertThat(problem.status()).isEqualTo(404);
+  }
+
+  @Test
+  void aBrokerOrDatabaseFailureIsAServiceUnavailableWithNothingCharged() {
+    assertThat(ProblemMapper.problemFor(new JMSRuntimeException("broker down")).status()).isEqualTo(503);
+    assertThat(
+            ProblemMapper.problemFor(new TransactionalException("commit failed", new RollbackException("prepare failed")))
+                .status())
+        .isEqualTo(503);
+    Problem lostConnection =
+        ProblemMapper.problemFor(new RuntimeException(new SQLException("connection refused", "08001")));
+    assertThat(lostConnection.status()).isEqualTo(503);
+    assertThat(lostConnection.detail()).contains("Nothing was charged");
+  }
+
+  @Test
+  void anythingElseIsAnInternalErrorWithAnIncidentIdAndNoStackTrace() {
+    Problem problem = ProblemMapper.problemFor(new NullPointerException("secret internals"));
+    assertThat(problem.status()).isEqualTo(500);
+    assertThat(problem.detail()).matches("Unexpected failure; incident [0-9a-f-]{36}\\.");
+    assertThat(problem.detail()).doesNotContain("secret internals", "NullPointerException");
+  }
+}
