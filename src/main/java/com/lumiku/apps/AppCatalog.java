@@ -17,7 +17,8 @@ public class AppCatalog {
   long avatarGenerateCost;
 
   /** An app as {@code GET /api/apps} lists it. */
-  public record App(String id, String name, String description, boolean enabled, Map<String, Long> costs) {}
+  public record App(
+      String id, String name, String description, boolean enabled, Map<String, Long> costs) {}
 
   public List<App> apps() {
     return List.of(

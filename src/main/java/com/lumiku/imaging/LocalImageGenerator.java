@@ -19,11 +19,11 @@ import java.util.SplittableRandom;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The offline model: draws an avatar portrait (backdrop, bokeh, head, hair, eyes, shoulders)
- * whose colours and shapes follow from the prompt, so the same prompt always gives the same
- * picture and different prompts give visibly different ones. It takes a configurable time to
- * stand in for a real model's latency ({@code lumiku.generator.local.model-time}, default 400 ms;
- * zero for benchmarks).
+ * The offline model: draws an avatar portrait (backdrop, bokeh, head, hair, eyes, shoulders) whose
+ * colours and shapes follow from the prompt, so the same prompt always gives the same picture and
+ * different prompts give visibly different ones. It takes a configurable time to stand in for a
+ * real model's latency ({@code lumiku.generator.local.model-time}, default 400 ms; zero for
+ * benchmarks).
  */
 @ApplicationScoped
 public class LocalImageGenerator implements ImageGenerator {
@@ -60,12 +60,22 @@ public class LocalImageGenerator implements ImageGenerator {
         float bokehHue = (hue + random.nextInt(-20, 21) / 360f + 1f) % 1f;
         g.setColor(withAlpha(Color.getHSBColor(bokehHue, 0.3f, 1f), 40 + random.nextInt(60)));
         double r = w * (0.03 + random.nextDouble() * 0.09);
-        g.fill(new Ellipse2D.Double(random.nextDouble() * w - r, random.nextDouble() * h - r, 2 * r, 2 * r));
+        g.fill(
+            new Ellipse2D.Double(
+                random.nextDouble() * w - r, random.nextDouble() * h - r, 2 * r, 2 * r));
       }
 
-      Color skin = Color.getHSBColor(0.05f + random.nextInt(6) / 100f, 0.25f + random.nextInt(40) / 100f, 0.45f + random.nextInt(50) / 100f);
+      Color skin =
+          Color.getHSBColor(
+              0.05f + random.nextInt(6) / 100f,
+              0.25f + random.nextInt(40) / 100f,
+              0.45f + random.nextInt(50) / 100f);
       Color cloth = Color.getHSBColor(random.nextInt(360) / 360f, 0.6f, 0.6f);
-      Color hair = Color.getHSBColor(random.nextInt(360) / 360f, 0.2f + random.nextInt(60) / 100f, 0.15f + random.nextInt(60) / 100f);
+      Color hair =
+          Color.getHSBColor(
+              random.nextInt(360) / 360f,
+              0.2f + random.nextInt(60) / 100f,
+              0.15f + random.nextInt(60) / 100f);
 
       double cx = w / 2.0;
       double headW = w * (0.30 + random.nextDouble() * 0.06);
@@ -73,16 +83,30 @@ public class LocalImageGenerator implements ImageGenerator {
       double headY = h * 0.22;
 
       g.setColor(cloth);
-      g.fill(new RoundRectangle2D.Double(cx - w * 0.36, h * 0.70, w * 0.72, h * 0.45, w * 0.3, w * 0.3));
+      g.fill(
+          new RoundRectangle2D.Double(
+              cx - w * 0.36, h * 0.70, w * 0.72, h * 0.45, w * 0.3, w * 0.3));
       g.setColor(skin.darker());
-      g.fill(new RoundRectangle2D.Double(cx - headW * 0.18, headY + headH * 0.8, headW * 0.36, h * 0.16, 20, 20));
+      g.fill(
+          new RoundRectangle2D.Double(
+              cx - headW * 0.18, headY + headH * 0.8, headW * 0.36, h * 0.16, 20, 20));
 
       g.setColor(hair);
-      g.fill(new Ellipse2D.Double(cx - headW * 0.58, headY - headH * 0.10, headW * 1.16, headH * (0.75 + random.nextDouble() * 0.35)));
+      g.fill(
+          new Ellipse2D.Double(
+              cx - headW * 0.58,
+              headY - headH * 0.10,
+              headW * 1.16,
+              headH * (0.75 + random.nextDouble() * 0.35)));
       g.setColor(skin);
       g.fill(new Ellipse2D.Double(cx - headW / 2, headY, headW, headH));
       g.setColor(hair);
-      g.fill(new Ellipse2D.Double(cx - headW * 0.52, headY - headH * 0.06, headW * 1.04, headH * (0.28 + random.nextDouble() * 0.12)));
+      g.fill(
+          new Ellipse2D.Double(
+              cx - headW * 0.52,
+              headY - headH * 0.06,
+              headW * 1.04,
+              headH * (0.28 + random.nextDouble() * 0.12)));
 
       double eyeY = headY + headH * 0.48;
       double eyeDx = headW * 0.2;
@@ -90,15 +114,27 @@ public class LocalImageGenerator implements ImageGenerator {
       Color iris = Color.getHSBColor(random.nextInt(360) / 360f, 0.7f, 0.5f);
       for (int side = -1; side <= 1; side += 2) {
         g.setColor(Color.WHITE);
-        g.fill(new Ellipse2D.Double(cx + side * eyeDx - eyeR * 1.4, eyeY - eyeR, eyeR * 2.8, eyeR * 2));
+        g.fill(
+            new Ellipse2D.Double(
+                cx + side * eyeDx - eyeR * 1.4, eyeY - eyeR, eyeR * 2.8, eyeR * 2));
         g.setColor(iris);
-        g.fill(new Ellipse2D.Double(cx + side * eyeDx - eyeR * 0.8, eyeY - eyeR * 0.8, eyeR * 1.6, eyeR * 1.6));
+        g.fill(
+            new Ellipse2D.Double(
+                cx + side * eyeDx - eyeR * 0.8, eyeY - eyeR * 0.8, eyeR * 1.6, eyeR * 1.6));
       }
       g.setColor(skin.darker().darker());
-      g.setStroke(new BasicStroke((float) Math.max(2, w / 120.0), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+      g.setStroke(
+          new BasicStroke(
+              (float) Math.max(2, w / 120.0), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
       double mouthW = headW * (0.25 + random.nextDouble() * 0.15);
       int smile = random.nextInt(3);
-      g.drawArc((int) (cx - mouthW / 2), (int) (headY + headH * 0.62), (int) mouthW, (int) (headH * 0.15), 200 + smile * 5, 140 - smile * 10);
+      g.drawArc(
+          (int) (cx - mouthW / 2),
+          (int) (headY + headH * 0.62),
+          (int) mouthW,
+          (int) (headH * 0.15),
+          200 + smile * 5,
+          140 - smile * 10);
     } finally {
       g.dispose();
     }

@@ -51,7 +51,8 @@ public final class Png {
     BufferedImage small = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = small.createGraphics();
     try {
-      g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+      g.setRenderingHint(
+          RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
       g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
       g.drawImage(image, 0, 0, w, h, null);
     } finally {

@@ -5,8 +5,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The current time as the database keeps it: UTC, to the microsecond. Times made here compare
- * equal to what is read back, which keeps pagination cursors exact.
+ * The current time as the database keeps it: UTC, to the microsecond. Times made here compare equal
+ * to what is read back, which keeps pagination cursors exact.
  */
 public final class UtcClock {
 

@@ -55,7 +55,9 @@ class AvatarGenerationIT {
 
     Response accepted = api.orderAvatar(member, projectId, "a friendly wizard with a blue hat");
 
-    accepted.then().statusCode(202)
+    accepted
+        .then()
+        .statusCode(202)
         .header("Location", startsWith(api.base() + "/api/generations/"))
         .body("creditUsed", equalTo(10))
         .body("creditBalance", equalTo(90))
@@ -76,7 +78,10 @@ class AvatarGenerationIT {
     BufferedImage thumbnail = download(done.getString("result.thumbnailUrl"));
     assertThat(thumbnail.getWidth()).isLessThanOrEqualTo(160);
 
-    api.as(member).get("/api/apps/avatar-creator/projects/" + projectId).then().statusCode(200)
+    api.as(member)
+        .get("/api/apps/avatar-creator/projects/" + projectId)
+        .then()
+        .statusCode(200)
         .body("avatars", hasSize(1))
         .body("avatars[0].id", equalTo(done.getString("result.avatarId")))
         .body("avatars[0].generationId", equalTo(generationId.toString()))
@@ -103,12 +108,19 @@ class AvatarGenerationIT {
     JsonPath one = api.awaitTerminal(member, first, Duration.ofSeconds(60));
     JsonPath two = api.awaitTerminal(member, second, Duration.ofSeconds(60));
 
-    assertThat(bytes(one.getString("result.imageUrl"))).isEqualTo(bytes(two.getString("result.imageUrl")));
-    api.as(member).get("/api/generations?limit=1").then().statusCode(200)
+    assertThat(bytes(one.getString("result.imageUrl")))
+        .isEqualTo(bytes(two.getString("result.imageUrl")));
+    api.as(member)
+        .get("/api/generations?limit=1")
+        .then()
+        .statusCode(200)
         .body("items", hasSize(1))
         .body("items[0].id", equalTo(second.toString()));
     String cursor = api.as(member).get("/api/generations?limit=1").path("nextCursor");
-    api.as(member).get("/api/generations?limit=1&cursor=" + cursor).then().statusCode(200)
+    api.as(member)
+        .get("/api/generations?limit=1&cursor=" + cursor)
+        .then()
+        .statusCode(200)
         .body("items[0].id", equalTo(first.toString()))
         .body("nextCursor", org.hamcrest.Matchers.nullValue());
   }

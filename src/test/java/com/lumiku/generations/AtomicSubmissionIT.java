@@ -58,13 +58,16 @@ class AtomicSubmissionIT {
 
     Thread.sleep(1500); // a message, had one escaped, would have been consumed by now
     assertThat(TestDatabase.balance(member.id())).isEqualTo(100);
-    assertThat(TestDatabase.ledger(member.id())).extracting(LedgerRow::type).containsExactly("grant");
+    assertThat(TestDatabase.ledger(member.id()))
+        .extracting(LedgerRow::type)
+        .containsExactly("grant");
     assertThat(TestDatabase.generations(member.id())).isEmpty();
     assertThat(TestDatabase.avatarsOfUser(member.id())).isZero();
     assertThat(TestBroker.messagesAdded(TestBroker.AVATAR_QUEUE)).isEqualTo(queuedBefore);
 
     UUID next = api.acceptedAvatar(member, projectId, "a knight");
-    assertThat(api.awaitTerminal(member, next, Duration.ofSeconds(60)).getString("status")).isEqualTo("completed");
+    assertThat(api.awaitTerminal(member, next, Duration.ofSeconds(60)).getString("status"))
+        .isEqualTo("completed");
     assertThat(TestDatabase.balance(member.id())).isEqualTo(90);
   }
 
@@ -127,7 +130,9 @@ class AtomicSubmissionIT {
         .contentType("application/problem+json");
 
     assertThat(TestDatabase.balance(member.id())).isEqualTo(100);
-    assertThat(TestDatabase.ledger(member.id())).extracting(LedgerRow::type).containsExactly("grant");
+    assertThat(TestDatabase.ledger(member.id()))
+        .extracting(LedgerRow::type)
+        .containsExactly("grant");
     assertThat(TestDatabase.generations(member.id())).isEmpty();
     assertThat(TestBroker.messagesAdded(TestBroker.AVATAR_QUEUE)).isEqualTo(queuedBefore);
   }

@@ -10,8 +10,8 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 
 /**
- * Test-only fault: after the real queue has sent the message (and the credits were deducted and
- * the generation inserted before it), throws inside the same transaction whenever the order's
+ * Test-only fault: after the real queue has sent the message (and the credits were deducted and the
+ * generation inserted before it), throws inside the same transaction whenever the order's
  * parameters carry {@link #MARKER}. Deployed only by {@link AtomicSubmissionIT}.
  */
 @Decorator

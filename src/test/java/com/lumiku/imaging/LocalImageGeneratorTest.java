@@ -55,7 +55,8 @@ class LocalImageGeneratorTest {
     LocalImageGenerator slow = generator(Duration.ofMillis(300));
     long started = System.nanoTime();
     slow.generate(new ImageRequest("a slow model", 256, 256));
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+    assertThat(Duration.ofNanos(System.nanoTime() - started))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(300));
   }
 
   @Test

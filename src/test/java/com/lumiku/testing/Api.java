@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Lumiku's HTTP API as a browser or script uses it, for the integration tests: every call goes
- * over HTTP to the deployed application.
+ * Lumiku's HTTP API as a browser or script uses it, for the integration tests: every call goes over
+ * HTTP to the deployed application.
  */
 public final class Api {
 
@@ -74,7 +74,11 @@ public final class Api {
   /** Orders an avatar that must be accepted; returns the generation id. */
   public UUID acceptedAvatar(Member member, UUID projectId, String prompt) {
     return UUID.fromString(
-        orderAvatar(member, projectId, prompt).then().statusCode(202).extract().path("generation.id"));
+        orderAvatar(member, projectId, prompt)
+            .then()
+            .statusCode(202)
+            .extract()
+            .path("generation.id"));
   }
 
   public JsonPath generation(Member member, UUID id) {

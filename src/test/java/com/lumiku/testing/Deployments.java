@@ -4,7 +4,10 @@ import java.io.File;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
-/** What the integration tests deploy: the WAR the build produced, at the root context like in production. */
+/**
+ * What the integration tests deploy: the WAR the build produced, at the root context like in
+ * production.
+ */
 public final class Deployments {
 
   private Deployments() {}

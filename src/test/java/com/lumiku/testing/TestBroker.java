@@ -13,9 +13,9 @@ import org.apache.activemq.artemis.api.core.management.ManagementHelper;
 import org.apache.activemq.artemis.api.core.management.ResourceNames;
 
 /**
- * The integration tests' Artemis broker: asks it about its queues through management messages
- * (so tests can prove what was, or was not, queued) and stops and restarts it through bin/broker,
- * the same script that started it.
+ * The integration tests' Artemis broker: asks it about its queues through management messages (so
+ * tests can prove what was, or was not, queued) and stops and restarts it through bin/broker, the
+ * same script that started it.
  */
 public final class TestBroker {
 
@@ -23,7 +23,9 @@ public final class TestBroker {
 
   private TestBroker() {}
 
-  /** Messages ever added to the queue: unchanged means nothing was queued, even if consumed since. */
+  /**
+   * Messages ever added to the queue: unchanged means nothing was queued, even if consumed since.
+   */
   public static long messagesAdded(String queue) {
     return ((Number) attribute(queue, "messagesAdded")).longValue();
   }
@@ -45,7 +47,8 @@ public final class TestBroker {
   }
 
   private static Object attribute(String queue, String name) {
-    String url = "tcp://127.0.0.1:" + System.getProperty("it.broker.port", "61626") + "?reconnectAttempts=0";
+    String url =
+        "tcp://127.0.0.1:" + System.getProperty("it.broker.port", "61626") + "?reconnectAttempts=0";
     try (ServerLocator locator = ActiveMQClient.createServerLocator(url);
         ClientSessionFactory factory = locator.createSessionFactory();
         ClientSession session = factory.createSession()) {

@@ -10,21 +10,24 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Reads what the application stored, straight from the integration tests' PostgreSQL, so that
- * tests check balances, ledger entries and generation rows rather than only HTTP answers.
+ * Reads what the application stored, straight from the integration tests' PostgreSQL, so that tests
+ * check balances, ledger entries and generation rows rather than only HTTP answers.
  */
 public final class TestDatabase {
 
   private TestDatabase() {}
 
   /** A ledger entry as stored. */
-  public record LedgerRow(String type, long amount, long balanceAfter, String referenceType, UUID referenceId) {}
+  public record LedgerRow(
+      String type, long amount, long balanceAfter, String referenceType, UUID referenceId) {}
 
   /** A generation row as stored. */
-  public record GenerationRow(UUID id, String status, int attempts, long creditCost, String result) {}
+  public record GenerationRow(
+      UUID id, String status, int attempts, long creditCost, String result) {}
 
   public static Connection connect() throws SQLException {
-    String url = "jdbc:postgresql://127.0.0.1:" + System.getProperty("it.db.port", "55433") + "/lumiku";
+    String url =
+        "jdbc:postgresql://127.0.0.1:" + System.getProperty("it.db.port", "55433") + "/lumiku";
     return DriverManager.getConnection(url, "postgres", "postgres");
   }
 
@@ -39,7 +42,11 @@ public final class TestDatabase {
             + " WHERE user_id = ? ORDER BY created_at, id",
         rows ->
             new LedgerRow(
-                rows.getString(1), rows.getLong(2), rows.getLong(3), rows.getString(4), (UUID) rows.getObject(5)),
+                rows.getString(1),
+                rows.getLong(2),
+                rows.getLong(3),
+                rows.getString(4),
+                (UUID) rows.getObject(5)),
         userId);
   }
 
@@ -49,7 +56,11 @@ public final class TestDatabase {
         "SELECT id, status, attempts, credit_cost, result FROM generations WHERE user_id = ? ORDER BY created_at, id",
         rows ->
             new GenerationRow(
-                (UUID) rows.getObject(1), rows.getString(2), rows.getInt(3), rows.getLong(4), rows.getString(5)),
+                (UUID) rows.getObject(1),
+                rows.getString(2),
+                rows.getInt(3),
+                rows.getLong(4),
+                rows.getString(5)),
         userId);
   }
 

@@ -65,8 +65,12 @@ class AuthenticationIT {
         .body("email", equalTo(email.toLowerCase()))
         .body("name", equalTo("Someone"))
         .body("credits", equalTo(100));
-    api.anonymous().header("Authorization", "Bearer " + token).get("/api/credits")
-        .then().statusCode(200).body("balance", equalTo(100));
+    api.anonymous()
+        .header("Authorization", "Bearer " + token)
+        .get("/api/credits")
+        .then()
+        .statusCode(200)
+        .body("balance", equalTo(100));
   }
 
   @Test
@@ -85,7 +89,8 @@ class AuthenticationIT {
         .statusCode(401)
         .contentType("application/problem+json");
     api.anonymous()
-        .body(Map.of("email", "nobody-" + UUID.randomUUID() + "@example.com", "password", "whatever"))
+        .body(
+            Map.of("email", "nobody-" + UUID.randomUUID() + "@example.com", "password", "whatever"))
         .post("/api/auth/login")
         .then()
         .statusCode(401)
@@ -105,7 +110,9 @@ class AuthenticationIT {
         .statusCode(401)
         .contentType("application/problem+json");
     api.anonymous()
-        .header("Authorization", "Bearer " + member.token().substring(0, member.token().length() - 4) + "AAAA")
+        .header(
+            "Authorization",
+            "Bearer " + member.token().substring(0, member.token().length() - 4) + "AAAA")
         .get("/api/me")
         .then()
         .statusCode(401)

@@ -47,7 +47,8 @@ public class AvatarProjectsResource {
   @Inject AvatarGenerations generations;
   @Inject Generations queue;
 
-  public record NewProject(@NotBlank @Size(max = 100) String name, @Size(max = 500) String description) {}
+  public record NewProject(
+      @NotBlank @Size(max = 100) String name, @Size(max = 500) String description) {}
 
   public record AvatarOrder(
       @NotBlank @Size(max = 1000) String prompt,
@@ -55,11 +56,23 @@ public class AvatarProjectsResource {
       @Min(256) @Max(1024) Integer width,
       @Min(256) @Max(1024) Integer height) {}
 
-  public record ProjectView(UUID id, String name, String description, OffsetDateTime createdAt, List<AvatarView> avatars) {}
+  public record ProjectView(
+      UUID id,
+      String name,
+      String description,
+      OffsetDateTime createdAt,
+      List<AvatarView> avatars) {}
 
   public record AvatarView(
-      UUID id, String name, String prompt, String imageUrl, String thumbnailUrl, int width, int height,
-      UUID generationId, OffsetDateTime createdAt) {}
+      UUID id,
+      String name,
+      String prompt,
+      String imageUrl,
+      String thumbnailUrl,
+      int width,
+      int height,
+      UUID generationId,
+      OffsetDateTime createdAt) {}
 
   public record Order(GenerationView generation, long creditUsed, long creditBalance) {}
 
@@ -80,12 +93,15 @@ public class AvatarProjectsResource {
   @Path("{projectId}")
   public ProjectView project(@PathParam("projectId") String projectId) {
     AvatarProject project = projects.owned(parse(projectId), currentUser.id());
-    return view(project, projects.avatars(project.id()).stream().map(AvatarProjectsResource::view).toList());
+    return view(
+        project,
+        projects.avatars(project.id()).stream().map(AvatarProjectsResource::view).toList());
   }
 
   @POST
   @Path("{projectId}/avatars/generate")
-  public Response generate(@PathParam("projectId") String projectId, @NotNull @Valid AvatarOrder order) {
+  public Response generate(
+      @PathParam("projectId") String projectId, @NotNull @Valid AvatarOrder order) {
     AvatarPrompt prompt =
         new AvatarPrompt(
             parse(projectId),
@@ -96,7 +112,8 @@ public class AvatarProjectsResource {
     GenerationRequests.Accepted accepted = generations.fromPrompt(currentUser.id(), prompt);
     return Response.accepted(
             new Order(
-                GenerationView.of(accepted.generation(), queue.queuePosition(accepted.generation())),
+                GenerationView.of(
+                    accepted.generation(), queue.queuePosition(accepted.generation())),
                 accepted.creditUsed(),
                 accepted.creditBalance()))
         .location(URI.create("/api/generations/" + accepted.generation().id()))
@@ -104,7 +121,8 @@ public class AvatarProjectsResource {
   }
 
   private static ProjectView view(AvatarProject project, List<AvatarView> avatars) {
-    return new ProjectView(project.id(), project.name(), project.description(), project.createdAt(), avatars);
+    return new ProjectView(
+        project.id(), project.name(), project.description(), project.createdAt(), avatars);
   }
 
   private static AvatarView view(Avatar avatar) {

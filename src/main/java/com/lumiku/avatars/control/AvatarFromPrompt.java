@@ -22,8 +22,8 @@ import java.awt.image.BufferedImage;
 
 /**
  * Draws an avatar from a prompt: asks the image generator for the picture, stores it with a
- * thumbnail, and adds the avatar to its project. If the worker's transaction rolls back, the
- * stored files are removed again, so a retried attempt leaves no orphans.
+ * thumbnail, and adds the avatar to its project. If the worker's transaction rolls back, the stored
+ * files are removed again, so a retried attempt leaves no orphans.
  */
 @ApplicationScoped
 public class AvatarFromPrompt implements GenerationJob {
@@ -44,7 +44,8 @@ public class AvatarFromPrompt implements GenerationJob {
   @Override
   public JsonObject run(Generation generation) {
     AvatarPrompt prompt = AvatarPrompt.fromJson(generation.parameters());
-    byte[] png = generator.generate(new ImageRequest(prompt.prompt(), prompt.width(), prompt.height()));
+    byte[] png =
+        generator.generate(new ImageRequest(prompt.prompt(), prompt.width(), prompt.height()));
     BufferedImage picture = Png.decode(png);
     ImageStore.StoredImage stored = store.store(png, Png.thumbnail(picture, THUMBNAIL_SIZE));
     transactions.registerInterposedSynchronization(removeOnRollback(stored));
@@ -56,7 +57,8 @@ public class AvatarFromPrompt implements GenerationJob {
             generation.id(),
             prompt.name(),
             prompt.prompt(),
-            new Avatar.Picture(stored.image(), stored.thumbnail(), picture.getWidth(), picture.getHeight()));
+            new Avatar.Picture(
+                stored.image(), stored.thumbnail(), picture.getWidth(), picture.getHeight()));
     em.persist(avatar);
     return Json.createObjectBuilder()
         .add("avatarId", avatar.id().toString())

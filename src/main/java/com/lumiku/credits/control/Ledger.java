@@ -1,21 +1,20 @@
 package com.lumiku.credits.control;
 
-import com.lumiku.platform.UtcClock;
 import com.lumiku.credits.entity.CreditAccount;
 import com.lumiku.credits.entity.CreditTransaction;
 import com.lumiku.credits.entity.TransactionType;
+import com.lumiku.platform.UtcClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * The only way balances change. Every change is one conditional {@code UPDATE} of the account
- * (so concurrent changes never lose an update and a deduction never overdraws) plus one
- * append-only ledger entry with the balance it left, in the caller's transaction.
+ * The only way balances change. Every change is one conditional {@code UPDATE} of the account (so
+ * concurrent changes never lose an update and a deduction never overdraws) plus one append-only
+ * ledger entry with the balance it left, in the caller's transaction.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -34,12 +33,14 @@ public class Ledger {
    * @return the balance left
    * @throws InsufficientCredits if the balance does not cover the cost (nothing changes)
    */
-  public long deduct(UUID userId, long cost, CreditTransaction.Reference reference, String description) {
+  public long deduct(
+      UUID userId, long cost, CreditTransaction.Reference reference, String description) {
     Long left = change(userId, -cost);
     if (left == null) {
       throw new InsufficientCredits(cost, balance(userId));
     }
-    em.persist(new CreditTransaction(userId, -cost, left, TransactionType.DEDUCT, reference, description));
+    em.persist(
+        new CreditTransaction(userId, -cost, left, TransactionType.DEDUCT, reference, description));
     return left;
   }
 

@@ -9,8 +9,8 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
- * A user's credit balance. It changes only through the {@code Ledger}, which writes a ledger
- * entry for every change; the database refuses a negative balance.
+ * A user's credit balance. It changes only through the {@code Ledger}, which writes a ledger entry
+ * for every change; the database refuses a negative balance.
  */
 @Entity
 @Table(name = "credit_accounts")

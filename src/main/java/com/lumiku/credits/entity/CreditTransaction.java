@@ -9,8 +9,8 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
- * One entry of the append-only credit ledger: a signed change of a balance and the balance it
- * left. Entries are never updated or deleted; a balance always equals the sum of its entries.
+ * One entry of the append-only credit ledger: a signed change of a balance and the balance it left.
+ * Entries are never updated or deleted; a balance always equals the sum of its entries.
  */
 @Entity
 @Table(name = "credit_transactions")

@@ -21,7 +21,9 @@ import jakarta.jms.TextMessage;
     name = "AvatarGenerationConsumer",
     activationConfig = {
       @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-ra"),
-      @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+      @ActivationConfigProperty(
+          propertyName = "destinationType",
+          propertyValue = "jakarta.jms.Queue"),
       @ActivationConfigProperty(propertyName = "destination", propertyValue = "generations.avatar"),
       @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
       @ActivationConfigProperty(

@@ -11,8 +11,20 @@ import java.util.UUID;
 
 /** A generation as the API shows it: the truth about where it is, with nothing hidden. */
 @JsonbPropertyOrder({
-  "id", "app", "type", "status", "progress", "queuePosition", "attempts", "errorMessage",
-  "creditCost", "refunded", "createdAt", "startedAt", "completedAt", "result"
+  "id",
+  "app",
+  "type",
+  "status",
+  "progress",
+  "queuePosition",
+  "attempts",
+  "errorMessage",
+  "creditCost",
+  "refunded",
+  "createdAt",
+  "startedAt",
+  "completedAt",
+  "result"
 })
 public record GenerationView(
     UUID id,

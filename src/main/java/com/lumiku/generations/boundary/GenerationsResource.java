@@ -53,8 +53,10 @@ public class GenerationsResource {
     if (limit < 1 || limit > MAX_PAGE) {
       throw ProblemException.badRequest("limit must be between 1 and " + MAX_PAGE + ".");
     }
-    Generations.GenerationFilter filter = new Generations.GenerationFilter(parseStatus(status), app);
-    List<Generation> page = generations.list(currentUser.id(), filter, PageCursor.decode(cursor), limit + 1);
+    Generations.GenerationFilter filter =
+        new Generations.GenerationFilter(parseStatus(status), app);
+    List<Generation> page =
+        generations.list(currentUser.id(), filter, PageCursor.decode(cursor), limit + 1);
     boolean more = page.size() > limit;
     List<Generation> shown = more ? page.subList(0, limit) : page;
     Generation last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
@@ -65,7 +67,9 @@ public class GenerationsResource {
 
   private GenerationView view(Generation generation) {
     Long position =
-        generation.status() == GenerationStatus.PENDING ? generations.queuePosition(generation) : null;
+        generation.status() == GenerationStatus.PENDING
+            ? generations.queuePosition(generation)
+            : null;
     return GenerationView.of(generation, position);
   }
 

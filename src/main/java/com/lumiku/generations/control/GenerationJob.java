@@ -4,9 +4,9 @@ import com.lumiku.generations.entity.Generation;
 import jakarta.json.JsonObject;
 
 /**
- * The work behind one type of generation, provided by the app that owns the type (e.g. the
- * avatar creator draws an avatar from a prompt). Runs inside the worker's transaction: whatever it
- * stores commits together with the generation's completion and the message's acknowledgement.
+ * The work behind one type of generation, provided by the app that owns the type (e.g. the avatar
+ * creator draws an avatar from a prompt). Runs inside the worker's transaction: whatever it stores
+ * commits together with the generation's completion and the message's acknowledgement.
  */
 public interface GenerationJob {
 

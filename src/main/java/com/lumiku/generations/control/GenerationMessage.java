@@ -9,8 +9,8 @@ import java.util.UUID;
 
 /**
  * What travels on a work queue: which generation to work on and of which type, as a small JSON
- * text, e.g. {@code {"generationId":"…","type":"avatar.from-prompt"}}. Everything else is read
- * from the database, which is the truth.
+ * text, e.g. {@code {"generationId":"…","type":"avatar.from-prompt"}}. Everything else is read from
+ * the database, which is the truth.
  */
 public record GenerationMessage(UUID generationId, String type) {
 
@@ -30,7 +30,8 @@ public record GenerationMessage(UUID generationId, String type) {
   public static GenerationMessage parse(String json) {
     try (JsonReader reader = Json.createReader(new StringReader(json))) {
       JsonObject body = reader.readObject();
-      return new GenerationMessage(UUID.fromString(body.getString("generationId")), body.getString("type", ""));
+      return new GenerationMessage(
+          UUID.fromString(body.getString("generationId")), body.getString("type", ""));
     } catch (JsonException | ClassCastException | NullPointerException e) {
       throw new IllegalArgumentException("Not a generation message: " + json, e);
     }

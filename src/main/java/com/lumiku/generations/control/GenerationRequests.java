@@ -37,7 +37,11 @@ public class GenerationRequests {
       UUID userId, String app, String type, long cost, String parametersJson, String description) {
     Generation generation = Generation.pending(userId, app, type, cost, parametersJson);
     long balance =
-        ledger.deduct(userId, cost, new CreditTransaction.Reference("generation", generation.id()), description);
+        ledger.deduct(
+            userId,
+            cost,
+            new CreditTransaction.Reference("generation", generation.id()),
+            description);
     generations.add(generation);
     queue.enqueue(generation);
     LOG.info(

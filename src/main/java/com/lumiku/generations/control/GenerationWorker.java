@@ -29,15 +29,21 @@ public class GenerationWorker {
   public void process(GenerationMessage message, int delivery) {
     Optional<Generation> found = generations.find(message.generationId());
     if (found.isEmpty()) {
-      LOG.warning(() -> "Generation " + message.generationId() + " does not exist; message dropped");
+      LOG.warning(
+          () -> "Generation " + message.generationId() + " does not exist; message dropped");
       return;
     }
     Generation generation = found.get();
     if (generation.status().isTerminal()) {
       LOG.info(
           () ->
-              "Generation " + generation.id() + " is already " + generation.status().code()
-                  + "; delivery " + delivery + " acknowledged without work");
+              "Generation "
+                  + generation.id()
+                  + " is already "
+                  + generation.status().code()
+                  + "; delivery "
+                  + delivery
+                  + " acknowledged without work");
       return;
     }
     if (!generations.startAttempt(generation.id())) {
@@ -47,23 +53,44 @@ public class GenerationWorker {
     long started = System.nanoTime();
     LOG.info(
         () ->
-            "Generation " + generation.id() + " (" + generation.type() + ") of user "
-                + generation.userId() + ": attempt " + (generation.attempts() + 1) + " started");
+            "Generation "
+                + generation.id()
+                + " ("
+                + generation.type()
+                + ") of user "
+                + generation.userId()
+                + ": attempt "
+                + (generation.attempts() + 1)
+                + " started");
     try {
       JsonObject result = jobFor(generation.type()).run(generation);
       if (!generations.complete(generation.id(), result.toString())) {
         throw new IllegalStateException(
-            "Generation " + generation.id() + " stopped being processing while it ran; result discarded");
+            "Generation "
+                + generation.id()
+                + " stopped being processing while it ran; result discarded");
       }
       LOG.info(
           () ->
-              "Generation " + generation.id() + " of user " + generation.userId() + " completed in "
-                  + (System.nanoTime() - started) / 1_000_000 + " ms");
+              "Generation "
+                  + generation.id()
+                  + " of user "
+                  + generation.userId()
+                  + " completed in "
+                  + (System.nanoTime() - started) / 1_000_000
+                  + " ms");
     } catch (RuntimeException e) {
       LOG.log(
           Level.WARNING,
-          "Generation " + generation.id() + " of user " + generation.userId() + ": attempt failed after "
-              + (System.nanoTime() - started) / 1_000_000 + " ms (delivery " + delivery + ")",
+          "Generation "
+              + generation.id()
+              + " of user "
+              + generation.userId()
+              + ": attempt failed after "
+              + (System.nanoTime() - started) / 1_000_000
+              + " ms (delivery "
+              + delivery
+              + ")",
           e);
       throw e;
     }

@@ -1,14 +1,13 @@
 package com.lumiku.generations.control;
 
-import com.lumiku.platform.UtcClock;
 import com.lumiku.generations.entity.Generation;
 import com.lumiku.generations.entity.GenerationStatus;
+import com.lumiku.platform.UtcClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -61,8 +60,8 @@ public class Generations {
   /**
    * Records the result of finished work, in the worker's transaction.
    *
-   * @return false if the generation is no longer {@code processing} (e.g. it was failed by
-   *     someone else meanwhile): the result must then be discarded
+   * @return false if the generation is no longer {@code processing} (e.g. it was failed by someone
+   *     else meanwhile): the result must then be discarded
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public boolean complete(UUID id, String resultJson) {

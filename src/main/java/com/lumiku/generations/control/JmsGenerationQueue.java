@@ -39,7 +39,9 @@ public class JmsGenerationQueue implements GenerationQueue {
     } catch (jakarta.jms.JMSException e) {
       throw new jakarta.jms.JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
     }
-    jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(queueOf(generation.app()), message);
+    jms.createProducer()
+        .setDeliveryMode(DeliveryMode.PERSISTENT)
+        .send(queueOf(generation.app()), message);
   }
 
   private Queue queueOf(String app) {

@@ -8,14 +8,16 @@ import java.util.Base64;
 import java.util.UUID;
 
 /**
- * A position in a newest-first listing: the creation time and id of the last item seen. Clients
- * get it as an opaque string and hand it back for the next page; new items never shift pages.
+ * A position in a newest-first listing: the creation time and id of the last item seen. Clients get
+ * it as an opaque string and hand it back for the next page; new items never shift pages.
  */
 public record PageCursor(OffsetDateTime createdAt, UUID id) {
 
   public String encode() {
     String plain = createdAt + "|" + id;
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(plain.getBytes(StandardCharsets.UTF_8));
   }
 
   /**
@@ -30,9 +32,13 @@ public record PageCursor(OffsetDateTime createdAt, UUID id) {
     try {
       String plain = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
       int bar = plain.indexOf('|');
-      return new PageCursor(OffsetDateTime.parse(plain.substring(0, bar)), UUID.fromString(plain.substring(bar + 1)));
-    } catch (IllegalArgumentException | DateTimeParseException | StringIndexOutOfBoundsException e) {
-      throw ProblemException.badRequest("The cursor is not valid; use the nextCursor of a previous page.");
+      return new PageCursor(
+          OffsetDateTime.parse(plain.substring(0, bar)), UUID.fromString(plain.substring(bar + 1)));
+    } catch (IllegalArgumentException
+        | DateTimeParseException
+        | StringIndexOutOfBoundsException e) {
+      throw ProblemException.badRequest(
+          "The cursor is not valid; use the nextCursor of a previous page.");
     }
   }
 }

@@ -68,7 +68,8 @@ public class Generation {
   protected Generation() {}
 
   /** A new generation, charged {@code creditCost} and waiting for a worker. */
-  public static Generation pending(UUID userId, String app, String type, long creditCost, String parameters) {
+  public static Generation pending(
+      UUID userId, String app, String type, long creditCost, String parameters) {
     Generation generation = new Generation();
     OffsetDateTime now = UtcClock.now();
     generation.id = UUID.randomUUID();

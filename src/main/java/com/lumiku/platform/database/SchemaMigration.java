@@ -27,8 +27,8 @@ import org.flywaydb.core.api.output.MigrateResult;
  *
  * <p>Runs Flyway (one transaction per migration, validated against what already ran) when the
  * application deploys, and refuses to deploy against a PostgreSQL whose {@code
- * max_prepared_transactions} is 0: the XA datasource could not prepare a single transaction
- * there, so every charge would fail at commit. A failure here fails the deployment, loudly.
+ * max_prepared_transactions} is 0: the XA datasource could not prepare a single transaction there,
+ * so every charge would fail at commit. A failure here fails the deployment, loudly.
  */
 @Startup
 @Singleton
@@ -108,7 +108,8 @@ public class SchemaMigration {
       }
       LOG.info(() -> "PostgreSQL allows " + max + " prepared transactions");
     } catch (SQLException e) {
-      throw new IllegalStateException("Cannot read max_prepared_transactions: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Cannot read max_prepared_transactions: " + e.getMessage(), e);
     }
   }
 

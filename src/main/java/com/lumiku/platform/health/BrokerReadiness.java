@@ -11,10 +11,10 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready only while the broker accepts a session through the resource adapter, the same path
- * that carries the work. Opening a connection alone proves nothing (the adapter does not touch
- * the broker for it), so the check opens a session and a browser on the avatar queue, which the
- * broker has to answer.
+ * Ready only while the broker accepts a session through the resource adapter, the same path that
+ * carries the work. Opening a connection alone proves nothing (the adapter does not touch the
+ * broker for it), so the check opens a session and a browser on the avatar queue, which the broker
+ * has to answer.
  */
 @Readiness
 @ApplicationScoped

@@ -12,8 +12,8 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Ready only while every work queue has at least one consumer attached, as the broker itself
- * reports: an instance whose workers are gone must not take work it cannot see through. This is
- * the check the replaced platform lacked when its worker never started.
+ * reports: an instance whose workers are gone must not take work it cannot see through. This is the
+ * check the replaced platform lacked when its worker never started.
  */
 @Readiness
 @ApplicationScoped

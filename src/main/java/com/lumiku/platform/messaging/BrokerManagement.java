@@ -15,12 +15,12 @@ import org.apache.activemq.artemis.api.core.management.ResourceNames;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Asks the broker itself about its queues, through Artemis management messages: how many
- * consumers are attached, how many messages wait. Readiness relies on these answers, so nothing
- * here is cached and every question opens a real session on the broker.
+ * Asks the broker itself about its queues, through Artemis management messages: how many consumers
+ * are attached, how many messages wait. Readiness relies on these answers, so nothing here is
+ * cached and every question opens a real session on the broker.
  *
- * <p>This is a plain Artemis client connection, separate from the resource adapter's pools, so
- * that health probes neither borrow from nor wait on the connections that carry work.
+ * <p>This is a plain Artemis client connection, separate from the resource adapter's pools, so that
+ * health probes neither borrow from nor wait on the connections that carry work.
  */
 @ApplicationScoped
 public class BrokerManagement {
@@ -48,7 +48,8 @@ public class BrokerManagement {
   private ServerLocator locator;
 
   /** Queue figures as the broker reports them now. */
-  public record QueueFigures(String queue, int consumers, long messages, long scheduled, long delivering) {}
+  public record QueueFigures(
+      String queue, int consumers, long messages, long scheduled, long delivering) {}
 
   /**
    * Opens a session, asks for the queue's figures and closes it.
@@ -57,7 +58,8 @@ public class BrokerManagement {
    */
   public QueueFigures queue(String queue) {
     try (ClientSessionFactory factory = locator().createSessionFactory();
-        ClientSession session = factory.createSession(user, password, false, true, true, false, 1)) {
+        ClientSession session =
+            factory.createSession(user, password, false, true, true, false, 1)) {
       session.start();
       try (ClientRequestor requestor = new ClientRequestor(session, "activemq.management")) {
         String resource = ResourceNames.QUEUE + queue;
@@ -71,21 +73,30 @@ public class BrokerManagement {
     } catch (BrokerUnavailableException e) {
       throw e;
     } catch (Exception e) {
-      throw new BrokerUnavailableException("Broker at " + host + ":" + port + ": " + e.getMessage(), e);
+      throw new BrokerUnavailableException(
+          "Broker at " + host + ":" + port + ": " + e.getMessage(), e);
     }
   }
 
-  private Object attribute(ClientRequestor requestor, ClientSession session, String resource, String name)
+  private Object attribute(
+      ClientRequestor requestor, ClientSession session, String resource, String name)
       throws Exception {
     ClientMessage request = session.createMessage(false);
     ManagementHelper.putAttribute(request, resource, name);
     ClientMessage reply = requestor.request(request, timeout.toMillis());
     if (reply == null) {
-      throw new BrokerUnavailableException("No answer about " + resource + " within " + timeout, null);
+      throw new BrokerUnavailableException(
+          "No answer about " + resource + " within " + timeout, null);
     }
     if (!ManagementHelper.hasOperationSucceeded(reply)) {
       throw new BrokerUnavailableException(
-          "Broker refused to tell " + name + " of " + resource + ": " + ManagementHelper.getResult(reply), null);
+          "Broker refused to tell "
+              + name
+              + " of "
+              + resource
+              + ": "
+              + ManagementHelper.getResult(reply),
+          null);
     }
     return ManagementHelper.getResult(reply);
   }
@@ -94,8 +105,12 @@ public class BrokerManagement {
     if (locator == null) {
       locator =
           ActiveMQClient.createServerLocator(
-              "tcp://" + host + ":" + port
-                  + "?reconnectAttempts=0&initialConnectAttempts=1&callTimeout=" + timeout.toMillis()
+              "tcp://"
+                  + host
+                  + ":"
+                  + port
+                  + "?reconnectAttempts=0&initialConnectAttempts=1&callTimeout="
+                  + timeout.toMillis()
                   + "&connectionTTL=10000&clientFailureCheckPeriod=2000");
     }
     return locator;

@@ -11,9 +11,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Renders errors that the container produces before JAX-RS sees the request, such as the 401 of
- * the MP-JWT mechanism for an invalid or expired token, as problem documents instead of the
- * server's HTML error page (see the error pages in web.xml).
+ * Renders errors that the container produces before JAX-RS sees the request, such as the 401 of the
+ * MP-JWT mechanism for an invalid or expired token, as problem documents instead of the server's
+ * HTML error page (see the error pages in web.xml).
  */
 @WebServlet(name = "ContainerErrorPage", urlPatterns = "/error")
 public class ContainerErrorPage extends HttpServlet {
@@ -22,16 +22,22 @@ public class ContainerErrorPage extends HttpServlet {
   private static final Jsonb JSON = JsonbBuilder.create();
 
   @Override
-  protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int status = code instanceof Integer value ? value : response.getStatus();
     Problem problem =
         switch (status) {
-          case 401 -> Problem.of(401, "Unauthorized", "A valid Bearer token is required; it may have expired.");
+          case 401 ->
+              Problem.of(
+                  401, "Unauthorized", "A valid Bearer token is required; it may have expired.");
           case 403 -> Problem.of(403, "Forbidden", "You are not allowed to do this.");
           case 404 -> Problem.of(404, "Not Found", "There is nothing at this address.");
-          case 405 -> Problem.of(405, "Method Not Allowed", "This address does not accept that method.");
-          default -> Problem.of(status, status >= 500 ? "Internal Server Error" : "Error", "The request failed.");
+          case 405 ->
+              Problem.of(405, "Method Not Allowed", "This address does not accept that method.");
+          default ->
+              Problem.of(
+                  status, status >= 500 ? "Internal Server Error" : "Error", "The request failed.");
         };
     response.setStatus(status);
     response.setContentType(Problem.MEDIA_TYPE);

@@ -15,7 +15,8 @@ import java.util.Locale;
  * @param errors one entry per invalid field, for validation failures; otherwise null and omitted
  */
 @JsonbPropertyOrder({"type", "title", "status", "detail", "errors"})
-public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
+public record Problem(
+    String type, String title, int status, String detail, List<FieldError> errors) {
 
   public static final String MEDIA_TYPE = "application/problem+json";
 

@@ -1,9 +1,9 @@
 package com.lumiku.platform.problem;
 
 /**
- * A failure the caller can understand and act on. It leaves the API as its {@link Problem}, and
- * as a runtime exception it rolls back the transaction it is thrown in, so nothing is charged,
- * stored or queued.
+ * A failure the caller can understand and act on. It leaves the API as its {@link Problem}, and as
+ * a runtime exception it rolls back the transaction it is thrown in, so nothing is charged, stored
+ * or queued.
  */
 public class ProblemException extends RuntimeException {
 

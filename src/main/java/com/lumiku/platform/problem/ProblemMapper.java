@@ -1,9 +1,9 @@
 package com.lumiku.platform.problem;
 
-import jakarta.json.bind.JsonbException;
-import jakarta.json.stream.JsonParsingException;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
+import jakarta.json.bind.JsonbException;
+import jakarta.json.stream.JsonParsingException;
 import jakarta.transaction.RollbackException;
 import jakarta.transaction.TransactionalException;
 import jakarta.validation.ConstraintViolation;
@@ -27,9 +27,9 @@ import java.util.logging.Logger;
  * The one way errors leave the API: every exception becomes an {@code application/problem+json}
  * answer, never a stack trace or an HTML page.
  *
- * <p>Failures of the database or the broker become 503: the transaction they happened in was
- * rolled back, so the caller may retry. Anything unexpected becomes a 500 whose detail names an
- * incident id that is also in the server log, with the stack trace.
+ * <p>Failures of the database or the broker become 503: the transaction they happened in was rolled
+ * back, so the caller may retry. Anything unexpected becomes a 500 whose detail names an incident
+ * id that is also in the server log, with the stack trace.
  */
 @Provider
 public class ProblemMapper implements ExceptionMapper<Throwable> {
@@ -55,10 +55,14 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
     if (find(failure, JsonbException.class) != null
         || find(failure, JsonParsingException.class) != null) {
-      return Problem.of(400, "Bad Request", "The request body is not valid JSON for this operation.");
+      return Problem.of(
+          400, "Bad Request", "The request body is not valid JSON for this operation.");
     }
     if (isDependencyFailure(failure)) {
-      LOG.log(Level.WARNING, "Request failed because a dependency is unavailable: {0}", describe(failure));
+      LOG.log(
+          Level.WARNING,
+          "Request failed because a dependency is unavailable: {0}",
+          describe(failure));
       return Problem.of(
           503,
           "Service Unavailable",
@@ -67,7 +71,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
     String incident = UUID.randomUUID().toString();
     LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, failure);
-    return Problem.of(500, "Internal Server Error", "Unexpected failure; incident " + incident + ".");
+    return Problem.of(
+        500, "Internal Server Error", "Unexpected failure; incident " + incident + ".");
   }
 
   private static Problem webProblem(WebApplicationException web) {
@@ -78,8 +83,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     if (status.getStatusCode() == 403) {
       return Problem.of(403, "Forbidden", "You are not allowed to do this.");
     }
-    if (status.getStatusCode() == 400 && (web.getMessage() == null || web.getMessage().startsWith("HTTP "))) {
-      return Problem.of(400, "Bad Request", "The request body is missing or is not valid JSON for this operation.");
+    if (status.getStatusCode() == 400
+        && (web.getMessage() == null || web.getMessage().startsWith("HTTP "))) {
+      return Problem.of(
+          400,
+          "Bad Request",
+          "The request body is missing or is not valid JSON for this operation.");
     }
     if (status.getStatusCode() >= 500) {
       String incident = UUID.randomUUID().toString();

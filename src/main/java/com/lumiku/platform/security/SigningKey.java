@@ -86,7 +86,8 @@ public final class SigningKey {
       Files.createDirectories(file.toAbsolutePath().getParent());
       Path partial = Files.createTempFile(file.toAbsolutePath().getParent(), "signing-key", ".tmp");
       Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-------"));
-      Files.writeString(partial, pem("PRIVATE KEY", pair.getPrivate().getEncoded()), StandardCharsets.US_ASCII);
+      Files.writeString(
+          partial, pem("PRIVATE KEY", pair.getPrivate().getEncoded()), StandardCharsets.US_ASCII);
       try {
         Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
       } catch (IOException raced) {
@@ -104,23 +105,26 @@ public final class SigningKey {
   }
 
   static KeyPair fromPem(String pem) {
-    String base64 =
-        pem.replaceAll("-----(BEGIN|END) [A-Z ]+-----", "").replaceAll("\\s", "");
+    String base64 = pem.replaceAll("-----(BEGIN|END) [A-Z ]+-----", "").replaceAll("\\s", "");
     try {
       KeyFactory rsa = KeyFactory.getInstance("RSA");
       RSAPrivateCrtKey privateKey =
-          (RSAPrivateCrtKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+          (RSAPrivateCrtKey)
+              rsa.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
       RSAPublicKey publicKey =
           (RSAPublicKey)
-              rsa.generatePublic(new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
+              rsa.generatePublic(
+                  new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
       return new KeyPair(publicKey, privateKey);
     } catch (GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
-      throw new IllegalStateException("The token signing key is not an unencrypted PKCS#8 RSA key in PEM", e);
+      throw new IllegalStateException(
+          "The token signing key is not an unencrypted PKCS#8 RSA key in PEM", e);
     }
   }
 
   private static String pem(String type, byte[] der) {
-    String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+    String body =
+        Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
     return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";
   }
 

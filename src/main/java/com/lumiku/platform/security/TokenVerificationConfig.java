@@ -6,8 +6,8 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * Tells MicroProfile JWT how to verify Lumiku's own tokens: the public half of the {@link
- * SigningKey} and the issuer name, so that no key has to be configured by hand. Its ordinal is
- * low: an explicit {@code mp.jwt.verify.*} setting anywhere else wins (set both {@code
+ * SigningKey} and the issuer name, so that no key has to be configured by hand. Its ordinal is low:
+ * an explicit {@code mp.jwt.verify.*} setting anywhere else wins (set both {@code
  * mp.jwt.verify.publickey} and {@code mp.jwt.verify.issuer} then).
  */
 public class TokenVerificationConfig implements ConfigSource {

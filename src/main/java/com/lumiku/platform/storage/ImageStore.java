@@ -16,15 +16,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Keeps generated images on the filesystem, under {@code images/} in the data folder.
  *
- * <p>Each image gets a random, unguessable name; whoever knows the name may fetch it (an
- * {@code <img>} cannot send a Bearer token), and names are never reused, so the files can be
- * cached for ever. Writes go to a temporary file first and are moved into place, so a reader
- * never sees half an image.
+ * <p>Each image gets a random, unguessable name; whoever knows the name may fetch it (an {@code
+ * <img>} cannot send a Bearer token), and names are never reused, so the files can be cached for
+ * ever. Writes go to a temporary file first and are moved into place, so a reader never sees half
+ * an image.
  */
 @ApplicationScoped
 public class ImageStore {
 
-  private static final Pattern NAME = Pattern.compile("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}(-thumb)?\\.png");
+  private static final Pattern NAME =
+      Pattern.compile("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}(-thumb)?\\.png");
 
   @Inject
   @ConfigProperty(name = "lumiku.data.dir", defaultValue = "data")

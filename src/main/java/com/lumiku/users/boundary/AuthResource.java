@@ -44,7 +44,8 @@ public class AuthResource {
   @POST
   @Path("register")
   public Response register(@NotNull @Valid Registration registration) {
-    User user = accounts.register(registration.email(), registration.password(), registration.name());
+    User user =
+        accounts.register(registration.email(), registration.password(), registration.name());
     return Response.created(URI.create("/api/me")).entity(session(user)).build();
   }
 

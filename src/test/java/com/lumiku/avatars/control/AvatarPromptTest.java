@@ -9,7 +9,9 @@ class AvatarPromptTest {
 
   @Test
   void isStoredAsJsonAndReadBackUnchanged() {
-    AvatarPrompt prompt = new AvatarPrompt(UUID.randomUUID(), "Merlin \"the wise\"", "a wizard\nwith a hat", 768, 512);
+    AvatarPrompt prompt =
+        new AvatarPrompt(
+            UUID.randomUUID(), "Merlin \"the wise\"", "a wizard\nwith a hat", 768, 512);
     assertThat(AvatarPrompt.fromJson(prompt.toJson())).isEqualTo(prompt);
   }
 }

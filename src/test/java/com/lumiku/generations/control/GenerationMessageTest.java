@@ -12,7 +12,11 @@ class GenerationMessageTest {
   void travelsAsSmallJson() {
     GenerationMessage message = new GenerationMessage(UUID.randomUUID(), "avatar.from-prompt");
     String json = message.toJson();
-    assertThat(json).isEqualTo("{\"generationId\":\"" + message.generationId() + "\",\"type\":\"avatar.from-prompt\"}");
+    assertThat(json)
+        .isEqualTo(
+            "{\"generationId\":\""
+                + message.generationId()
+                + "\",\"type\":\"avatar.from-prompt\"}");
     assertThat(GenerationMessage.parse(json)).isEqualTo(message);
   }
 
@@ -20,7 +24,9 @@ class GenerationMessageTest {
   void refusesWhatIsNotAGenerationMessage() {
     assertThatThrownBy(() -> GenerationMessage.parse("{\"generationId\":\"nope\"}"))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> GenerationMessage.parse("{}")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> GenerationMessage.parse("not json")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> GenerationMessage.parse("{}"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> GenerationMessage.parse("not json"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

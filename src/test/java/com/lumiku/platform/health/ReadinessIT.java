@@ -46,11 +46,15 @@ class ReadinessIT {
 
   @Test
   void probesAnswerInMicroProfileHealthFormat() {
-    api.get("/health/ready").then().statusCode(200)
+    api.get("/health/ready")
+        .then()
+        .statusCode(200)
         .body("status", equalTo("UP"))
         .body("checks.name", hasItems("database", "schema", "broker", "work-queues"));
     api.get("/health/live").then().statusCode(200).body("status", equalTo("UP"));
-    api.get("/health/started").then().statusCode(200)
+    api.get("/health/started")
+        .then()
+        .statusCode(200)
         .body("status", equalTo("UP"))
         .body("checks.name", hasItems("deployment"));
   }
@@ -71,7 +75,8 @@ class ReadinessIT {
               .jsonPath();
       assertThat(down.getString("status")).isEqualTo("DOWN");
       assertThat(down.getString("checks.find { it.name == 'broker' }.status")).isEqualTo("DOWN");
-      assertThat(down.getString("checks.find { it.name == 'work-queues' }.status")).isEqualTo("DOWN");
+      assertThat(down.getString("checks.find { it.name == 'work-queues' }.status"))
+          .isEqualTo("DOWN");
       assertThat(down.getString("checks.find { it.name == 'database' }.status")).isEqualTo("UP");
       api.get("/health/live").then().statusCode(200);
 

@@ -22,19 +22,24 @@ class ProblemMapperTest {
 
   @Test
   void aProblemWrappedByATransactionBoundaryIsFoundInside() {
-    Problem problem = ProblemMapper.problemFor(new IllegalStateException(ProblemException.notFound("Project x")));
+    Problem problem =
+        ProblemMapper.problemFor(new IllegalStateException(ProblemException.notFound("Project x")));
     assertThat(problem.status()).isEqualTo(404);
   }
 
   @Test
   void aBrokerOrDatabaseFailureIsAServiceUnavailableWithNothingCharged() {
-    assertThat(ProblemMapper.problemFor(new JMSRuntimeException("broker down")).status()).isEqualTo(503);
+    assertThat(ProblemMapper.problemFor(new JMSRuntimeException("broker down")).status())
+        .isEqualTo(503);
     assertThat(
-            ProblemMapper.problemFor(new TransactionalException("commit failed", new RollbackException("prepare failed")))
+            ProblemMapper.problemFor(
+                    new TransactionalException(
+                        "commit failed", new RollbackException("prepare failed")))
                 .status())
         .isEqualTo(503);
     Problem lostConnection =
-        ProblemMapper.problemFor(new RuntimeException(new SQLException("connection refused", "08001")));
+        ProblemMapper.problemFor(
+            new RuntimeException(new SQLException("connection refused", "08001")));
     assertThat(lostConnection.status()).isEqualTo(503);
     assertThat(lostConnection.detail()).contains("Nothing was charged");
   }

@@ -41,14 +41,18 @@ class TokenIssuerTest {
     assertThat(claims.getStringClaim("upn")).isEqualTo("ann@example.com");
     assertThat(claims.getStringListClaim("groups")).isEqualTo(List.of("user"));
     assertThat(claims.getJWTID()).isNotBlank();
-    assertThat(claims.getExpirationTime()).isAfter(new Date()).isBefore(new Date(System.currentTimeMillis() + 3_700_000));
+    assertThat(claims.getExpirationTime())
+        .isAfter(new Date())
+        .isBefore(new Date(System.currentTimeMillis() + 3_700_000));
   }
 
   @Test
   void readsAPkcs8PemKeyAndRejectsAnythingElse() throws Exception {
     String pem = pkcs8Pem();
     assertThat(SigningKey.fromPem(pem).getPublic().getAlgorithm()).isEqualTo("RSA");
-    assertThatThrownBy(() -> SigningKey.fromPem("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----"))
+    assertThatThrownBy(
+            () ->
+                SigningKey.fromPem("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----"))
         .isInstanceOf(IllegalStateException.class);
   }
 
@@ -56,6 +60,8 @@ class TokenIssuerTest {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
     generator.initialize(2048);
     byte[] der = generator.generateKeyPair().getPrivate().getEncoded();
-    return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(der) + "\n-----END PRIVATE KEY-----\n";
+    return "-----BEGIN PRIVATE KEY-----\n"
+        + Base64.getMimeEncoder().encodeToString(der)
+        + "\n-----END PRIVATE KEY-----\n";
   }
 }
