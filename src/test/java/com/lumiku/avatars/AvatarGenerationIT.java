@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.lumiku.testing.Api;
+import com.lumiku.testing.DeployedApplicationTest;
 import com.lumiku.testing.Deployments;
 import com.lumiku.testing.TestBroker;
 import com.lumiku.testing.TestDatabase;
@@ -15,37 +16,22 @@ import io.restassured.response.Response;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URL;
 import java.time.Duration;
 import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * An avatar ordered over HTTP is charged, queued, drawn by the message-driven worker on the real
  * broker, stored, and shown as completed with a picture anyone holding its URL can fetch.
  */
-@ExtendWith(ArquillianExtension.class)
-class AvatarGenerationIT {
+class AvatarGenerationIT extends DeployedApplicationTest {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
     return Deployments.application();
-  }
-
-  @ArquillianResource URL deployment;
-
-  Api api;
-
-  @BeforeEach
-  void connect() {
-    api = new Api(deployment);
   }
 
   @Test

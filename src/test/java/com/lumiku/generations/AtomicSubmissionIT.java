@@ -6,42 +6,28 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
 import com.lumiku.testing.Api;
+import com.lumiku.testing.DeployedApplicationTest;
 import com.lumiku.testing.Deployments;
 import com.lumiku.testing.TestBroker;
 import com.lumiku.testing.TestDatabase;
 import com.lumiku.testing.TestDatabase.LedgerRow;
-import java.net.URL;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The charge, the generation row and the queued message commit together or not at all: a failure
  * after all three were done, a balance that does not cover the cost, and invalid orders all leave
  * the balance, the ledger, the generations and the broker's queue exactly as they were.
  */
-@ExtendWith(ArquillianExtension.class)
-class AtomicSubmissionIT {
+class AtomicSubmissionIT extends DeployedApplicationTest {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
     return Deployments.application().addClass(FailAfterEnqueue.class);
-  }
-
-  @ArquillianResource URL deployment;
-
-  Api api;
-
-  @BeforeEach
-  void connect() {
-    api = new Api(deployment);
   }
 
   @Test

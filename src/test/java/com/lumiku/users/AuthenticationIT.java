@@ -5,34 +5,20 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 
 import com.lumiku.testing.Api;
+import com.lumiku.testing.DeployedApplicationTest;
 import com.lumiku.testing.Deployments;
-import java.net.URL;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Register, log in and see one's account; every refusal is a problem document, never HTML. */
-@ExtendWith(ArquillianExtension.class)
-class AuthenticationIT {
+class AuthenticationIT extends DeployedApplicationTest {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
     return Deployments.application();
-  }
-
-  @ArquillianResource URL deployment;
-
-  Api api;
-
-  @BeforeEach
-  void connect() {
-    api = new Api(deployment);
   }
 
   @Test

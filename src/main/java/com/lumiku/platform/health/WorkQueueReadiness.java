@@ -2,7 +2,10 @@ package com.lumiku.platform.health;
 
 import com.lumiku.platform.messaging.BrokerManagement;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
+import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -23,7 +26,27 @@ public class WorkQueueReadiness implements HealthCheck {
 
   @Inject
   @ConfigProperty(name = "lumiku.work-queues")
-  List<String> workQueues;
+  String workQueueNames;
+
+  private List<String> workQueues;
+
+  /**
+   * Creates this bean while the application deploys. Payara runs health checks on its own threads,
+   * and a bean first created there gets its {@code @ConfigProperty} values without the WAR's
+   * microprofile-config.properties: the list of queues came out empty, which made the check UP
+   * without checking anything.
+   */
+  void createAtStartup(@Observes Startup startup) {
+    workQueues =
+        Arrays.stream(workQueueNames.split(","))
+            .map(String::strip)
+            .filter(q -> !q.isEmpty())
+            .toList();
+    if (workQueues.isEmpty()) {
+      throw new IllegalStateException(
+          "lumiku.work-queues names no queue: readiness could not check the workers");
+    }
+  }
 
   @Override
   public HealthCheckResponse call() {

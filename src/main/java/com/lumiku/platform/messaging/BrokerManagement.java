@@ -2,6 +2,8 @@ package com.lumiku.platform.messaging;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
@@ -46,6 +48,13 @@ public class BrokerManagement {
   Duration timeout;
 
   private ServerLocator locator;
+
+  /**
+   * Creates this bean while the application deploys, so that its settings come from the
+   * application's configuration and not from that of whichever thread first asks (health checks run
+   * on Payara's own threads).
+   */
+  void createAtStartup(@Observes Startup startup) {}
 
   /** Queue figures as the broker reports them now. */
   public record QueueFigures(

@@ -6,42 +6,28 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
 import com.lumiku.testing.Api;
+import com.lumiku.testing.DeployedApplicationTest;
 import com.lumiku.testing.Deployments;
 import com.lumiku.testing.TestBroker;
 import com.lumiku.testing.TestDatabase;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import java.net.URL;
 import java.time.Duration;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Readiness tells the truth about the broker: DOWN (503) while it is stopped, so an orchestrator
  * stops routing orders here, and UP again once it is back and the workers have re-attached. While
  * it is down an order is refused with 503 and charges nothing.
  */
-@ExtendWith(ArquillianExtension.class)
-class ReadinessIT {
+class ReadinessIT extends DeployedApplicationTest {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
     return Deployments.application();
-  }
-
-  @ArquillianResource URL deployment;
-
-  Api api;
-
-  @BeforeEach
-  void connect() {
-    api = new Api(deployment);
   }
 
   @Test
@@ -50,7 +36,10 @@ class ReadinessIT {
         .then()
         .statusCode(200)
         .body("status", equalTo("UP"))
-        .body("checks.name", hasItems("database", "schema", "broker", "work-queues"));
+        .body("checks.name", hasItems("database", "schema", "broker", "work-queues"))
+        .body(
+            "checks.find { it.name == 'work-queues' }.data['generations.avatar.consumers']",
+            equalTo("4"));
     api.get("/health/live").then().statusCode(200).body("status", equalTo("UP"));
     api.get("/health/started")
         .then()

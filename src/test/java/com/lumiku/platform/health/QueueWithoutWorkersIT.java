@@ -1,0 +1,49 @@
+package com.lumiku.platform.health;
+
+import static org.hamcrest.Matchers.equalTo;
+
+import com.lumiku.testing.DeployedApplicationTest;
+import com.lumiku.testing.Deployments;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The failure the replaced platform hid: work waits on a queue that no worker consumes. Here the
+ * application is told that {@code generations.expired} is a work queue too; nothing consumes it, so
+ * readiness must be DOWN although the database and the broker are fine.
+ */
+class QueueWithoutWorkersIT extends DeployedApplicationTest {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    JavaArchive extraConfig =
+        ShrinkWrap.create(JavaArchive.class, "unconsumed-queue-config.jar")
+            .addAsManifestResource(
+                new StringAsset(
+                    "config_ordinal=500\nlumiku.work-queues=generations.avatar,generations.expired\n"),
+                "microprofile-config.properties");
+    return Deployments.application().addAsLibrary(extraConfig);
+  }
+
+  @Test
+  void notReadyWhileAWorkQueueHasNoConsumer() {
+    api.get("/health/ready")
+        .then()
+        .statusCode(503)
+        .body("status", equalTo("DOWN"))
+        .body("checks.find { it.name == 'work-queues' }.status", equalTo("DOWN"))
+        .body(
+            "checks.find { it.name == 'work-queues' }.data['generations.expired.consumers']",
+            equalTo("0"))
+        .body(
+            "checks.find { it.name == 'work-queues' }.data['generations.avatar.consumers']",
+            equalTo("4"))
+        .body("checks.find { it.name == 'database' }.status", equalTo("UP"))
+        .body("checks.find { it.name == 'broker' }.status", equalTo("UP"));
+    api.get("/health/live").then().statusCode(200);
+  }
+}
