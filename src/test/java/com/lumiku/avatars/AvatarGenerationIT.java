@@ -82,6 +82,11 @@ class AvatarGenerationIT extends DeployedApplicationTest {
     assertThat(TestDatabase.ledger(member.id()).get(1).referenceId()).isEqualTo(generationId);
     assertThat(TestDatabase.avatarsOfGeneration(generationId)).isEqualTo(1);
     api.as(member).get("/api/me").then().statusCode(200).body("credits", equalTo(90));
+
+    Api.Member stranger = api.register();
+    api.as(stranger).get("/api/generations/" + generationId).then().statusCode(404);
+    api.as(stranger).get("/api/apps/avatar-creator/projects/" + projectId).then().statusCode(404);
+    api.as(stranger).get("/api/generations").then().statusCode(200).body("items", hasSize(0));
   }
 
   @Test

@@ -23,8 +23,12 @@ public final class Api {
 
   private final String base;
 
+  /**
+   * Talks to the deployment over loopback: Arquillian reports the host name Payara Micro prints,
+   * but the tests' traffic stays on 127.0.0.1, where the server listens.
+   */
   public Api(URL deployment) {
-    String url = deployment.toString();
+    String url = "http://127.0.0.1:" + deployment.getPort() + deployment.getPath();
     this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
@@ -51,6 +55,39 @@ public final class Api {
             .extract()
             .jsonPath();
     return new Member(UUID.fromString(body.getString("user.id")), email, body.getString("token"));
+  }
+
+  /** The configured admin (it.admin.email), registered on first use and logged in afterwards. */
+  public Member admin() {
+    String email = System.getProperty("it.admin.email", "admin@lumiku.test");
+    Map<String, String> credentials = Map.of("email", email, "password", "correct horse");
+    io.restassured.response.Response registered =
+        anonymous()
+            .body(Map.of("email", email, "password", "correct horse", "name", "Operator"))
+            .post("/api/auth/register");
+    JsonPath body =
+        registered.statusCode() == 201
+            ? registered.jsonPath()
+            : anonymous()
+                .body(credentials)
+                .post("/api/auth/login")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    if (!"admin".equals(body.getString("user.role"))) {
+      throw new IllegalStateException(email + " is not an admin: is LUMIKU_ADMIN_EMAILS set?");
+    }
+    return new Member(UUID.fromString(body.getString("user.id")), email, body.getString("token"));
+  }
+
+  /** An admin gives the member credits. */
+  public void grant(Member member, long amount) {
+    as(admin())
+        .body(Map.of("amount", amount, "reason", "test credits"))
+        .post("/api/admin/users/" + member.id() + "/credits")
+        .then()
+        .statusCode(201);
   }
 
   public UUID createProject(Member member) {

@@ -2,6 +2,8 @@ package com.lumiku.testing;
 
 import java.io.File;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
@@ -20,5 +22,18 @@ public final class Deployments {
     }
     return ShrinkWrap.create(WebArchive.class, "ROOT.war")
         .merge(ShrinkWrap.createFromZipFile(WebArchive.class, war));
+  }
+
+  /**
+   * The application with settings that override its own and the environment's, e.g. a slower model
+   * for one test class: a library in the WAR with its own microprofile-config.properties.
+   */
+  public static WebArchive applicationWith(String properties) {
+    JavaArchive settings =
+        ShrinkWrap.create(JavaArchive.class, "test-settings.jar")
+            .addAsManifestResource(
+                new StringAsset("config_ordinal=500\n" + properties + "\n"),
+                "microprofile-config.properties");
+    return application().addAsLibrary(settings);
   }
 }

@@ -77,6 +77,27 @@ public final class TestDatabase {
     return single("SELECT count(*) FROM pg_prepared_xacts WHERE database = current_database()");
   }
 
+  /** A count from any query, e.g. to check a row exists. */
+  public static long count(String sql, Object... parameters) {
+    return single(sql, parameters);
+  }
+
+  /**
+   * Changes stored data behind the application's back: for tests that age a row or corrupt a
+   * balance on purpose, and put it right afterwards.
+   */
+  public static int update(String sql, Object... parameters) {
+    try (Connection connection = connect();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      return statement.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Update failed: " + sql, e);
+    }
+  }
+
   private interface RowMapper<T> {
     T map(ResultSet rows) throws SQLException;
   }

@@ -9,6 +9,7 @@ import com.lumiku.generations.boundary.GenerationView;
 import com.lumiku.generations.control.GenerationRequests;
 import com.lumiku.generations.control.Generations;
 import com.lumiku.platform.Roles;
+import com.lumiku.platform.idempotency.IdempotentRequests;
 import com.lumiku.platform.problem.ProblemException;
 import com.lumiku.platform.security.CurrentUser;
 import com.lumiku.platform.storage.ImagesResource;
@@ -23,6 +24,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -46,6 +48,7 @@ public class AvatarProjectsResource {
   @Inject AvatarProjects projects;
   @Inject AvatarGenerations generations;
   @Inject Generations queue;
+  @Inject IdempotentRequests idempotentRequests;
 
   public record NewProject(
       @NotBlank @Size(max = 100) String name, @Size(max = 500) String description) {}
@@ -98,10 +101,17 @@ public class AvatarProjectsResource {
         projects.avatars(project.id()).stream().map(AvatarProjectsResource::view).toList());
   }
 
+  /**
+   * Orders an avatar: charges, stores and queues it in one transaction. With an {@code
+   * Idempotency-Key}, a retry of the same order returns the first answer and charges nothing.
+   */
   @POST
   @Path("{projectId}/avatars/generate")
   public Response generate(
-      @PathParam("projectId") String projectId, @NotNull @Valid AvatarOrder order) {
+      @PathParam("projectId") String projectId,
+      @HeaderParam("Idempotency-Key") String idempotencyKey,
+      @NotNull @Valid AvatarOrder order) {
+    UUID userId = currentUser.id();
     AvatarPrompt prompt =
         new AvatarPrompt(
             parse(projectId),
@@ -109,16 +119,25 @@ public class AvatarProjectsResource {
             order.prompt().strip(),
             order.width() == null ? 512 : order.width(),
             order.height() == null ? 512 : order.height());
-    GenerationRequests.Accepted accepted = generations.fromPrompt(currentUser.id(), prompt);
-    return Response.accepted(
-            new Order(
-                GenerationView.of(
-                    accepted.generation(), queue.queuePosition(accepted.generation())),
-                accepted.creditUsed(),
-                accepted.creditBalance()))
-        .location(URI.create("/api/generations/" + accepted.generation().id()))
-        .build();
+    return idempotentRequests.once(
+        userId,
+        idempotencyKey,
+        new IdempotentRequest("POST /api/apps/avatar-creator/projects/avatars/generate", prompt),
+        () -> {
+          GenerationRequests.Accepted accepted = generations.fromPrompt(userId, prompt);
+          return Response.accepted(
+                  new Order(
+                      GenerationView.of(
+                          accepted.generation(), queue.queuePosition(accepted.generation())),
+                      accepted.creditUsed(),
+                      accepted.creditBalance()))
+              .location(URI.create("/api/generations/" + accepted.generation().id()))
+              .build();
+        });
   }
+
+  /** What makes two orders the same order, for idempotency: the route and the prompt. */
+  public record IdempotentRequest(String route, AvatarPrompt prompt) {}
 
   private static ProjectView view(AvatarProject project, List<AvatarView> avatars) {
     return new ProjectView(

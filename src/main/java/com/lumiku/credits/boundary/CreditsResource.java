@@ -1,6 +1,10 @@
 package com.lumiku.credits.boundary;
 
 import com.lumiku.credits.control.Ledger;
+import com.lumiku.credits.entity.CreditTransaction;
+import com.lumiku.platform.Page;
+import com.lumiku.platform.PageCursor;
+import com.lumiku.platform.PageSize;
 import com.lumiku.platform.Roles;
 import com.lumiku.platform.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
@@ -9,9 +13,11 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 
-/** The caller's credit balance. */
+/** The caller's credit balance and ledger. */
 @Path("credits")
 @RequestScoped
 @RolesAllowed({Roles.USER, Roles.ADMIN})
@@ -26,5 +32,16 @@ public class CreditsResource {
   @GET
   public Balance balance() {
     return new Balance(ledger.balance(currentUser.id()));
+  }
+
+  /** The ledger, newest first; {@code nextCursor} fetches the next (older) page. */
+  @GET
+  @Path("transactions")
+  public Page<TransactionView> transactions(
+      @QueryParam("limit") String limitParameter, @QueryParam("cursor") String cursor) {
+    int limit = PageSize.parse(limitParameter);
+    List<CreditTransaction> fetched =
+        ledger.entries(currentUser.id(), PageCursor.decode(cursor), limit + 1);
+    return Page.of(fetched, limit, TransactionView::of, t -> new PageCursor(t.createdAt(), t.id()));
   }
 }

@@ -3,18 +3,21 @@ package com.lumiku.credits.control;
 import com.lumiku.credits.entity.CreditAccount;
 import com.lumiku.credits.entity.CreditTransaction;
 import com.lumiku.credits.entity.TransactionType;
+import com.lumiku.platform.PageCursor;
 import com.lumiku.platform.UtcClock;
+import com.lumiku.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * The only way balances change. Every change is one conditional {@code UPDATE} of the account (so
- * concurrent changes never lose an update and a deduction never overdraws) plus one append-only
- * ledger entry with the balance it left, in the caller's transaction.
+ * concurrent changes never lose an update and nothing overdraws) plus one append-only ledger entry
+ * with the balance it left, in the caller's transaction.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -45,28 +48,77 @@ public class Ledger {
   }
 
   /** Adds credits of a kind that only ever adds: a grant, a top-up or a refund. */
-  public long credit(
+  public CreditTransaction credit(
       UUID userId,
       long amount,
       TransactionType type,
       CreditTransaction.Reference reference,
       String description) {
-    if (amount <= 0) {
-      throw new IllegalArgumentException("A credit must be positive: " + amount);
+    if (amount <= 0 || type == TransactionType.DEDUCT || type == TransactionType.ADJUST) {
+      throw new IllegalArgumentException("Not a credit: " + type + " of " + amount);
     }
-    Long balance = change(userId, amount);
-    if (balance == null) {
-      throw new IllegalStateException("User " + userId + " has no credit account");
+    return record(userId, amount, type, reference, description);
+  }
+
+  /**
+   * An operator's correction, up or down.
+   *
+   * @throws ProblemException 409 if it would make the balance negative
+   */
+  public CreditTransaction adjust(
+      UUID userId, long amount, CreditTransaction.Reference reference, String description) {
+    if (amount == 0) {
+      throw new IllegalArgumentException("An adjustment must change the balance");
     }
-    em.persist(new CreditTransaction(userId, amount, balance, type, reference, description));
-    return balance;
+    return record(userId, amount, TransactionType.ADJUST, reference, description);
   }
 
   /** The current balance, 0 for a user without an account. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public long balance(UUID userId) {
-    CreditAccount account = em.find(CreditAccount.class, userId);
-    return account == null ? 0 : account.balance();
+    List<Number> balance =
+        em.createQuery(
+                "SELECT a.balance FROM CreditAccount a WHERE a.userId = :userId", Number.class)
+            .setParameter("userId", userId)
+            .getResultList();
+    return balance.isEmpty() ? 0 : balance.get(0).longValue();
+  }
+
+  /** A page of the user's ledger, newest first, after the given position. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<CreditTransaction> entries(UUID userId, PageCursor after, int limit) {
+    String jpql =
+        "SELECT t FROM CreditTransaction t WHERE t.userId = :userId"
+            + (after == null
+                ? ""
+                : " AND (t.createdAt < :createdAt OR (t.createdAt = :createdAt AND t.id < :id))")
+            + " ORDER BY t.createdAt DESC, t.id DESC";
+    TypedQuery<CreditTransaction> query =
+        em.createQuery(jpql, CreditTransaction.class).setParameter("userId", userId);
+    if (after != null) {
+      query.setParameter("createdAt", after.createdAt()).setParameter("id", after.id());
+    }
+    return query.setMaxResults(limit).getResultList();
+  }
+
+  private CreditTransaction record(
+      UUID userId,
+      long amount,
+      TransactionType type,
+      CreditTransaction.Reference reference,
+      String description) {
+    Long balance = change(userId, amount);
+    if (balance == null) {
+      if (em.find(CreditAccount.class, userId) == null) {
+        throw ProblemException.notFound("The credit account of user " + userId);
+      }
+      throw ProblemException.conflict(
+          "This would leave a negative balance; the balance is " + balance(userId) + ".");
+    }
+    CreditTransaction entry =
+        new CreditTransaction(userId, amount, balance, type, reference, description);
+    em.persist(entry);
+    return entry;
   }
 
   /** Applies a signed change unless it would overdraw; null when no row changed. */

@@ -1,17 +1,20 @@
 package com.lumiku.generations.boundary;
 
+import com.lumiku.generations.control.Cancellations;
 import com.lumiku.generations.control.Generations;
-import com.lumiku.generations.control.PageCursor;
 import com.lumiku.generations.entity.Generation;
 import com.lumiku.generations.entity.GenerationStatus;
+import com.lumiku.platform.Page;
+import com.lumiku.platform.PageCursor;
+import com.lumiku.platform.PageSize;
 import com.lumiku.platform.Roles;
 import com.lumiku.platform.problem.ProblemException;
 import com.lumiku.platform.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -27,12 +30,9 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class GenerationsResource {
 
-  static final int MAX_PAGE = 100;
-
   @Inject CurrentUser currentUser;
   @Inject Generations generations;
-
-  public record Page(List<GenerationView> items, String nextCursor) {}
+  @Inject Cancellations cancellations;
 
   @GET
   @Path("{id}")
@@ -44,25 +44,25 @@ public class GenerationsResource {
     return view(generation);
   }
 
+  /** Cancels a generation that has not started; it is refunded. 409 once it has started. */
+  @POST
+  @Path("{id}/cancel")
+  public GenerationView cancel(@PathParam("id") String id) {
+    return view(cancellations.cancel(parseId(id), currentUser.id()));
+  }
+
   @GET
-  public Page list(
+  public Page<GenerationView> list(
       @QueryParam("status") String status,
       @QueryParam("app") String app,
-      @QueryParam("limit") @DefaultValue("20") int limit,
+      @QueryParam("limit") String limitParameter,
       @QueryParam("cursor") String cursor) {
-    if (limit < 1 || limit > MAX_PAGE) {
-      throw ProblemException.badRequest("limit must be between 1 and " + MAX_PAGE + ".");
-    }
+    int limit = PageSize.parse(limitParameter);
     Generations.GenerationFilter filter =
         new Generations.GenerationFilter(parseStatus(status), app);
-    List<Generation> page =
+    List<Generation> fetched =
         generations.list(currentUser.id(), filter, PageCursor.decode(cursor), limit + 1);
-    boolean more = page.size() > limit;
-    List<Generation> shown = more ? page.subList(0, limit) : page;
-    Generation last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
-    return new Page(
-        shown.stream().map(this::view).toList(),
-        more ? new PageCursor(last.createdAt(), last.id()).encode() : null);
+    return Page.of(fetched, limit, this::view, g -> new PageCursor(g.createdAt(), g.id()));
   }
 
   private GenerationView view(Generation generation) {

@@ -13,9 +13,10 @@ import java.util.logging.Logger;
 
 /**
  * Does the work a message asks for, inside the consumer's transaction (which also holds the
- * message). A generation that is already terminal, or unknown, is acknowledged without work, so
- * redelivery is harmless. A failure propagates: the transaction rolls back and the broker
- * redelivers the message after its back-off, or dead-letters it after the last attempt.
+ * message). A generation that is already terminal is acknowledged without work, so redelivery is
+ * harmless; one that is not visible yet is retried, never dropped. A failure propagates: the
+ * transaction rolls back and the broker redelivers the message after its back-off, or dead-letters
+ * it after the last attempt.
  */
 @ApplicationScoped
 public class GenerationWorker {
@@ -29,9 +30,14 @@ public class GenerationWorker {
   public void process(GenerationMessage message, int delivery) {
     Optional<Generation> found = generations.find(message.generationId());
     if (found.isEmpty()) {
-      LOG.warning(
-          () -> "Generation " + message.generationId() + " does not exist; message dropped");
-      return;
+      // The charge and the message commit together, but the two resources apply the commit one
+      // after the other (and XA recovery may apply it late): never drop the message, retry later.
+      throw new IllegalStateException(
+          "Generation "
+              + message.generationId()
+              + " is not visible yet (delivery "
+              + delivery
+              + ")");
     }
     Generation generation = found.get();
     if (generation.status().isTerminal()) {

@@ -2,6 +2,7 @@ package com.lumiku.generations.control;
 
 import com.lumiku.generations.entity.Generation;
 import com.lumiku.generations.entity.GenerationStatus;
+import com.lumiku.platform.PageCursor;
 import com.lumiku.platform.UtcClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -30,6 +31,18 @@ public class Generations {
   @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<Generation> find(UUID id) {
     return Optional.ofNullable(em.find(Generation.class, id));
+  }
+
+  /**
+   * The generation as the database has it now, even after conditional updates in this transaction.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<Generation> reload(UUID id) {
+    Generation generation = em.find(Generation.class, id);
+    if (generation != null) {
+      em.refresh(generation);
+    }
+    return Optional.ofNullable(generation);
   }
 
   /** The generation if it exists and belongs to the user. */
@@ -72,6 +85,22 @@ public class Generations {
             .setParameter(1, id)
             .setParameter(2, resultJson)
             .setParameter(3, UtcClock.now())
+            .executeUpdate()
+        == 1;
+  }
+
+  /**
+   * Cancels a generation that no worker has started: {@code pending} becomes {@code canceled}.
+   *
+   * @return false if it is no longer pending
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public boolean cancel(UUID id) {
+    return em.createNativeQuery(
+                "UPDATE generations SET status = 'canceled', error_message = 'Canceled by the user',"
+                    + " completed_at = ?2, updated_at = ?2 WHERE id = ?1 AND status = 'pending'")
+            .setParameter(1, id)
+            .setParameter(2, UtcClock.now())
             .executeUpdate()
         == 1;
   }

@@ -33,6 +33,11 @@ public class ContainerErrorPage extends HttpServlet {
                   401, "Unauthorized", "A valid Bearer token is required; it may have expired.");
           case 403 -> Problem.of(403, "Forbidden", "You are not allowed to do this.");
           case 404 -> Problem.of(404, "Not Found", "There is nothing at this address.");
+          case 400 -> Problem.of(400, "Bad Request", "The request could not be read.");
+          case 413 -> Problem.of(413, "Content Too Large", "The request body is too large.");
+          case 415 ->
+              Problem.of(
+                  415, "Unsupported Media Type", "This address does not accept that content type.");
           case 405 ->
               Problem.of(405, "Method Not Allowed", "This address does not accept that method.");
           default ->

@@ -5,7 +5,6 @@ import jakarta.jms.JMSRuntimeException;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.transaction.RollbackException;
-import jakarta.transaction.TransactionalException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -125,21 +124,26 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     return field.isEmpty() ? "body" : field.toString();
   }
 
+  /**
+   * Whether the database or the broker failed us (a 503: retry later), as opposed to a bug or a
+   * constraint violation (a 500). A rolled-back commit counts as a dependency failure unless the
+   * database gave a reason that is not about the connection.
+   */
   private static boolean isDependencyFailure(Throwable failure) {
+    boolean rolledBack = false;
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof JMSException
           || t instanceof JMSRuntimeException
-          || t instanceof RollbackException
           || t instanceof SQLTransientConnectionException
-          || t instanceof jakarta.resource.ResourceException
-          || (t instanceof SQLException sql && isConnectionState(sql.getSQLState()))) {
+          || t instanceof jakarta.resource.ResourceException) {
         return true;
       }
-      if (t instanceof TransactionalException && t.getCause() == null) {
-        return true;
+      if (t instanceof SQLException sql) {
+        return isConnectionState(sql.getSQLState());
       }
+      rolledBack |= t instanceof RollbackException;
     }
-    return false;
+    return rolledBack;
   }
 
   private static boolean isConnectionState(String sqlState) {

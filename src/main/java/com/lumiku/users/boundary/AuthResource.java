@@ -44,20 +44,22 @@ public class AuthResource {
   @POST
   @Path("register")
   public Response register(@NotNull @Valid Registration registration) {
-    User user =
+    Accounts.Registered registered =
         accounts.register(registration.email(), registration.password(), registration.name());
-    return Response.created(URI.create("/api/me")).entity(session(user)).build();
+    return Response.created(URI.create("/api/me"))
+        .entity(session(registered.user(), registered.balance()))
+        .build();
   }
 
   @POST
   @Path("login")
   public Session login(@NotNull @Valid Credentials credentials) {
-    return session(accounts.authenticate(credentials.email(), credentials.password()));
+    User user = accounts.authenticate(credentials.email(), credentials.password());
+    return session(user, ledger.balance(user.id()));
   }
 
-  private Session session(User user) {
+  private Session session(User user, long balance) {
     return new Session(
-        tokens.issue(user.id(), user.email(), user.role()),
-        UserView.of(user, ledger.balance(user.id())));
+        tokens.issue(user.id(), user.email(), user.role()), UserView.of(user, balance));
   }
 }

@@ -3,7 +3,6 @@ package com.lumiku.users.control;
 import com.lumiku.credits.control.Ledger;
 import com.lumiku.credits.entity.CreditTransaction;
 import com.lumiku.credits.entity.TransactionType;
-import com.lumiku.platform.Roles;
 import com.lumiku.platform.problem.ProblemException;
 import com.lumiku.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,23 +30,28 @@ public class Accounts {
   @PersistenceContext EntityManager em;
   @Inject Ledger ledger;
   @Inject Passwords passwords;
+  @Inject AdminAccounts admins;
 
   @Inject
   @ConfigProperty(name = "lumiku.credits.welcome", defaultValue = "100")
   long welcomeCredits;
 
+  /** A new account and its opening balance. */
+  public record Registered(User user, long balance) {}
+
   /**
-   * Registers a new user.
+   * Registers a new user; everything the answer needs comes out of the one transaction, so a
+   * failure after it commits cannot make a created account look like a failed registration.
    *
    * @throws EmailTaken if the address is in use
    */
   @Transactional
-  public User register(String email, String password, String name) {
+  public Registered register(String email, String password, String name) {
     String normalized = User.normalize(email);
     if (findByEmail(normalized).isPresent()) {
       throw new EmailTaken();
     }
-    User user = new User(normalized, name, passwords.hash(password), Roles.USER);
+    User user = new User(normalized, name, passwords.hash(password), admins.roleFor(normalized));
     try {
       em.persist(user);
       em.flush();
@@ -58,16 +62,20 @@ public class Accounts {
       throw e;
     }
     ledger.open(user.id());
+    long balance = 0;
     if (welcomeCredits > 0) {
-      ledger.credit(
-          user.id(),
-          welcomeCredits,
-          TransactionType.GRANT,
-          new CreditTransaction.Reference("user", user.id()),
-          "Welcome credits");
+      balance =
+          ledger
+              .credit(
+                  user.id(),
+                  welcomeCredits,
+                  TransactionType.GRANT,
+                  new CreditTransaction.Reference("user", user.id()),
+                  "Welcome credits")
+              .balanceAfter();
     }
     LOG.info(() -> "Registered user " + user.id() + " with " + welcomeCredits + " welcome credits");
-    return user;
+    return new Registered(user, balance);
   }
 
   /**

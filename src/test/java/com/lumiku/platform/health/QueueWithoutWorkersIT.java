@@ -5,9 +5,6 @@ import static org.hamcrest.Matchers.equalTo;
 import com.lumiku.testing.DeployedApplicationTest;
 import com.lumiku.testing.Deployments;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
@@ -20,13 +17,7 @@ class QueueWithoutWorkersIT extends DeployedApplicationTest {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    JavaArchive extraConfig =
-        ShrinkWrap.create(JavaArchive.class, "unconsumed-queue-config.jar")
-            .addAsManifestResource(
-                new StringAsset(
-                    "config_ordinal=500\nlumiku.work-queues=generations.avatar,generations.expired\n"),
-                "microprofile-config.properties");
-    return Deployments.application().addAsLibrary(extraConfig);
+    return Deployments.applicationWith("lumiku.work-queues=generations.avatar,generations.expired");
   }
 
   @Test

@@ -45,6 +45,14 @@ class ProblemMapperTest {
   }
 
   @Test
+  void aCommitRefusedByAConstraintIsABugNotAnOutage() {
+    RollbackException refused = new RollbackException("commit failed");
+    refused.initCause(new SQLException("duplicate key", "23505"));
+    assertThat(ProblemMapper.problemFor(new TransactionalException("commit", refused)).status())
+        .isEqualTo(500);
+  }
+
+  @Test
   void anythingElseIsAnInternalErrorWithAnIncidentIdAndNoStackTrace() {
     Problem problem = ProblemMapper.problemFor(new NullPointerException("secret internals"));
     assertThat(problem.status()).isEqualTo(500);

@@ -1,9 +1,8 @@
-package com.lumiku.generations.control;
+package com.lumiku.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.lumiku.platform.UtcClock;
 import com.lumiku.platform.problem.ProblemException;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

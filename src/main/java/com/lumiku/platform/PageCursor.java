@@ -1,4 +1,4 @@
-package com.lumiku.generations.control;
+package com.lumiku.platform;
 
 import com.lumiku.platform.problem.ProblemException;
 import java.nio.charset.StandardCharsets;

@@ -1,0 +1,43 @@
+package com.lumiku.credits.control;
+
+import com.lumiku.credits.entity.CreditTransaction;
+import com.lumiku.credits.entity.TransactionType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * Credits given or taken by an operator: a positive amount is a {@code grant}, a negative one an
+ * {@code adjust} that may not overdraw. The entry names the operator as its reference.
+ */
+@ApplicationScoped
+public class Grants {
+
+  private static final Logger LOG = Logger.getLogger(Grants.class.getName());
+
+  @Inject Ledger ledger;
+
+  @Transactional
+  public CreditTransaction grant(UUID adminId, UUID userId, long amount, String reason) {
+    CreditTransaction.Reference byAdmin = new CreditTransaction.Reference("admin", adminId);
+    CreditTransaction entry =
+        amount > 0
+            ? ledger.credit(userId, amount, TransactionType.GRANT, byAdmin, reason)
+            : ledger.adjust(userId, amount, byAdmin, reason);
+    LOG.info(
+        () ->
+            "Admin "
+                + adminId
+                + " changed the credits of user "
+                + userId
+                + " by "
+                + amount
+                + " ("
+                + reason
+                + "); balance "
+                + entry.balanceAfter());
+    return entry;
+  }
+}

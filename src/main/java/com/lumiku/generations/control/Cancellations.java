@@ -1,0 +1,46 @@
+package com.lumiku.generations.control;
+
+import com.lumiku.generations.entity.Generation;
+import com.lumiku.platform.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * Cancels generations that have not started, and refunds them in the same transaction. The queued
+ * message stays on the queue; when a worker takes it, it finds a terminal generation and
+ * acknowledges it without work.
+ */
+@ApplicationScoped
+public class Cancellations {
+
+  private static final Logger LOG = Logger.getLogger(Cancellations.class.getName());
+
+  @Inject Generations generations;
+  @Inject Refunds refunds;
+
+  /**
+   * Cancels and refunds the user's pending generation.
+   *
+   * @return the generation as it is now
+   * @throws ProblemException 404 if it is not the user's; 409 once it is processing or has ended
+   */
+  @Transactional
+  public Generation cancel(UUID generationId, UUID userId) {
+    generations
+        .findOwned(generationId, userId)
+        .orElseThrow(() -> ProblemException.notFound("Generation " + generationId));
+    if (!generations.cancel(generationId)) {
+      Generation current = generations.reload(generationId).orElseThrow();
+      throw ProblemException.conflict(
+          "The generation is "
+              + current.status().code()
+              + "; only a pending generation can be canceled.");
+    }
+    refunds.refund(generationId);
+    LOG.info(() -> "User " + userId + " canceled generation " + generationId);
+    return generations.reload(generationId).orElseThrow();
+  }
+}
