@@ -1,6 +1,7 @@
 package com.lumiku.imaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * benchmarks).
  */
 @ApplicationScoped
+@Typed(LocalImageGenerator.class)
 public class LocalImageGenerator implements ImageGenerator {
 
   @Inject

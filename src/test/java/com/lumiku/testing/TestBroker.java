@@ -38,6 +38,32 @@ public final class TestBroker {
     return ((Number) attribute(queue, "consumerCount")).intValue();
   }
 
+  /** Creates a durable anycast queue (and its address) unless it exists. */
+  public static void ensureQueue(String name) {
+    String configuration =
+        "{\"name\":\""
+            + name
+            + "\",\"address\":\""
+            + name
+            + "\",\"routing-type\":\"ANYCAST\","
+            + "\"durable\":true,\"auto-create-address\":true}";
+    managed(
+        (session, requestor) -> {
+          ClientMessage request = session.createMessage(false);
+          ManagementHelper.putOperationInvocation(
+              request, ResourceNames.BROKER, "createQueue", configuration, true);
+          ClientMessage reply = requestor.request(request, 5000);
+          if (reply == null || !ManagementHelper.hasOperationSucceeded(reply)) {
+            throw new IllegalStateException(
+                "Cannot create queue "
+                    + name
+                    + ": "
+                    + (reply == null ? "no answer" : ManagementHelper.getResult(reply)));
+          }
+          return null;
+        });
+  }
+
   public static void stop() {
     script("stop");
   }
@@ -47,6 +73,23 @@ public final class TestBroker {
   }
 
   private static Object attribute(String queue, String name) {
+    return managed(
+        (session, requestor) -> {
+          ClientMessage request = session.createMessage(false);
+          ManagementHelper.putAttribute(request, ResourceNames.QUEUE + queue, name);
+          ClientMessage reply = requestor.request(request, 5000);
+          if (reply == null || !ManagementHelper.hasOperationSucceeded(reply)) {
+            throw new IllegalStateException("The broker did not tell " + name + " of " + queue);
+          }
+          return ManagementHelper.getResult(reply);
+        });
+  }
+
+  private interface Management<T> {
+    T ask(ClientSession session, ClientRequestor requestor) throws Exception;
+  }
+
+  private static <T> T managed(Management<T> question) {
     String url =
         "tcp://127.0.0.1:" + System.getProperty("it.broker.port", "61626") + "?reconnectAttempts=0";
     try (ServerLocator locator = ActiveMQClient.createServerLocator(url);
@@ -54,16 +97,12 @@ public final class TestBroker {
         ClientSession session = factory.createSession()) {
       session.start();
       try (ClientRequestor requestor = new ClientRequestor(session, "activemq.management")) {
-        ClientMessage request = session.createMessage(false);
-        ManagementHelper.putAttribute(request, ResourceNames.QUEUE + queue, name);
-        ClientMessage reply = requestor.request(request, 5000);
-        if (reply == null || !ManagementHelper.hasOperationSucceeded(reply)) {
-          throw new IllegalStateException("The broker did not tell " + name + " of " + queue);
-        }
-        return ManagementHelper.getResult(reply);
+        return question.ask(session, requestor);
       }
+    } catch (IllegalStateException e) {
+      throw e;
     } catch (Exception e) {
-      throw new IllegalStateException("Cannot ask the broker about " + queue, e);
+      throw new IllegalStateException("Cannot talk to the broker's management", e);
     }
   }
 

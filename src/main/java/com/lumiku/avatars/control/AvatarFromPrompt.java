@@ -44,9 +44,10 @@ public class AvatarFromPrompt implements GenerationJob {
   @Override
   public JsonObject run(Generation generation) {
     AvatarPrompt prompt = AvatarPrompt.fromJson(generation.parameters());
-    byte[] png =
+    byte[] drawn =
         generator.generate(new ImageRequest(prompt.prompt(), prompt.width(), prompt.height()));
-    BufferedImage picture = Png.decode(png);
+    BufferedImage picture = Png.decode(drawn);
+    byte[] png = Png.isPng(drawn) ? drawn : Png.encode(picture);
     ImageStore.StoredImage stored = store.store(png, Png.thumbnail(picture, THUMBNAIL_SIZE));
     transactions.registerInterposedSynchronization(removeOnRollback(stored));
 

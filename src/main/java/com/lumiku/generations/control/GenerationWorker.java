@@ -1,22 +1,33 @@
 package com.lumiku.generations.control;
 
 import com.lumiku.generations.entity.Generation;
+import com.lumiku.imaging.ModelFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * Does the work a message asks for, inside the consumer's transaction (which also holds the
- * message). A generation that is already terminal is acknowledged without work, so redelivery is
- * harmless; one that is not visible yet is retried, never dropped. A failure propagates: the
- * transaction rolls back and the broker redelivers the message after its back-off, or dead-letters
- * it after the last attempt.
+ * message).
+ *
+ * <ul>
+ *   <li>A generation that is already terminal is acknowledged without work, so redelivery is
+ *       harmless; one that is not visible yet is retried, never dropped.
+ *   <li>Success: the result, the generation's completion and the acknowledgement commit together.
+ *   <li>A permanent model failure (bad input, content refused, bad credentials) fails the
+ *       generation and refunds it at once; the message is acknowledged.
+ *   <li>Any other failure rolls the transaction back: the broker redelivers after its back-off, or
+ *       dead-letters the message after the last attempt (see {@code DeadLetterConsumer}). Why the
+ *       attempt failed is recorded on the generation meanwhile.
+ * </ul>
  */
 @ApplicationScoped
 public class GenerationWorker {
@@ -24,7 +35,9 @@ public class GenerationWorker {
   private static final Logger LOG = Logger.getLogger(GenerationWorker.class.getName());
 
   @Inject Generations generations;
+  @Inject Failures failures;
   @Inject @Any Instance<GenerationJob> jobs;
+  @Inject MetricRegistry metrics;
 
   @Transactional(Transactional.TxType.MANDATORY)
   public void process(GenerationMessage message, int delivery) {
@@ -56,6 +69,7 @@ public class GenerationWorker {
       LOG.info(() -> "Generation " + generation.id() + " ended meanwhile; nothing to do");
       return;
     }
+    int attempt = generation.attempts() + 1;
     long started = System.nanoTime();
     LOG.info(
         () ->
@@ -66,7 +80,7 @@ public class GenerationWorker {
                 + ") of user "
                 + generation.userId()
                 + ": attempt "
-                + (generation.attempts() + 1)
+                + attempt
                 + " started");
     try {
       JsonObject result = jobFor(generation.type()).run(generation);
@@ -76,30 +90,50 @@ public class GenerationWorker {
                 + generation.id()
                 + " stopped being processing while it ran; result discarded");
       }
+      Duration took = Duration.ofNanos(System.nanoTime() - started);
+      metrics.counter("generations.processed").inc();
+      metrics.timer("generations.processing.time").update(took);
       LOG.info(
           () ->
               "Generation "
                   + generation.id()
                   + " of user "
                   + generation.userId()
-                  + " completed in "
-                  + (System.nanoTime() - started) / 1_000_000
+                  + " completed on attempt "
+                  + attempt
+                  + " in "
+                  + took.toMillis()
                   + " ms");
+    } catch (ModelFailure e) {
+      if (!e.isPermanent()) {
+        throw retryLater(generation, attempt, started, e);
+      }
+      failures.failAndRefund(generation.id(), e.getMessage());
+    } catch (UnknownGenerationType e) {
+      failures.failAndRefund(generation.id(), e.getMessage());
     } catch (RuntimeException e) {
-      LOG.log(
-          Level.WARNING,
-          "Generation "
-              + generation.id()
-              + " of user "
-              + generation.userId()
-              + ": attempt failed after "
-              + (System.nanoTime() - started) / 1_000_000
-              + " ms (delivery "
-              + delivery
-              + ")",
-          e);
-      throw e;
+      throw retryLater(generation, attempt, started, e);
     }
+  }
+
+  private RuntimeException retryLater(
+      Generation generation, int attempt, long started, RuntimeException failure) {
+    metrics.counter("generations.retried").inc();
+    LOG.log(
+        Level.WARNING,
+        "Generation "
+            + generation.id()
+            + " of user "
+            + generation.userId()
+            + ": attempt "
+            + attempt
+            + " failed after "
+            + (System.nanoTime() - started) / 1_000_000
+            + " ms; the broker will retry or dead-letter it",
+        failure);
+    generations.noteFailedAttempt(
+        generation.id(), "Attempt " + attempt + " failed: " + failure.getMessage());
+    return failure;
   }
 
   private GenerationJob jobFor(String type) {
@@ -108,6 +142,15 @@ public class GenerationWorker {
         return job;
       }
     }
-    throw new IllegalStateException("No job does generations of type " + type);
+    throw new UnknownGenerationType(type);
+  }
+
+  /** No job does this type of generation: retrying cannot help. */
+  static class UnknownGenerationType extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    UnknownGenerationType(String type) {
+      super("No worker does generations of type " + type);
+    }
   }
 }

@@ -90,6 +90,67 @@ public class Generations {
   }
 
   /**
+   * Fails a generation that has not ended, with the reason the user will see.
+   *
+   * @return false if it had ended already (then nothing changes)
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public boolean fail(UUID id, String reason) {
+    return em.createNativeQuery(
+                "UPDATE generations SET status = 'failed', error_message = ?2, completed_at = ?3,"
+                    + " updated_at = ?3 WHERE id = ?1 AND status IN ('pending', 'processing')")
+            .setParameter(1, id)
+            .setParameter(2, abbreviate(reason))
+            .setParameter(3, UtcClock.now())
+            .executeUpdate()
+        == 1;
+  }
+
+  /**
+   * Notes why an attempt failed while the generation waits for the next one, in a transaction of
+   * its own (the attempt's transaction rolls back).
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void noteFailedAttempt(UUID id, String reason) {
+    em.createNativeQuery(
+            "UPDATE generations SET error_message = ?2, updated_at = ?3"
+                + " WHERE id = ?1 AND status = 'processing'")
+        .setParameter(1, id)
+        .setParameter(2, abbreviate(reason))
+        .setParameter(3, UtcClock.now())
+        .executeUpdate();
+  }
+
+  /**
+   * Fails every generation that has not changed for longer than {@code deadline} while pending or
+   * processing, up to {@code batch} of them, skipping rows another transaction holds.
+   *
+   * @return the ids of the generations this call failed
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public List<UUID> failStale(java.time.Duration deadline, String reason, int batch) {
+    @SuppressWarnings("unchecked")
+    List<UUID> failed =
+        em.createNativeQuery(
+                "UPDATE generations SET status = 'failed', error_message = ?1, completed_at = ?2,"
+                    + " updated_at = ?2 WHERE id IN (SELECT id FROM generations"
+                    + " WHERE status IN ('pending', 'processing') AND updated_at < ?3"
+                    + " ORDER BY updated_at LIMIT ?4 FOR UPDATE SKIP LOCKED)"
+                    + " AND status IN ('pending', 'processing') RETURNING id")
+            .setParameter(1, abbreviate(reason))
+            .setParameter(2, UtcClock.now())
+            .setParameter(3, UtcClock.now().minus(deadline))
+            .setParameter(4, batch)
+            .getResultList();
+    return failed;
+  }
+
+  private static String abbreviate(String text) {
+    String message = text == null || text.isBlank() ? "Unknown failure" : text.strip();
+    return message.length() <= 500 ? message : message.substring(0, 497) + "...";
+  }
+
+  /**
    * Cancels a generation that no worker has started: {@code pending} becomes {@code canceled}.
    *
    * @return false if it is no longer pending

@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * Gives the credits of a failed or canceled generation back, exactly once, whoever asks (the
@@ -26,6 +27,7 @@ public class Refunds {
 
   @PersistenceContext EntityManager em;
   @Inject Ledger ledger;
+  @Inject MetricRegistry metrics;
 
   /**
    * Refunds the generation if it ended failed or canceled and was not refunded yet.
@@ -46,6 +48,7 @@ public class Refunds {
     if (claimed.isEmpty()) {
       return false;
     }
+    metrics.counter("generations.refunded").inc();
     UUID userId = (UUID) claimed.get(0)[0];
     long cost = ((Number) claimed.get(0)[1]).longValue();
     String status = (String) claimed.get(0)[2];

@@ -4,20 +4,23 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.lumiku.testing.DeployedApplicationTest;
 import com.lumiku.testing.Deployments;
+import com.lumiku.testing.TestBroker;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /**
  * The failure the replaced platform hid: work waits on a queue that no worker consumes. Here the
- * application is told that {@code generations.expired} is a work queue too; nothing consumes it, so
- * readiness must be DOWN although the database and the broker are fine.
+ * application is told that {@code lumiku.test.unattended} (made for this test) is a work queue too;
+ * nothing consumes it, so readiness must be DOWN although the database and the broker are fine.
  */
 class QueueWithoutWorkersIT extends DeployedApplicationTest {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return Deployments.applicationWith("lumiku.work-queues=generations.avatar,generations.expired");
+    TestBroker.ensureQueue("lumiku.test.unattended");
+    return Deployments.applicationWith(
+        "lumiku.work-queues=generations.avatar,lumiku.test.unattended");
   }
 
   @Test
@@ -28,7 +31,7 @@ class QueueWithoutWorkersIT extends DeployedApplicationTest {
         .body("status", equalTo("DOWN"))
         .body("checks.find { it.name == 'work-queues' }.status", equalTo("DOWN"))
         .body(
-            "checks.find { it.name == 'work-queues' }.data['generations.expired.consumers']",
+            "checks.find { it.name == 'work-queues' }.data['lumiku.test.unattended.consumers']",
             equalTo("0"))
         .body(
             "checks.find { it.name == 'work-queues' }.data['generations.avatar.consumers']",

@@ -1,0 +1,46 @@
+package com.lumiku.generations.boundary;
+
+import com.lumiku.generations.control.DeadLetters;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.jms.TextMessage;
+
+/**
+ * Consumes {@code generations.dead-letter}: the messages of generations whose attempts were all
+ * used up, and any that expired. Each such generation is failed with the reason of its last attempt
+ * and refunded, in the transaction that acknowledges the message, so nothing a user paid for is
+ * ever silently dropped.
+ */
+@MessageDriven(
+    name = "DeadLetterConsumer",
+    activationConfig = {
+      @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-ra"),
+      @ActivationConfigProperty(
+          propertyName = "destinationType",
+          propertyValue = "jakarta.jms.Queue"),
+      @ActivationConfigProperty(
+          propertyName = "destination",
+          propertyValue = "generations.dead-letter"),
+      @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
+      @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1"),
+      @ActivationConfigProperty(propertyName = "setupAttempts", propertyValue = "-1"),
+      @ActivationConfigProperty(propertyName = "setupInterval", propertyValue = "2000")
+    })
+public class DeadLetterConsumer implements MessageListener {
+
+  @Inject DeadLetters deadLetters;
+
+  @Override
+  public void onMessage(Message message) {
+    try {
+      String body = message instanceof TextMessage text ? text.getText() : null;
+      deadLetters.handle(body, message.getStringProperty("_AMQ_ORIG_QUEUE"));
+    } catch (JMSException e) {
+      throw new IllegalStateException("Cannot read a dead letter", e);
+    }
+  }
+}

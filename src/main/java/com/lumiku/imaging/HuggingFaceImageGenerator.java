@@ -1,0 +1,145 @@
+package com.lumiku.imaging;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
+
+/**
+ * Draws with a Hugging Face text-to-image model through {@link HuggingFaceClient}. Selected when
+ * {@code HF_TOKEN} is set. Failures are sorted for the worker: a loading model (503), rate limits
+ * (429), other server errors, timeouts and unreachable hosts are worth retrying; a refused token
+ * (401, 403) or a refused request (400, 422, e.g. content the model will not draw) are not.
+ *
+ * <p>Settings: {@code lumiku.huggingface.base-url}, {@code .model}, {@code .connect-timeout},
+ * {@code .read-timeout}; the whole call is bounded by Fault Tolerance's {@code @Timeout}
+ * (overridable as {@code com.lumiku.imaging.HuggingFaceImageGenerator/generate/Timeout/value}).
+ */
+@ApplicationScoped
+@Typed(HuggingFaceImageGenerator.class)
+public class HuggingFaceImageGenerator implements ImageGenerator {
+
+  @Inject
+  @ConfigProperty(name = "HF_TOKEN")
+  Optional<String> token;
+
+  @Inject
+  @ConfigProperty(
+      name = "lumiku.huggingface.base-url",
+      defaultValue = "https://api-inference.huggingface.co")
+  String baseUrl;
+
+  @Inject
+  @ConfigProperty(
+      name = "lumiku.huggingface.model",
+      defaultValue = "stabilityai/stable-diffusion-xl-base-1.0")
+  String model;
+
+  @Inject
+  @ConfigProperty(name = "lumiku.huggingface.connect-timeout", defaultValue = "PT10S")
+  Duration connectTimeout;
+
+  @Inject
+  @ConfigProperty(name = "lumiku.huggingface.read-timeout", defaultValue = "PT110S")
+  Duration readTimeout;
+
+  private HuggingFaceClient client;
+
+  @PostConstruct
+  void connect() {
+    client =
+        RestClientBuilder.newBuilder()
+            .baseUri(URI.create(baseUrl.replaceAll("/+$", "") + "/models/" + model))
+            .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
+            .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
+            .property("microprofile.rest.client.disable.default.mapper", true)
+            .build(HuggingFaceClient.class);
+  }
+
+  /** Whether a token is configured, i.e. whether this generator is the one in use. */
+  public boolean isConfigured() {
+    return token.filter(t -> !t.isBlank()).isPresent();
+  }
+
+  @Override
+  @Timeout(value = 120, unit = ChronoUnit.SECONDS)
+  public byte[] generate(ImageRequest request) {
+    JsonObject body =
+        Json.createObjectBuilder()
+            .add("inputs", request.prompt())
+            .add(
+                "parameters",
+                Json.createObjectBuilder()
+                    .add("width", request.width())
+                    .add("height", request.height()))
+            .build();
+    try (Response response = client.infer("Bearer " + token.orElse(""), body)) {
+      int status = response.getStatus();
+      if (status == 200) {
+        return response.readEntity(byte[].class);
+      }
+      throw failure(status, errorOf(response));
+    } catch (ProcessingException e) {
+      throw ModelFailure.transientFailure(
+          "The model provider could not be reached: " + rootMessage(e), e);
+    }
+  }
+
+  private ModelFailure failure(int status, JsonObject error) {
+    String reason = error.getString("error", "HTTP " + status);
+    return switch (status) {
+      case 503 ->
+          ModelFailure.transientFailure(
+              "The model is loading"
+                  + (error.get("estimated_time") instanceof jakarta.json.JsonNumber eta
+                      ? " (ready in about " + Math.round(eta.doubleValue()) + " s)"
+                      : "")
+                  + ": "
+                  + reason,
+              null);
+      case 429 ->
+          ModelFailure.transientFailure("The model provider is rate limiting: " + reason, null);
+      case 401, 403 ->
+          ModelFailure.permanentFailure("The model provider refused the token: " + reason, null);
+      default ->
+          status >= 500
+              ? ModelFailure.transientFailure("The model provider failed: " + reason, null)
+              : ModelFailure.permanentFailure("The model refused the request: " + reason, null);
+    };
+  }
+
+  private static JsonObject errorOf(Response response) {
+    try {
+      byte[] bytes = response.readEntity(byte[].class);
+      try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+        JsonValue value = reader.readValue();
+        return value instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
+      }
+    } catch (RuntimeException e) {
+      return JsonValue.EMPTY_JSON_OBJECT;
+    }
+  }
+
+  private static String rootMessage(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getClass().getSimpleName() + ": " + root.getMessage();
+  }
+}
