@@ -1,8 +1,5 @@
 package com.lumiku.testing;
 
-import java.io.File;
-import java.io.IOException;
-import java.util.concurrent.TimeUnit;
 import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
 import org.apache.activemq.artemis.api.core.client.ClientMessage;
 import org.apache.activemq.artemis.api.core.client.ClientRequestor;
@@ -65,11 +62,15 @@ public final class TestBroker {
   }
 
   public static void stop() {
-    script("stop");
+    ProjectScripts.run("broker", "stop", ProjectScripts.itDir("broker"));
   }
 
   public static void start() {
-    script("start", System.getProperty("it.broker.port", "61626"));
+    ProjectScripts.run(
+        "broker",
+        "start",
+        ProjectScripts.itDir("broker"),
+        System.getProperty("it.broker.port", "61626"));
   }
 
   private static Object attribute(String queue, String name) {
@@ -103,27 +104,6 @@ public final class TestBroker {
       throw e;
     } catch (Exception e) {
       throw new IllegalStateException("Cannot talk to the broker's management", e);
-    }
-  }
-
-  private static void script(String... arguments) {
-    String base = System.getProperty("project.basedir", ".");
-    String dir = System.getProperty("it.dir", base + "/target/it") + "/broker";
-    String[] command = new String[arguments.length + 2];
-    command[0] = base + "/bin/broker";
-    command[1] = arguments[0];
-    command[2] = dir;
-    System.arraycopy(arguments, 1, command, 3, arguments.length - 1);
-    try {
-      Process process = new ProcessBuilder(command).directory(new File(base)).inheritIO().start();
-      if (!process.waitFor(90, TimeUnit.SECONDS) || process.exitValue() != 0) {
-        throw new IllegalStateException("bin/broker " + arguments[0] + " failed");
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -25,6 +25,16 @@ public final class TestDatabase {
   public record GenerationRow(
       UUID id, String status, int attempts, long creditCost, String result) {}
 
+  /** Stops the tests' PostgreSQL (fast shutdown: open connections are cut). */
+  public static void stopServer() {
+    ProjectScripts.run("postgres", "stop", ProjectScripts.itDir("pg"));
+  }
+
+  public static void startServer() {
+    ProjectScripts.run(
+        "postgres", "start", ProjectScripts.itDir("pg"), System.getProperty("it.db.port", "55433"));
+  }
+
   public static Connection connect() throws SQLException {
     String url =
         "jdbc:postgresql://127.0.0.1:" + System.getProperty("it.db.port", "55433") + "/lumiku";

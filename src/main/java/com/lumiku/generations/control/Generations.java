@@ -181,6 +181,50 @@ public class Generations {
     return ahead + 1;
   }
 
+  /** What a kind of worker did lately, from the generations it finished. */
+  public record WorkerActivity(
+      long completed, long failed, java.time.OffsetDateTime lastActivityAt) {}
+
+  /**
+   * Outcomes since {@code since} of the generations of {@code app}, or, with no app, of those that
+   * the dead-letter consumer ended; and when that kind of work last started or ended.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public WorkerActivity activity(String app, java.time.OffsetDateTime since) {
+    Object[] outcomes =
+        (Object[])
+            (app == null
+                    ? em.createNativeQuery(
+                            "SELECT count(*), 0, max(completed_at) FROM generations"
+                                + " WHERE completed_at > ?1 AND status = 'failed'"
+                                + " AND error_message LIKE 'Gave up after%'")
+                        .setParameter(1, since)
+                    : em.createNativeQuery(
+                            "SELECT count(*) FILTER (WHERE status = 'completed'),"
+                                + " count(*) FILTER (WHERE status = 'failed'),"
+                                + " (SELECT greatest(max(completed_at), (SELECT max(started_at)"
+                                + " FROM generations WHERE app = ?1 AND status = 'processing'))"
+                                + " FROM generations WHERE app = ?1)"
+                                + " FROM generations WHERE app = ?1 AND completed_at > ?2")
+                        .setParameter(1, app)
+                        .setParameter(2, since))
+                .getSingleResult();
+    return new WorkerActivity(
+        ((Number) outcomes[0]).longValue(),
+        ((Number) outcomes[1]).longValue(),
+        toOffsetDateTime(outcomes[2]));
+  }
+
+  private static java.time.OffsetDateTime toOffsetDateTime(Object value) {
+    if (value instanceof java.time.OffsetDateTime time) {
+      return time;
+    }
+    if (value instanceof java.sql.Timestamp timestamp) {
+      return timestamp.toInstant().atOffset(java.time.ZoneOffset.UTC);
+    }
+    return null;
+  }
+
   /** A page of the user's generations, newest first, after the given position. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<Generation> list(UUID userId, GenerationFilter filter, PageCursor after, int limit) {

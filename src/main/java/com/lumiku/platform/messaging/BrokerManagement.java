@@ -58,7 +58,12 @@ public class BrokerManagement {
 
   /** Queue figures as the broker reports them now. */
   public record QueueFigures(
-      String queue, int consumers, long messages, long scheduled, long delivering) {}
+      String queue,
+      int consumers,
+      long messages,
+      long scheduled,
+      long delivering,
+      Long firstMessageAgeMillis) {}
 
   /**
    * Opens a session, asks for the queue's figures and closes it.
@@ -66,18 +71,79 @@ public class BrokerManagement {
    * @throws BrokerUnavailableException if the broker cannot be reached or does not answer in time
    */
   public QueueFigures queue(String queue) {
+    return ask(
+        question -> {
+          String resource = ResourceNames.QUEUE + queue;
+          return new QueueFigures(
+              queue,
+              ((Number) question.attribute(resource, "consumerCount")).intValue(),
+              ((Number) question.attribute(resource, "messageCount")).longValue(),
+              ((Number) question.attribute(resource, "scheduledCount")).longValue(),
+              ((Number) question.attribute(resource, "deliveringCount")).longValue(),
+              question.attribute(resource, "firstMessageAge") instanceof Number age
+                  ? age.longValue()
+                  : null);
+        });
+  }
+
+  /**
+   * How many messages in the queue match an Artemis filter expression, e.g. the dead letters that
+   * came from one queue: {@code _AMQ_ORIG_QUEUE = 'generations.avatar'}.
+   */
+  public long countMessages(String queue, String filter) {
+    return ask(
+        question ->
+            ((Number) question.operation(ResourceNames.QUEUE + queue, "countMessages", filter))
+                .longValue());
+  }
+
+  /** One management conversation on an open session. */
+  private final class Question {
+    private final ClientSession session;
+    private final ClientRequestor requestor;
+
+    Question(ClientSession session, ClientRequestor requestor) {
+      this.session = session;
+      this.requestor = requestor;
+    }
+
+    Object attribute(String resource, String name) throws Exception {
+      ClientMessage request = session.createMessage(false);
+      ManagementHelper.putAttribute(request, resource, name);
+      return answer(request, name + " of " + resource);
+    }
+
+    Object operation(String resource, String name, Object... arguments) throws Exception {
+      ClientMessage request = session.createMessage(false);
+      ManagementHelper.putOperationInvocation(request, resource, name, arguments);
+      return answer(request, name + " on " + resource);
+    }
+
+    private Object answer(ClientMessage request, String what) throws Exception {
+      ClientMessage reply = requestor.request(request, timeout.toMillis());
+      if (reply == null) {
+        throw new BrokerUnavailableException(
+            "No answer about " + what + " within " + timeout, null);
+      }
+      if (!ManagementHelper.hasOperationSucceeded(reply)) {
+        throw new BrokerUnavailableException(
+            "The broker refused " + what + ": " + ManagementHelper.getResult(reply), null);
+      }
+      return ManagementHelper.getResult(reply);
+    }
+  }
+
+  private interface Conversation<T> {
+    T with(Question question) throws Exception;
+  }
+
+  private <T> T ask(Conversation<T> conversation) {
     try (ClientSessionFactory factory = locator().createSessionFactory();
         ClientSession session =
             factory.createSession(user, password, false, true, true, false, 1)) {
       session.start();
       try (ClientRequestor requestor = new ClientRequestor(session, "activemq.management")) {
-        String resource = ResourceNames.QUEUE + queue;
-        return new QueueFigures(
-            queue,
-            ((Number) attribute(requestor, session, resource, "consumerCount")).intValue(),
-            ((Number) attribute(requestor, session, resource, "messageCount")).longValue(),
-            ((Number) attribute(requestor, session, resource, "scheduledCount")).longValue(),
-            ((Number) attribute(requestor, session, resource, "deliveringCount")).longValue());
+        return conversation.with(new Question(session, requestor));
       }
     } catch (BrokerUnavailableException e) {
       throw e;
@@ -85,29 +151,6 @@ public class BrokerManagement {
       throw new BrokerUnavailableException(
           "Broker at " + host + ":" + port + ": " + e.getMessage(), e);
     }
-  }
-
-  private Object attribute(
-      ClientRequestor requestor, ClientSession session, String resource, String name)
-      throws Exception {
-    ClientMessage request = session.createMessage(false);
-    ManagementHelper.putAttribute(request, resource, name);
-    ClientMessage reply = requestor.request(request, timeout.toMillis());
-    if (reply == null) {
-      throw new BrokerUnavailableException(
-          "No answer about " + resource + " within " + timeout, null);
-    }
-    if (!ManagementHelper.hasOperationSucceeded(reply)) {
-      throw new BrokerUnavailableException(
-          "Broker refused to tell "
-              + name
-              + " of "
-              + resource
-              + ": "
-              + ManagementHelper.getResult(reply),
-          null);
-    }
-    return ManagementHelper.getResult(reply);
   }
 
   private synchronized ServerLocator locator() throws Exception {

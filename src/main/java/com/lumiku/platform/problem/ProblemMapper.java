@@ -1,5 +1,6 @@
 package com.lumiku.platform.problem;
 
+import com.lumiku.platform.messaging.BrokerManagement;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.json.bind.JsonbException;
@@ -134,11 +135,15 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof JMSException
           || t instanceof JMSRuntimeException
+          || t instanceof BrokerManagement.BrokerUnavailableException
           || t instanceof SQLTransientConnectionException
           || t instanceof jakarta.resource.ResourceException) {
         return true;
       }
-      if (t instanceof SQLException sql) {
+      if (t instanceof java.net.ConnectException) {
+        return true;
+      }
+      if (t instanceof SQLException sql && sql.getSQLState() != null) {
         return isConnectionState(sql.getSQLState());
       }
       rolledBack |= t instanceof RollbackException;

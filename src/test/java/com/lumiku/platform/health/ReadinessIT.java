@@ -49,6 +49,31 @@ class ReadinessIT extends DeployedApplicationTest {
   }
 
   @Test
+  void operatorsSeeQueuesAndWorkersAsTheBrokerAndTheDatabaseReportThem() {
+    Api.Member member = api.register();
+    UUID generation = api.acceptedAvatar(member, api.createProject(member), "for the figures");
+    api.awaitTerminal(member, generation, Duration.ofSeconds(60));
+
+    JsonPath queues =
+        api.as(member).get("/api/health/queues").then().statusCode(200).extract().jsonPath();
+    assertThat(queues.getList("name"))
+        .containsExactly("generations.avatar", "generations.dead-letter");
+    assertThat(queues.getInt("find { it.name == 'generations.avatar' }.consumers")).isEqualTo(4);
+    assertThat(queues.getInt("find { it.name == 'generations.dead-letter' }.consumers"))
+        .isEqualTo(1);
+    assertThat(queues.getMap("[0]")).containsKeys("waiting", "active", "scheduled", "deadLettered");
+
+    JsonPath workers =
+        api.as(member).get("/api/health/workers").then().statusCode(200).extract().jsonPath();
+    assertThat(workers.getList("name")).containsExactly("avatar", "dead-letter");
+    assertThat(workers.getInt("[0].consumers")).isEqualTo(4);
+    assertThat(workers.getInt("[0].maxConcurrency")).isEqualTo(4);
+    assertThat(workers.getLong("[0].processedLastHour")).isPositive();
+    assertThat(workers.getString("[0].lastActivityAt")).isNotNull();
+    api.anonymous().get("/api/health/queues").then().statusCode(401);
+  }
+
+  @Test
   void notReadyWhileTheBrokerIsDownAndReadyAgainAfterItRestarts() {
     Api.Member member = api.register();
     UUID projectId = api.createProject(member);
@@ -58,7 +83,7 @@ class ReadinessIT extends DeployedApplicationTest {
     try {
       JsonPath down =
           await()
-              .atMost(Duration.ofSeconds(15))
+              .atMost(Duration.ofSeconds(5))
               .pollInterval(Duration.ofMillis(250))
               .until(() -> api.get("/health/ready"), r -> r.statusCode() == 503)
               .jsonPath();

@@ -45,6 +45,13 @@ class ProblemMapperTest {
   }
 
   @Test
+  void aPoolThatCannotReachTheDatabaseIsAnOutage() {
+    SQLException allocation = new SQLException("Error in allocating a connection");
+    allocation.initCause(new java.net.ConnectException("Connection refused"));
+    assertThat(ProblemMapper.problemFor(new RuntimeException(allocation)).status()).isEqualTo(503);
+  }
+
+  @Test
   void aCommitRefusedByAConstraintIsABugNotAnOutage() {
     RollbackException refused = new RollbackException("commit failed");
     refused.initCause(new SQLException("duplicate key", "23505"));
