@@ -19,7 +19,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 import java.util.List;
 import java.util.UUID;
 
@@ -33,6 +36,7 @@ public class GenerationsResource {
   @Inject CurrentUser currentUser;
   @Inject Generations generations;
   @Inject Cancellations cancellations;
+  @Inject LiveGenerations live;
 
   @GET
   @Path("{id}")
@@ -42,6 +46,21 @@ public class GenerationsResource {
             .findOwned(parseId(id), currentUser.id())
             .orElseThrow(() -> ProblemException.notFound("Generation " + id));
     return view(generation);
+  }
+
+  /**
+   * Streams the generation's status and progress as server-sent events ({@code event:} the status,
+   * {@code data:} the generation) until it ends, whichever instance does the work.
+   */
+  @GET
+  @Path("{id}/events")
+  @Produces(MediaType.SERVER_SENT_EVENTS)
+  public void events(@PathParam("id") String id, @Context SseEventSink sink, @Context Sse sse) {
+    Generation generation =
+        generations
+            .findOwned(parseId(id), currentUser.id())
+            .orElseThrow(() -> ProblemException.notFound("Generation " + id));
+    live.follow(generation, sink, sse);
   }
 
   /** Cancels a generation that has not started; it is refunded. 409 once it has started. */

@@ -18,9 +18,21 @@ public class DeadLetters {
 
   @Inject Generations generations;
   @Inject Failures failures;
+  @Inject WorkerKinds workerKinds;
 
   @Transactional(Transactional.TxType.MANDATORY)
   public void handle(String body, String originalQueue) {
+    boolean fromWorkQueue =
+        workerKinds.all().stream().anyMatch(kind -> kind.queue().equals(originalQueue));
+    if (!fromWorkQueue) {
+      LOG.severe(
+          () ->
+              "Dead letter from "
+                  + originalQueue
+                  + ", which is not a work queue, left alone: "
+                  + body);
+      return;
+    }
     GenerationMessage message;
     try {
       message = GenerationMessage.parse(body == null ? "" : body);

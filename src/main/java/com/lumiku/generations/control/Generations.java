@@ -5,6 +5,7 @@ import com.lumiku.generations.entity.GenerationStatus;
 import com.lumiku.platform.PageCursor;
 import com.lumiku.platform.UtcClock;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -22,6 +23,7 @@ import java.util.UUID;
 public class Generations {
 
   @PersistenceContext EntityManager em;
+  @Inject GenerationEvents events;
 
   @Transactional(Transactional.TxType.MANDATORY)
   public void add(Generation generation) {
@@ -38,11 +40,11 @@ public class Generations {
    */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<Generation> reload(UUID id) {
-    Generation generation = em.find(Generation.class, id);
-    if (generation != null) {
-      em.refresh(generation);
-    }
-    return Optional.ofNullable(generation);
+    return em.createQuery("SELECT g FROM Generation g WHERE g.id = :id", Generation.class)
+        .setParameter("id", id)
+        .setHint("eclipselink.refresh", true)
+        .getResultStream()
+        .findFirst();
   }
 
   /** The generation if it exists and belongs to the user. */
@@ -60,14 +62,17 @@ public class Generations {
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public boolean startAttempt(UUID id) {
-    return em.createNativeQuery(
-                "UPDATE generations SET status = 'processing', attempts = attempts + 1, progress = 10,"
-                    + " started_at = coalesce(started_at, ?2), updated_at = ?2"
-                    + " WHERE id = ?1 AND status IN ('pending', 'processing')")
-            .setParameter(1, id)
-            .setParameter(2, UtcClock.now())
-            .executeUpdate()
-        == 1;
+    boolean changed =
+        em.createNativeQuery(
+                    "UPDATE generations SET status = 'processing', attempts = attempts + 1, progress = 10,"
+                        + " started_at = coalesce(started_at, ?2), updated_at = ?2"
+                        + " WHERE id = ?1 AND status IN ('pending', 'processing')")
+                .setParameter(1, id)
+                .setParameter(2, UtcClock.now())
+                .executeUpdate()
+            == 1;
+    announce(changed, id);
+    return changed;
   }
 
   /**
@@ -78,15 +83,18 @@ public class Generations {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public boolean complete(UUID id, String resultJson) {
-    return em.createNativeQuery(
-                "UPDATE generations SET status = 'completed', progress = 100, result = ?2,"
-                    + " error_message = NULL, completed_at = ?3, updated_at = ?3"
-                    + " WHERE id = ?1 AND status = 'processing'")
-            .setParameter(1, id)
-            .setParameter(2, resultJson)
-            .setParameter(3, UtcClock.now())
-            .executeUpdate()
-        == 1;
+    boolean changed =
+        em.createNativeQuery(
+                    "UPDATE generations SET status = 'completed', progress = 100, result = ?2,"
+                        + " error_message = NULL, completed_at = ?3, updated_at = ?3"
+                        + " WHERE id = ?1 AND status = 'processing'")
+                .setParameter(1, id)
+                .setParameter(2, resultJson)
+                .setParameter(3, UtcClock.now())
+                .executeUpdate()
+            == 1;
+    announce(changed, id);
+    return changed;
   }
 
   /**
@@ -96,14 +104,17 @@ public class Generations {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public boolean fail(UUID id, String reason) {
-    return em.createNativeQuery(
-                "UPDATE generations SET status = 'failed', error_message = ?2, completed_at = ?3,"
-                    + " updated_at = ?3 WHERE id = ?1 AND status IN ('pending', 'processing')")
-            .setParameter(1, id)
-            .setParameter(2, abbreviate(reason))
-            .setParameter(3, UtcClock.now())
-            .executeUpdate()
-        == 1;
+    boolean changed =
+        em.createNativeQuery(
+                    "UPDATE generations SET status = 'failed', error_message = ?2, completed_at = ?3,"
+                        + " updated_at = ?3 WHERE id = ?1 AND status IN ('pending', 'processing')")
+                .setParameter(1, id)
+                .setParameter(2, abbreviate(reason))
+                .setParameter(3, UtcClock.now())
+                .executeUpdate()
+            == 1;
+    announce(changed, id);
+    return changed;
   }
 
   /**
@@ -142,7 +153,14 @@ public class Generations {
             .setParameter(3, UtcClock.now().minus(deadline))
             .setParameter(4, batch)
             .getResultList();
+    failed.forEach(events::changed);
     return failed;
+  }
+
+  private void announce(boolean changed, UUID id) {
+    if (changed) {
+      events.changed(id);
+    }
   }
 
   private static String abbreviate(String text) {
@@ -157,13 +175,16 @@ public class Generations {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public boolean cancel(UUID id) {
-    return em.createNativeQuery(
-                "UPDATE generations SET status = 'canceled', error_message = 'Canceled by the user',"
-                    + " completed_at = ?2, updated_at = ?2 WHERE id = ?1 AND status = 'pending'")
-            .setParameter(1, id)
-            .setParameter(2, UtcClock.now())
-            .executeUpdate()
-        == 1;
+    boolean changed =
+        em.createNativeQuery(
+                    "UPDATE generations SET status = 'canceled', error_message = 'Canceled by the user',"
+                        + " completed_at = ?2, updated_at = ?2 WHERE id = ?1 AND status = 'pending'")
+                .setParameter(1, id)
+                .setParameter(2, UtcClock.now())
+                .executeUpdate()
+            == 1;
+    announce(changed, id);
+    return changed;
   }
 
   /** How many generations of the same app wait ahead of this pending one, plus one. */

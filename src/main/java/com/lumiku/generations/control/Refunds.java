@@ -28,6 +28,7 @@ public class Refunds {
   @PersistenceContext EntityManager em;
   @Inject Ledger ledger;
   @Inject MetricRegistry metrics;
+  @Inject GenerationEvents events;
 
   /**
    * Refunds the generation if it ended failed or canceled and was not refunded yet.
@@ -49,6 +50,7 @@ public class Refunds {
       return false;
     }
     metrics.counter("generations.refunded").inc();
+    events.changed(generationId);
     UUID userId = (UUID) claimed.get(0)[0];
     long cost = ((Number) claimed.get(0)[1]).longValue();
     String status = (String) claimed.get(0)[2];
