@@ -35,6 +35,15 @@ public final class TestDatabase {
         "postgres", "start", ProjectScripts.itDir("pg"), System.getProperty("it.db.port", "55433"));
   }
 
+  /** Cuts every connection to the application's database but this one (pg_terminate_backend). */
+  public static int terminateApplicationConnections() {
+    return query(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                + " WHERE datname = current_database() AND pid <> pg_backend_pid()",
+            rows -> rows.getBoolean(1))
+        .size();
+  }
+
   public static Connection connect() throws SQLException {
     String url =
         "jdbc:postgresql://127.0.0.1:" + System.getProperty("it.db.port", "55433") + "/lumiku";

@@ -49,7 +49,8 @@ public class DeadLetters {
                   + originalQueue
                   + " names generation "
                   + message.generationId()
-                  + ", which does not exist; nothing was charged for it");
+                  + ", which does not exist: either its order never committed, or it is in doubt and the"
+                  + " stuck-generation sweeper will fail and refund it once recovery commits it");
       return;
     }
     Generation dead = generation.get();

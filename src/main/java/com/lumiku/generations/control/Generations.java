@@ -119,13 +119,16 @@ public class Generations {
 
   /**
    * Notes why an attempt failed while the generation waits for the next one, in a transaction of
-   * its own (the attempt's transaction rolls back).
+   * its own (the attempt's transaction rolls back). Best effort: if the row is locked, typically by
+   * the failed attempt's own suspended transaction (which had already completed it when, say, the
+   * broker went away), the note is skipped rather than waiting for a lock that is never released.
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void noteFailedAttempt(UUID id, String reason) {
     em.createNativeQuery(
             "UPDATE generations SET error_message = ?2, updated_at = ?3"
-                + " WHERE id = ?1 AND status = 'processing'")
+                + " WHERE id = (SELECT id FROM generations WHERE id = ?1 AND status = 'processing'"
+                + " FOR UPDATE SKIP LOCKED)")
         .setParameter(1, id)
         .setParameter(2, abbreviate(reason))
         .setParameter(3, UtcClock.now())

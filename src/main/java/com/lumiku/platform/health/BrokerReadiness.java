@@ -20,7 +20,7 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class BrokerReadiness implements HealthCheck {
 
-  @Resource(lookup = "jms/lumikuManagement")
+  @Resource(lookup = "jms/lumikuDirect")
   ConnectionFactory connectionFactory;
 
   @Resource(lookup = "jms/avatarGenerations")

@@ -144,15 +144,20 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return true;
       }
       if (t instanceof SQLException sql && sql.getSQLState() != null) {
-        return isConnectionState(sql.getSQLState());
+        return isUnavailableState(sql.getSQLState());
       }
       rolledBack |= t instanceof RollbackException;
     }
     return rolledBack;
   }
 
-  private static boolean isConnectionState(String sqlState) {
-    return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P"));
+  /**
+   * Connection lost (08), server shutting down or connections terminated (57P), or a lock not
+   * granted within lock_timeout (55P03, e.g. a row held by an in-doubt transaction).
+   */
+  private static boolean isUnavailableState(String sqlState) {
+    return sqlState != null
+        && (sqlState.startsWith("08") || sqlState.startsWith("57P") || sqlState.equals("55P03"));
   }
 
   private static String describe(Throwable failure) {

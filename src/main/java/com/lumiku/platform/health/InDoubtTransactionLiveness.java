@@ -1,0 +1,71 @@
+package com.lumiku.platform.health;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Liveness;
+
+/**
+ * Not alive while an XA branch has stayed prepared in PostgreSQL longer than {@code
+ * lumiku.transactions.in-doubt-limit}. That happens when the database connection dies between the
+ * two phases of a commit: the transaction manager decided the outcome and logged it, but the
+ * connection it would finish the branch on is gone, and Payara resolves such branches only by
+ * recovery at start ({@code automatic-recovery}, transaction log on a persistent path). Until then
+ * the branch holds its row locks (a user's balance), so a restart is the cure, and liveness is how
+ * an orchestrator learns it is needed. A database that cannot be asked is a readiness matter: UP.
+ */
+@Liveness
+@ApplicationScoped
+public class InDoubtTransactionLiveness implements HealthCheck {
+
+  private static final String OLDEST_PREPARED =
+      "SELECT count(*), coalesce(extract(epoch FROM now() - min(prepared)), 0)"
+          + " FROM pg_prepared_xacts WHERE database = current_database()";
+
+  @Resource(lookup = "jdbc/lumiku")
+  DataSource dataSource;
+
+  @Inject
+  @ConfigProperty(name = "lumiku.transactions.in-doubt-limit")
+  Duration configuredLimit;
+
+  private Duration limit;
+
+  /** Reads the limit at deployment (see {@link WorkQueueReadiness#createAtStartup}). */
+  void createAtStartup(@Observes Startup startup) {
+    limit = configuredLimit;
+  }
+
+  @Override
+  public HealthCheckResponse call() {
+    var response = HealthCheckResponse.named("in-doubt-transactions").up();
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet oldest = statement.executeQuery(OLDEST_PREPARED)) {
+      oldest.next();
+      long prepared = oldest.getLong(1);
+      long oldestSeconds = (long) oldest.getDouble(2);
+      response
+          .withData("prepared", prepared)
+          .withData("oldestSeconds", oldestSeconds)
+          .withData("limitSeconds", limit.toSeconds());
+      if (prepared > 0 && oldestSeconds > limit.toSeconds()) {
+        response.down();
+      }
+    } catch (SQLException e) {
+      response.withData("unknown", String.valueOf(e.getMessage()));
+    }
+    return response.build();
+  }
+}

@@ -1,0 +1,117 @@
+package com.lumiku.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Payara Micro with the application, started the way {@code ./run} starts it (bin/payara), for
+ * tests that must kill it or stop it mid-work and start it again on the same data folder, so that
+ * its transaction log survives for XA recovery. The process is the JVM itself (bin/payara execs
+ * java), so {@link #kill} is a real {@code kill -9} of Payara and nothing else.
+ */
+public final class PayaraProcess implements AutoCloseable {
+
+  private final int port;
+  private final Map<String, String> environment;
+  private final Path logs;
+  private Process process;
+  private int starts;
+
+  /**
+   * @param port the HTTP port on 127.0.0.1
+   * @param dataDir the data folder (images, keys, transaction log), kept across restarts
+   * @param settings more environment, e.g. {@code LUMIKU_GENERATOR_LOCAL_MODEL_TIME}
+   */
+  public PayaraProcess(int port, Path dataDir, Map<String, String> settings) {
+    this.port = port;
+    this.logs = dataDir.resolve("logs");
+    this.environment =
+        new java.util.HashMap<>(
+            Map.of(
+                "LUMIKU_HTTP_PORT", String.valueOf(port),
+                "LUMIKU_HTTP_ADDRESS", "127.0.0.1",
+                "LUMIKU_DATA_DIR", dataDir.toString(),
+                "LUMIKU_TX_LOG_DIR", dataDir.resolve("txlog").toString(),
+                "PAYARA_JAVA_OPTS", "-Xms256m -Xmx768m"));
+    this.environment.putAll(settings);
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  /** Starts Payara Micro and waits until the application reports ready. */
+  public void start() throws IOException, InterruptedException {
+    logs.toFile().mkdirs();
+    File log = logs.resolve("payara-" + (++starts) + ".log").toFile();
+    ProcessBuilder builder =
+        new ProcessBuilder(ProjectScripts.baseDir() + "/bin/payara")
+            .directory(new File(ProjectScripts.baseDir()))
+            .redirectErrorStream(true)
+            .redirectOutput(log);
+    builder.environment().putAll(environment);
+    process = builder.start();
+    awaitReady(log);
+  }
+
+  /** {@code kill -9}: no shutdown hook, no commit, no goodbye. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  /**
+   * {@code kill -TERM}: Payara shuts down; returns how long it took.
+   *
+   * @throws IllegalStateException if it is still running after {@code within}
+   */
+  public Duration terminate(Duration within) throws InterruptedException {
+    long began = System.nanoTime();
+    process.destroy();
+    if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+      process.destroyForcibly();
+      throw new IllegalStateException("Payara Micro did not stop within " + within);
+    }
+    return Duration.ofNanos(System.nanoTime() - began);
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process != null && process.isAlive()) {
+      kill();
+    }
+  }
+
+  private void awaitReady(File log) throws InterruptedException {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("Payara Micro exited during start; see " + log);
+      }
+      try {
+        HttpResponse<String> ready =
+            http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
+                    .timeout(Duration.ofSeconds(5))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (ready.statusCode() == 200 && ready.body().contains("work-queues")) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException("Payara Micro not ready after 180 s; see " + log);
+  }
+}
