@@ -1,0 +1,616 @@
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.activemq.artemis.api.core.Message;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
+import org.apache.activemq.artemis.api.core.client.ClientMessage;
+import org.apache.activemq.artemis.api.core.client.ClientProducer;
+import org.apache.activemq.artemis.api.core.client.ClientRequestor;
+import org.apache.activemq.artemis.api.core.client.ClientSession;
+import org.apache.activemq.artemis.api.core.client.ClientSessionFactory;
+import org.apache.activemq.artemis.api.core.client.ServerLocator;
+import org.apache.activemq.artemis.api.core.management.ManagementHelper;
+import org.apache.activemq.artemis.api.core.management.ResourceNames;
+
+/**
+ * Lumiku's load client (run by bench/run): charging POSTs at 8/16/32 connections, dispatch latency,
+ * drain rate, the same with 1 M generation rows and 100 k waiting messages, list latency, memory.
+ * Every request goes to 127.0.0.1, bounded in count and time. Every accepted order is checked
+ * afterwards in the database (generation row, deduct entry, queued or done).
+ */
+public class Bench {
+
+  static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
+  static final Pattern TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
+  static final Pattern NEXT = Pattern.compile("\"nextCursor\":\"([^\"]+)\"");
+  static final String QUEUE = "generations.avatar";
+
+  record User(UUID id, String token, UUID project) {}
+
+  record Run(String name, int connections, double seconds, List<UUID> accepted, long[] latencyNanos,
+      int refused, int failed) {
+    double perSecond() {
+      return accepted.size() / seconds;
+    }
+  }
+
+  final Map<String, String> args;
+  final String url;
+  final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+  final boolean quick;
+  final List<String[]> table = new ArrayList<>();
+  final List<String> notes = new ArrayList<>();
+  List<User> users;
+
+  Bench(Map<String, String> args) {
+    this.args = args;
+    this.url = args.get("url");
+    this.quick = "--quick".equals(args.get("mode"));
+  }
+
+  public static void main(String[] argv) throws Exception {
+    Map<String, String> args = new HashMap<>();
+    for (int i = 0; i + 1 < argv.length; i += 2) {
+      args.put(argv[i].substring(2), argv[i + 1]);
+    }
+    new Bench(args).run();
+  }
+
+  void run() throws Exception {
+    int seconds = quick ? 8 : 20;
+    users = createUsers(64);
+    row("boot to ready (./run, services included)", args.get("boot-ms") + " ms", "");
+
+    submit("warm-up", 16, quick ? 5 : 10);
+    awaitDrained(Duration.ofMinutes(5));
+
+    // 1. Submit throughput and latency; 3. whether the backlog grows under sustained intake.
+    Run at16 = null;
+    for (int connections : new int[] {8, 16, 32}) {
+      Run run = submit("submit", connections, seconds);
+      long backlog = unfinished();
+      Duration drain = awaitDrained(Duration.ofMinutes(10));
+      verify(run.accepted());
+      row(
+          "submit, " + connections + " connections",
+          String.format("%.0f accepted/s", run.perSecond()),
+          String.format(
+              "p50 %.1f ms, p99 %.1f ms, %d refused, %d failed; backlog %d at the end of %d s, drained %.1f s later",
+              pct(run.latencyNanos(), 50), pct(run.latencyNanos(), 99), run.refused(), run.failed(),
+              backlog, seconds, drain.toMillis() / 1000.0));
+      if (connections == 16) {
+        at16 = run;
+      }
+    }
+
+    // 2. Dispatch latency: at saturation (the 16-connection run) and at a moderate fixed rate.
+    dispatchRow("dispatch at saturation (16 connections)", at16.accepted());
+    List<UUID> moderate = fixedRate(100, seconds);
+    awaitDrained(Duration.ofMinutes(5));
+    verify(moderate);
+    dispatchRow("dispatch at 100 orders/s", moderate);
+
+    // 3. Drain rate: a backlog built with the queue paused, then released.
+    int backlogSize = quick ? 2000 : 10000;
+    drainRow("drain, " + backlogSize + " queued", () -> submitCount(16, backlogSize));
+
+    // 4. Scaling with data.
+    int history = quick ? 100_000 : 1_000_000;
+    int waiting = quick ? 10_000 : 100_000;
+    long t0 = System.nanoTime();
+    insertHistory(history);
+    notes.add(String.format("%,d completed generations (with their deduct entries) inserted by SQL in %.0f s",
+        history, (System.nanoTime() - t0) / 1e9));
+    listRows("list, " + String.format("%,d", history) + " rows");
+    pause();
+    t0 = System.nanoTime();
+    List<UUID> queued = insertWaiting(waiting);
+    inject(queued);
+    notes.add(String.format("%,d pending generations inserted by SQL and their messages sent to %s (paused) in %.0f s",
+        waiting, QUEUE, (System.nanoTime() - t0) / 1e9));
+    row("broker with " + String.format("%,d", waiting) + " waiting", "RSS " + rss("broker-pid", "VmRSS"),
+        "paging: " + brokerPaging());
+    Run loaded = submit("submit", 16, seconds);
+    verify(loaded.accepted());
+    row(
+        "submit, 16 connections, with the data",
+        String.format("%.0f accepted/s", loaded.perSecond()),
+        String.format("p50 %.1f ms, p99 %.1f ms, %d refused, %d failed", pct(loaded.latencyNanos(), 50),
+            pct(loaded.latencyNanos(), 99), loaded.refused(), loaded.failed()));
+    listRows("list, " + String.format("%,d", history + waiting) + " rows + backlog");
+    Instant released = Instant.now();
+    resume();
+    Duration window = Duration.ofSeconds(quick ? 30 : 60);
+    Thread.sleep(window.toMillis());
+    long done = completedSince(released);
+    row("drain of the " + String.format("%,d", waiting + loaded.accepted().size()) + " backlog",
+        String.format("%.0f completed/s", done / (window.toMillis() / 1000.0)),
+        "over the first " + window.toSeconds() + " s, with the data");
+
+    // 5. Resources.
+    row("peak RSS", "Payara " + rss("payara-pid", "VmHWM") + ", broker " + rss("broker-pid", "VmHWM"), "");
+    report();
+  }
+
+  // --- the load ---------------------------------------------------------------------------
+
+  Run submit(String name, int connections, int seconds) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    return load(name, connections, i -> System.nanoTime() < deadline, seconds);
+  }
+
+  Run submitCount(int connections, int count) throws InterruptedException {
+    AtomicInteger left = new AtomicInteger(count);
+    return load("submit", connections, i -> left.getAndDecrement() > 0, 0);
+  }
+
+  interface More {
+    boolean next(int thread);
+  }
+
+  Run load(String name, int connections, More more, int seconds) throws InterruptedException {
+    ConcurrentLinkedQueue<UUID> accepted = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
+    AtomicInteger refused = new AtomicInteger();
+    AtomicInteger failed = new AtomicInteger();
+    CountDownLatch finished = new CountDownLatch(connections);
+    long began = System.nanoTime();
+    for (int t = 0; t < connections; t++) {
+      int thread = t;
+      new Thread(() -> {
+        long[] mine = new long[200_000];
+        int n = 0;
+        int k = 0;
+        while (more.next(thread) && n < mine.length) {
+          User user = users.get((thread + k++ * connections) % users.size());
+          long start = System.nanoTime();
+          int status = order(user, accepted);
+          mine[n++] = System.nanoTime() - start;
+          if (status == 402 || status == 503) {
+            refused.incrementAndGet();
+          } else if (status != 202) {
+            failed.incrementAndGet();
+          }
+        }
+        latencies.add(Arrays.copyOf(mine, n));
+        finished.countDown();
+      }, "load-" + t).start();
+    }
+    finished.await();
+    double elapsed = (System.nanoTime() - began) / 1e9;
+    long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+    return new Run(name, connections, seconds > 0 ? elapsed : elapsed, new ArrayList<>(accepted), all,
+        refused.get(), failed.get());
+  }
+
+  /** Orders at a fixed rate (open loop), whatever the latency; returns the accepted ids. */
+  List<UUID> fixedRate(int perSecond, int seconds) throws InterruptedException {
+    ConcurrentLinkedQueue<UUID> accepted = new ConcurrentLinkedQueue<>();
+    ExecutorService senders = Executors.newFixedThreadPool(32);
+    long interval = 1_000_000_000L / perSecond;
+    long began = System.nanoTime();
+    for (int i = 0; i < perSecond * seconds; i++) {
+      long due = began + i * interval;
+      long wait = due - System.nanoTime();
+      if (wait > 0) {
+        TimeUnit.NANOSECONDS.sleep(wait);
+      }
+      User user = users.get(i % users.size());
+      senders.execute(() -> order(user, accepted));
+    }
+    senders.shutdown();
+    senders.awaitTermination(1, TimeUnit.MINUTES);
+    return new ArrayList<>(accepted);
+  }
+
+  int order(User user, ConcurrentLinkedQueue<UUID> accepted) {
+    try {
+      HttpResponse<String> answer =
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create(url + "/api/apps/avatar-creator/projects/" + user.project()
+                          + "/avatars/generate"))
+                  .timeout(Duration.ofSeconds(30))
+                  .header("Authorization", "Bearer " + user.token())
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(
+                      "{\"prompt\":\"a benchmark portrait\",\"name\":\"Bench\"}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (answer.statusCode() == 202) {
+        accepted.add(UUID.fromString(first(ID, answer.body())));
+      }
+      return answer.statusCode();
+    } catch (IOException | InterruptedException e) {
+      return -1;
+    }
+  }
+
+  // --- set-up --------------------------------------------------------------------------------
+
+  List<User> createUsers(int count) throws Exception {
+    String admin = token(post("/api/auth/register", null,
+        "{\"email\":\"" + args.get("admin") + "\",\"password\":\"bench password\",\"name\":\"Bench\"}"));
+    List<User> created = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String body = post("/api/auth/register", null,
+          "{\"email\":\"bench-" + i + "-" + UUID.randomUUID() + "@lumiku.bench\",\"password\":\"bench password\","
+              + "\"name\":\"Bench " + i + "\"}");
+      UUID id = UUID.fromString(first(ID, body));
+      String token = token(body);
+      post("/api/admin/users/" + id + "/credits", admin,
+          "{\"amount\":1000000000,\"reason\":\"benchmark credits\"}");
+      UUID project = UUID.fromString(first(ID, post("/api/apps/avatar-creator/projects", token,
+          "{\"name\":\"Bench project\"}")));
+      created.add(new User(id, token, project));
+    }
+    return created;
+  }
+
+  String post(String path, String token, String json) throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    if (answer.statusCode() / 100 != 2) {
+      throw new IllegalStateException(path + " answered " + answer.statusCode() + ": " + answer.body());
+    }
+    return answer.body();
+  }
+
+  static String token(String body) {
+    return first(TOKEN, body);
+  }
+
+  static String first(Pattern pattern, String text) {
+    Matcher m = pattern.matcher(text);
+    if (!m.find()) {
+      throw new IllegalStateException("No " + pattern + " in " + text);
+    }
+    return m.group(1);
+  }
+
+  // --- what the database says ----------------------------------------------------------------
+
+  Connection db() throws SQLException {
+    return DriverManager.getConnection(args.get("db"));
+  }
+
+  long single(String sql, Object... parameters) throws SQLException {
+    try (Connection c = db(); PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        s.setObject(i + 1, parameters[i]);
+      }
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        return r.getLong(1);
+      }
+    }
+  }
+
+  long unfinished() throws SQLException {
+    return single("SELECT count(*) FROM generations WHERE status IN ('pending', 'processing')");
+  }
+
+  Duration awaitDrained(Duration atMost) throws Exception {
+    long began = System.nanoTime();
+    while (unfinished() > 0) {
+      if (System.nanoTime() - began > atMost.toNanos()) {
+        throw new IllegalStateException("Not drained within " + atMost);
+      }
+      Thread.sleep(100);
+    }
+    return Duration.ofNanos(System.nanoTime() - began);
+  }
+
+  /** Every accepted order has its generation row, its deduct entry, and is queued or done. */
+  void verify(List<UUID> accepted) throws SQLException {
+    try (Connection c = db();
+        PreparedStatement s = c.prepareStatement(
+            "SELECT count(*) FROM generations g WHERE g.id = ANY (?)"
+                + " AND g.status IN ('pending', 'processing', 'completed')"
+                + " AND EXISTS (SELECT 1 FROM credit_transactions t WHERE t.type = 'deduct'"
+                + " AND t.reference_id = g.id AND t.amount = -g.credit_cost)")) {
+      s.setArray(1, c.createArrayOf("uuid", accepted.toArray()));
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        if (r.getLong(1) != accepted.size()) {
+          throw new IllegalStateException("Only " + r.getLong(1) + " of " + accepted.size()
+              + " accepted orders have their generation and deduction");
+        }
+      }
+    }
+    long balanceMismatches = single(
+        "SELECT count(*) FROM credit_accounts a WHERE a.balance <> (SELECT coalesce(sum(amount), 0)"
+            + " FROM credit_transactions t WHERE t.user_id = a.user_id)");
+    if (balanceMismatches > 0) {
+      throw new IllegalStateException(balanceMismatches + " balances differ from their ledger");
+    }
+  }
+
+  void dispatchRow(String name, List<UUID> ids) throws SQLException {
+    try (Connection c = db();
+        PreparedStatement s = c.prepareStatement(
+            "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM started_at - created_at)),"
+                + " percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM started_at - created_at)),"
+                + " percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM completed_at - created_at)),"
+                + " percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM completed_at - created_at)),"
+                + " count(*) FILTER (WHERE status = 'completed' AND attempts = 1), count(*)"
+                + " FROM generations WHERE id = ANY (?)")) {
+      s.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        row(name,
+            String.format("commit->MDB start p50 %.1f ms, p99 %.1f ms", r.getDouble(1) * 1000, r.getDouble(2) * 1000),
+            String.format("submit->completed p50 %.1f ms, p99 %.1f ms; %d of %d completed at the first attempt",
+                r.getDouble(3) * 1000, r.getDouble(4) * 1000, r.getLong(5), r.getLong(6)));
+      }
+    }
+  }
+
+  interface Intake {
+    Run run() throws Exception;
+  }
+
+  void drainRow(String name, Intake intake) throws Exception {
+    pause();
+    Run queued = intake.run();
+    verify(queued.accepted());
+    Instant released = Instant.now();
+    long began = System.nanoTime();
+    resume();
+    awaitDrained(Duration.ofMinutes(10));
+    double seconds = (System.nanoTime() - began) / 1e9;
+    row(name, String.format("%.0f completed/s", queued.accepted().size() / seconds),
+        String.format("%d orders queued with the workers paused (%.0f accepted/s meanwhile), drained in %.1f s",
+            queued.accepted().size(), queued.perSecond(), seconds));
+  }
+
+  long completedSince(Instant since) throws SQLException {
+    return single("SELECT count(*) FROM generations WHERE completed_at >= ?",
+        java.sql.Timestamp.from(since));
+  }
+
+  /** History: completed generations of the bench users, with deduct entries balanced by a grant. */
+  void insertHistory(int rows) throws SQLException {
+    try (Connection c = db(); Statement s = c.createStatement()) {
+      s.execute("CREATE TEMP TABLE template AS SELECT * FROM generations WHERE status = 'completed' LIMIT 1");
+      s.execute("CREATE TEMP TABLE history AS SELECT gen_random_uuid() AS id, u.user_id,"
+          + " now() - (n || ' minutes')::interval AS created_at"
+          + " FROM generate_series(1, " + rows + ") n"
+          + " JOIN (SELECT user_id, row_number() OVER () - 1 AS k FROM credit_accounts) u"
+          + " ON u.k = n % (SELECT count(*) FROM credit_accounts)");
+      s.execute("INSERT INTO generations (id, user_id, app, type, status, progress, attempts, credit_cost,"
+          + " refunded, parameters, result, created_at, started_at, completed_at, updated_at)"
+          + " SELECT h.id, h.user_id, t.app, t.type, 'completed', 100, 1, t.credit_cost, false, t.parameters,"
+          + " t.result, h.created_at, h.created_at, h.created_at, h.created_at FROM history h, template t");
+      s.execute("INSERT INTO credit_transactions (id, user_id, amount, balance_after, type, reference_type,"
+          + " reference_id, description, created_at)"
+          + " SELECT gen_random_uuid(), h.user_id, -t.credit_cost, 0, 'deduct', 'generation', h.id,"
+          + " 'history', h.created_at FROM history h, template t");
+      s.execute("INSERT INTO credit_transactions (id, user_id, amount, balance_after, type, description, created_at)"
+          + " SELECT gen_random_uuid(), h.user_id, sum(t.credit_cost), 0, 'grant', 'history', min(h.created_at)"
+          + " FROM history h, template t GROUP BY h.user_id");
+      s.execute("ANALYZE");
+    }
+  }
+
+  /** Pending generations (charged) whose messages wait in the broker. */
+  List<UUID> insertWaiting(int rows) throws SQLException {
+    List<UUID> ids = new ArrayList<>();
+    try (Connection c = db(); Statement s = c.createStatement()) {
+      s.execute("CREATE TEMP TABLE template AS SELECT * FROM generations WHERE status = 'completed'"
+          + " AND user_id = '" + users.get(0).id() + "' LIMIT 1");
+      s.execute("CREATE TEMP TABLE waiting AS SELECT gen_random_uuid() AS id, now() AS created_at"
+          + " FROM generate_series(1, " + rows + ")");
+      s.execute("INSERT INTO generations (id, user_id, app, type, status, progress, attempts, credit_cost,"
+          + " refunded, parameters, created_at, updated_at)"
+          + " SELECT w.id, t.user_id, t.app, t.type, 'pending', 0, 0, t.credit_cost, false, t.parameters,"
+          + " w.created_at, w.created_at FROM waiting w, template t");
+      s.execute("INSERT INTO credit_transactions (id, user_id, amount, balance_after, type, reference_type,"
+          + " reference_id, description, created_at)"
+          + " SELECT gen_random_uuid(), t.user_id, -t.credit_cost, 0, 'deduct', 'generation', w.id,"
+          + " 'backlog', w.created_at FROM waiting w, template t");
+      s.execute("UPDATE credit_accounts a SET balance = balance - " + rows + " * t.credit_cost"
+          + " FROM template t WHERE a.user_id = t.user_id");
+      try (ResultSet r = s.executeQuery("SELECT id FROM waiting")) {
+        while (r.next()) {
+          ids.add(r.getObject(1, UUID.class));
+        }
+      }
+      s.execute("ANALYZE");
+    }
+    return ids;
+  }
+
+  void listRows(String name) throws Exception {
+    User user = users.get(1);
+    int requests = quick ? 200 : 1000;
+    long[] first = new long[requests];
+    long[] next = new long[requests];
+    for (int i = 0; i < requests; i++) {
+      long start = System.nanoTime();
+      String page = get("/api/generations?limit=20", user.token());
+      first[i] = System.nanoTime() - start;
+      String cursor = first(NEXT, page);
+      start = System.nanoTime();
+      get("/api/generations?limit=20&status=completed&cursor=" + cursor, user.token());
+      next[i] = System.nanoTime() - start;
+    }
+    Arrays.sort(first);
+    Arrays.sort(next);
+    long rows = single("SELECT count(*) FROM generations WHERE user_id = ?", user.id());
+    row(name, String.format("first page p50 %.1f ms, p99 %.1f ms", pct(first, 50), pct(first, 99)),
+        String.format("next page (cursor, status filter) p50 %.1f ms, p99 %.1f ms; the user has %,d generations",
+            pct(next, 50), pct(next, 99), rows));
+  }
+
+  String get(String path, String token) throws IOException, InterruptedException {
+    HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url + path))
+        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+    if (answer.statusCode() != 200) {
+      throw new IllegalStateException(path + " answered " + answer.statusCode());
+    }
+    return answer.body();
+  }
+
+  // --- the broker ----------------------------------------------------------------------------
+
+  Object management(String resource, String operation, Object... parameters) throws Exception {
+    try (ServerLocator locator = ActiveMQClient.createServerLocator(args.get("broker"));
+        ClientSessionFactory factory = locator.createSessionFactory();
+        ClientSession session = factory.createSession()) {
+      session.start();
+      ClientRequestor requestor = new ClientRequestor(session, "activemq.management");
+      ClientMessage request = session.createMessage(false);
+      ManagementHelper.putOperationInvocation(request, resource, operation, parameters);
+      ClientMessage reply = requestor.request(request, 10_000);
+      if (reply == null || !ManagementHelper.hasOperationSucceeded(reply)) {
+        throw new IllegalStateException(operation + " on " + resource + " failed");
+      }
+      Object result = ManagementHelper.getResult(reply);
+      requestor.close();
+      return result;
+    }
+  }
+
+  void pause() throws Exception {
+    management(ResourceNames.QUEUE + QUEUE, "pause");
+  }
+
+  void resume() throws Exception {
+    management(ResourceNames.QUEUE + QUEUE, "resume");
+  }
+
+  String brokerPaging() throws Exception {
+    Object paging = management(ResourceNames.ADDRESS + QUEUE, "isPaging");
+    Object pages = management(ResourceNames.ADDRESS + QUEUE, "getNumberOfPages");
+    Object memory = management(ResourceNames.ADDRESS + QUEUE, "getAddressSize");
+    return paging + ", " + pages + " pages, " + (((Number) memory).longValue() >> 20) + " MiB in memory";
+  }
+
+  /** Sends the messages the application would have sent, as JMS text messages, in batches. */
+  void inject(List<UUID> ids) throws Exception {
+    try (ServerLocator locator = ActiveMQClient.createServerLocator(args.get("broker"));
+        ClientSessionFactory factory = locator.createSessionFactory();
+        ClientSession session = factory.createSession(false, false);
+        ClientProducer producer = session.createProducer(QUEUE)) {
+      int n = 0;
+      for (UUID id : ids) {
+        ClientMessage message = session.createMessage(Message.TEXT_TYPE, true);
+        message.getBodyBuffer().writeNullableSimpleString(SimpleString.of(
+            "{\"generationId\":\"" + id + "\",\"type\":\"avatar.from-prompt\"}"));
+        message.putStringProperty(Message.HDR_DUPLICATE_DETECTION_ID, SimpleString.of(id.toString()));
+        producer.send(message);
+        if (++n % 1000 == 0) {
+          session.commit();
+        }
+      }
+      session.commit();
+    }
+  }
+
+  // --- figures -------------------------------------------------------------------------------
+
+  String rss(String pidArgument, String field) throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc", args.get(pidArgument), "status"))) {
+      if (line.startsWith(field + ":")) {
+        long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
+        return (kb / 1024) + " MiB";
+      }
+    }
+    return "?";
+  }
+
+  static double pct(long[] sortedNanos, double percentile) {
+    if (sortedNanos.length == 0) {
+      return Double.NaN;
+    }
+    int index = (int) Math.ceil(percentile / 100.0 * sortedNanos.length) - 1;
+    return sortedNanos[Math.max(0, Math.min(index, sortedNanos.length - 1))] / 1e6;
+  }
+
+  void row(String what, String figure, String detail) {
+    table.add(new String[] {what, figure, detail});
+    System.out.printf("bench: %-45s %-40s %s%n", what, figure, detail);
+  }
+
+  void report() throws Exception {
+    StringBuilder md = new StringBuilder();
+    md.append("# Lumiku benchmark results\n\n");
+    md.append("Command: `bench/run").append(quick ? " --quick" : "").append("` on ").append(Instant.now())
+        .append("\n\n");
+    md.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
+        .append(memTotal()).append(", ").append(System.getProperty("os.name")).append(' ')
+        .append(System.getProperty("os.version")).append("; Java ").append(System.getProperty("java.version"))
+        .append(", Payara Micro 6.2025.10, Artemis 2.53.0, ").append(postgresVersion()).append(".\n");
+    md.append("Load client: bench/Bench.java (Java HttpClient, HTTP/1.1 keep-alive, closed loop per connection,")
+        .append(" 64 users round-robin) on the same machine; local generator at zero model time.\n\n");
+    md.append("| measurement | figure | detail |\n|---|---|---|\n");
+    for (String[] r : table) {
+      md.append("| ").append(r[0]).append(" | ").append(r[1]).append(" | ").append(r[2]).append(" |\n");
+    }
+    md.append('\n');
+    for (String note : notes) {
+      md.append("- ").append(note).append('\n');
+    }
+    Path results = Path.of(args.get("results"));
+    String previous = Files.exists(results) ? Files.readString(results) : "";
+    int history = previous.indexOf("\n## ");
+    String kept = history >= 0 ? previous.substring(history) : "";
+    Files.writeString(results, md + kept);
+    System.out.println("bench: written to " + results);
+  }
+
+  static String memTotal() throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+      if (line.startsWith("MemTotal:")) {
+        return (Long.parseLong(line.replaceAll("[^0-9]", "")) >> 20) + " GiB";
+      }
+    }
+    return "?";
+  }
+
+  String postgresVersion() throws SQLException {
+    try (Connection c = db(); Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SHOW server_version")) {
+      r.next();
+      return "PostgreSQL " + r.getString(1).split(" ")[0];
+    }
+  }
+}
