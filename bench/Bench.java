@@ -5,7 +5,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -26,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.activemq.artemis.api.core.Message;
@@ -55,8 +55,7 @@ public class Bench {
 
   record User(UUID id, String token, UUID project) {}
 
-  record Run(String name, int connections, double seconds, List<UUID> accepted, long[] latencyNanos,
-      int refused, int failed) {
+  record Run(double seconds, List<UUID> accepted, long[] latencyNanos, int refused, int failed) {
     double perSecond() {
       return accepted.size() / seconds;
     }
@@ -93,13 +92,13 @@ public class Bench {
     users = createUsers(64);
     row("boot to ready (./run, services included)", args.get("boot-ms") + " ms", "");
 
-    submit("warm-up", 16, quick ? 5 : 10);
+    submit(16, quick ? 5 : 10);
     awaitDrained(Duration.ofMinutes(5));
 
     // 1. Submit throughput and latency; 3. whether the backlog grows under sustained intake.
     Run at16 = null;
     for (int connections : new int[] {8, 16, 32}) {
-      Run run = submit("submit", connections, seconds);
+      Run run = submit(connections, seconds);
       long backlog = unfinished();
       Duration drain = awaitDrained(Duration.ofMinutes(10));
       verify(run.accepted());
@@ -142,7 +141,7 @@ public class Bench {
         waiting, QUEUE, (System.nanoTime() - t0) / 1e9));
     row("broker with " + String.format("%,d", waiting) + " waiting", "RSS " + rss("broker-pid", "VmRSS"),
         "paging: " + brokerPaging());
-    Run loaded = submit("submit", 16, seconds);
+    Run loaded = submit(16, seconds);
     verify(loaded.accepted());
     row(
         "submit, 16 connections, with the data",
@@ -166,21 +165,18 @@ public class Bench {
 
   // --- the load ---------------------------------------------------------------------------
 
-  Run submit(String name, int connections, int seconds) throws InterruptedException {
+  Run submit(int connections, int seconds) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    return load(name, connections, i -> System.nanoTime() < deadline, seconds);
+    return load(connections, () -> System.nanoTime() < deadline);
   }
 
   Run submitCount(int connections, int count) throws InterruptedException {
     AtomicInteger left = new AtomicInteger(count);
-    return load("submit", connections, i -> left.getAndDecrement() > 0, 0);
+    return load(connections, () -> left.getAndDecrement() > 0);
   }
 
-  interface More {
-    boolean next(int thread);
-  }
-
-  Run load(String name, int connections, More more, int seconds) throws InterruptedException {
+  /** Closed loop: each connection orders again as soon as it has its answer, while {@code more}. */
+  Run load(int connections, BooleanSupplier more) throws InterruptedException {
     ConcurrentLinkedQueue<UUID> accepted = new ConcurrentLinkedQueue<>();
     ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
     AtomicInteger refused = new AtomicInteger();
@@ -193,7 +189,7 @@ public class Bench {
         long[] mine = new long[200_000];
         int n = 0;
         int k = 0;
-        while (more.next(thread) && n < mine.length) {
+        while (more.getAsBoolean() && n < mine.length) {
           User user = users.get((thread + k++ * connections) % users.size());
           long start = System.nanoTime();
           int status = order(user, accepted);
@@ -211,8 +207,7 @@ public class Bench {
     finished.await();
     double elapsed = (System.nanoTime() - began) / 1e9;
     long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-    return new Run(name, connections, seconds > 0 ? elapsed : elapsed, new ArrayList<>(accepted), all,
-        refused.get(), failed.get());
+    return new Run(elapsed, new ArrayList<>(accepted), all, refused.get(), failed.get());
   }
 
   /** Orders at a fixed rate (open loop), whatever the latency; returns the accepted ids. */

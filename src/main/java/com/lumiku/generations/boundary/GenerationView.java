@@ -1,5 +1,6 @@
 package com.lumiku.generations.boundary;
 
+import com.lumiku.generations.control.Generations;
 import com.lumiku.generations.entity.Generation;
 import com.lumiku.generations.entity.GenerationStatus;
 import jakarta.json.Json;
@@ -41,6 +42,15 @@ public record GenerationView(
     OffsetDateTime startedAt,
     OffsetDateTime completedAt,
     JsonObject result) {
+
+  /** The view as it is now, with the queue position asked of {@code generations} while pending. */
+  public static GenerationView current(Generation generation, Generations generations) {
+    return of(
+        generation,
+        generation.status() == GenerationStatus.PENDING
+            ? generations.queuePosition(generation)
+            : null);
+  }
 
   /** The view; {@code queuePosition} only matters (and is only given) while pending. */
   public static GenerationView of(Generation generation, Long queuePosition) {

@@ -85,11 +85,7 @@ public class GenerationsResource {
   }
 
   private GenerationView view(Generation generation) {
-    Long position =
-        generation.status() == GenerationStatus.PENDING
-            ? generations.queuePosition(generation)
-            : null;
-    return GenerationView.of(generation, position);
+    return GenerationView.current(generation, generations);
   }
 
   private static GenerationStatus parseStatus(String status) {

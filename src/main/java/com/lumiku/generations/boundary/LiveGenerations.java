@@ -2,7 +2,6 @@ package com.lumiku.generations.boundary;
 
 import com.lumiku.generations.control.Generations;
 import com.lumiku.generations.entity.Generation;
-import com.lumiku.generations.entity.GenerationStatus;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -77,12 +76,7 @@ public class LiveGenerations {
     if (generation == null) {
       return;
     }
-    GenerationView view =
-        GenerationView.of(
-            generation,
-            generation.status() == GenerationStatus.PENDING
-                ? generations.queuePosition(generation)
-                : null);
+    GenerationView view = GenerationView.current(generation, generations);
     boolean ended = generation.status().isTerminal();
     for (Stream stream : to) {
       synchronized (stream) {
@@ -99,15 +93,7 @@ public class LiveGenerations {
                 .mediaType(MediaType.APPLICATION_JSON_TYPE)
                 .data(GenerationView.class, view)
                 .build();
-        stream
-            .sink()
-            .send(event)
-            .whenComplete(
-                (sent, failure) -> {
-                  if (failure != null) {
-                    close(generationId, stream);
-                  }
-                });
+        sendOrClose(generationId, stream, event);
         if (ended) {
           close(generationId, stream);
         }
@@ -125,18 +111,26 @@ public class LiveGenerations {
                     if (stream.sink().isClosed() || now - stream.openedAt() > LONGEST.toNanos()) {
                       close(generationId, stream);
                     } else {
-                      stream
-                          .sink()
-                          .send(stream.sse().newEventBuilder().comment("keep-alive").build())
-                          .whenComplete(
-                              (sent, failure) -> {
-                                if (failure != null) {
-                                  close(generationId, stream);
-                                }
-                              });
+                      sendOrClose(
+                          generationId,
+                          stream,
+                          stream.sse().newEventBuilder().comment("keep-alive").build());
                     }
                   }
                 }));
+  }
+
+  /** Sends the event; a client that cannot take it any more is closed and forgotten. */
+  private void sendOrClose(UUID generationId, Stream stream, OutboundSseEvent event) {
+    stream
+        .sink()
+        .send(event)
+        .whenComplete(
+            (sent, failure) -> {
+              if (failure != null) {
+                close(generationId, stream);
+              }
+            });
   }
 
   private void close(UUID generationId, Stream stream) {

@@ -62,17 +62,12 @@ public class Generations {
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public boolean startAttempt(UUID id) {
-    boolean changed =
-        em.createNativeQuery(
-                    "UPDATE generations SET status = 'processing', attempts = attempts + 1, progress = 10,"
-                        + " started_at = coalesce(started_at, ?2), updated_at = ?2"
-                        + " WHERE id = ?1 AND status IN ('pending', 'processing')")
-                .setParameter(1, id)
-                .setParameter(2, UtcClock.now())
-                .executeUpdate()
-            == 1;
-    announce(changed, id);
-    return changed;
+    return changeStatus(
+        "UPDATE generations SET status = 'processing', attempts = attempts + 1, progress = 10,"
+            + " started_at = coalesce(started_at, ?2), updated_at = ?2"
+            + " WHERE id = ?1 AND status IN ('pending', 'processing')",
+        id,
+        UtcClock.now());
   }
 
   /**
@@ -83,18 +78,13 @@ public class Generations {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public boolean complete(UUID id, String resultJson) {
-    boolean changed =
-        em.createNativeQuery(
-                    "UPDATE generations SET status = 'completed', progress = 100, result = ?2,"
-                        + " error_message = NULL, completed_at = ?3, updated_at = ?3"
-                        + " WHERE id = ?1 AND status = 'processing'")
-                .setParameter(1, id)
-                .setParameter(2, resultJson)
-                .setParameter(3, UtcClock.now())
-                .executeUpdate()
-            == 1;
-    announce(changed, id);
-    return changed;
+    return changeStatus(
+        "UPDATE generations SET status = 'completed', progress = 100, result = ?2,"
+            + " error_message = NULL, completed_at = ?3, updated_at = ?3"
+            + " WHERE id = ?1 AND status = 'processing'",
+        id,
+        resultJson,
+        UtcClock.now());
   }
 
   /**
@@ -104,16 +94,27 @@ public class Generations {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public boolean fail(UUID id, String reason) {
-    boolean changed =
-        em.createNativeQuery(
-                    "UPDATE generations SET status = 'failed', error_message = ?2, completed_at = ?3,"
-                        + " updated_at = ?3 WHERE id = ?1 AND status IN ('pending', 'processing')")
-                .setParameter(1, id)
-                .setParameter(2, abbreviate(reason))
-                .setParameter(3, UtcClock.now())
-                .executeUpdate()
-            == 1;
-    announce(changed, id);
+    return changeStatus(
+        "UPDATE generations SET status = 'failed', error_message = ?2, completed_at = ?3,"
+            + " updated_at = ?3 WHERE id = ?1 AND status IN ('pending', 'processing')",
+        id,
+        abbreviate(reason),
+        UtcClock.now());
+  }
+
+  /**
+   * Runs a conditional status update whose first parameter is the generation's id and the others
+   * follow in order; announces the change if a row changed.
+   */
+  private boolean changeStatus(String update, UUID id, Object... values) {
+    var query = em.createNativeQuery(update).setParameter(1, id);
+    for (int i = 0; i < values.length; i++) {
+      query.setParameter(i + 2, values[i]);
+    }
+    boolean changed = query.executeUpdate() == 1;
+    if (changed) {
+      events.changed(id);
+    }
     return changed;
   }
 
@@ -160,12 +161,6 @@ public class Generations {
     return failed;
   }
 
-  private void announce(boolean changed, UUID id) {
-    if (changed) {
-      events.changed(id);
-    }
-  }
-
   private static String abbreviate(String text) {
     String message = text == null || text.isBlank() ? "Unknown failure" : text.strip();
     return message.length() <= 500 ? message : message.substring(0, 497) + "...";
@@ -178,16 +173,11 @@ public class Generations {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public boolean cancel(UUID id) {
-    boolean changed =
-        em.createNativeQuery(
-                    "UPDATE generations SET status = 'canceled', error_message = 'Canceled by the user',"
-                        + " completed_at = ?2, updated_at = ?2 WHERE id = ?1 AND status = 'pending'")
-                .setParameter(1, id)
-                .setParameter(2, UtcClock.now())
-                .executeUpdate()
-            == 1;
-    announce(changed, id);
-    return changed;
+    return changeStatus(
+        "UPDATE generations SET status = 'canceled', error_message = 'Canceled by the user',"
+            + " completed_at = ?2, updated_at = ?2 WHERE id = ?1 AND status = 'pending'",
+        id,
+        UtcClock.now());
   }
 
   /** How many generations of the same app wait ahead of this pending one, plus one. */
