@@ -88,6 +88,10 @@ public class Bench {
   }
 
   void run() throws Exception {
+    if ("--probe".equals(args.get("mode"))) {
+      probe();
+      return;
+    }
     int seconds = quick ? 8 : 20;
     users = createUsers(64);
     row("boot to ready (./run, services included)", args.get("boot-ms") + " ms", "");
@@ -163,20 +167,127 @@ public class Bench {
     report();
   }
 
+  /**
+   * For tuning: submit at 16 connections, with the workers paused and then running, and the CPU
+   * time each process spent per accepted order (where the 2 cores go). Prints, writes nothing.
+   */
+  void probe() throws Exception {
+    users = createUsers(64);
+    submit(16, 30); // the JIT compilers take the first half minute
+    awaitDrained(Duration.ofMinutes(5));
+    // What the server's request path costs without the order: the ceiling of this stack here.
+    probeReads("GET /api/apps (no token, no database)", "/api/apps", false);
+    probeReads("GET /api/credits (token, one SELECT)", "/api/credits", true);
+    awaitDrained(Duration.ofMinutes(5));
+    for (boolean paused : new boolean[] {true, false}) {
+      if (paused) {
+        pause();
+      }
+      System.out.println("bench: 15 s of orders, workers " + (paused ? "paused" : "running"));
+      Map<String, Long> before = cpuTicks();
+      Run run = submit(16, 15);
+      Map<String, Long> after = cpuTicks();
+      if (paused) {
+        resume();
+        long began = System.nanoTime();
+        awaitDrained(Duration.ofMinutes(10));
+        double seconds = (System.nanoTime() - began) / 1e9;
+        row("drain of those " + run.accepted().size(), String.format("%.0f completed/s",
+            run.accepted().size() / seconds), "CPU ms per generation:" + cpuPer(after, cpuTicks(),
+            run.accepted().size()));
+      }
+      awaitDrained(Duration.ofMinutes(10));
+      verify(run.accepted());
+      StringBuilder cpu = new StringBuilder();
+      after.forEach((process, ticks) -> cpu.append(String.format(" %s %.2f,", process,
+          (ticks - before.get(process)) * 10.0 / run.accepted().size())));
+      row("submit, 16 connections, workers " + (paused ? "paused" : "running"),
+          String.format("%.0f accepted/s", run.perSecond()),
+          String.format("p50 %.1f ms, p99 %.1f ms, %d refused, %d failed; CPU ms per order:%s",
+              pct(run.latencyNanos(), 50), pct(run.latencyNanos(), 99), run.refused(), run.failed(),
+              cpu.substring(0, cpu.length() - 1)));
+    }
+  }
+
+  void probeReads(String name, String path, boolean signedIn) throws Exception {
+    Map<String, Long> before = cpuTicks();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+    Run run = load(16, () -> System.nanoTime() < deadline, (user, ignored) -> status(path,
+        signedIn ? user.token() : null));
+    Map<String, Long> after = cpuTicks();
+    long requests = run.latencyNanos().length;
+    StringBuilder cpu = new StringBuilder();
+    after.forEach((process, ticks) -> cpu.append(String.format(" %s %.2f,", process,
+        (ticks - before.get(process)) * 10.0 / requests)));
+    row(name + ", 16 connections", String.format("%.0f answered/s", requests / run.seconds()),
+        String.format("p50 %.1f ms, p99 %.1f ms, %d failed; CPU ms per request:%s", pct(run.latencyNanos(), 50),
+            pct(run.latencyNanos(), 99), run.failed(), cpu.substring(0, cpu.length() - 1)));
+  }
+
+  int status(String path, String token) {
+    try {
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30));
+      if (token != null) {
+        request.header("Authorization", "Bearer " + token);
+      }
+      return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (IOException | InterruptedException e) {
+      return -1;
+    }
+  }
+
+  /** The CPU time each process spent between two readings, per item, in ms. */
+  static String cpuPer(Map<String, Long> before, Map<String, Long> after, long items) {
+    StringBuilder cpu = new StringBuilder();
+    after.forEach((process, ticks) -> cpu.append(String.format(" %s %.2f,", process,
+        (ticks - before.get(process)) * 10.0 / items)));
+    return cpu.substring(0, cpu.length() - 1);
+  }
+
+  /** CPU time (user + system, in 10 ms ticks) of Payara, the broker, PostgreSQL and this client. */
+  Map<String, Long> cpuTicks() throws IOException {
+    Map<String, Long> ticks = new java.util.LinkedHashMap<>();
+    ticks.put("Payara", ticksOf(Long.parseLong(args.get("payara-pid"))));
+    ticks.put("broker", ticksOf(Long.parseLong(args.get("broker-pid"))));
+    long postmaster = Long.parseLong(args.get("postgres-pid"));
+    long postgres = ticksOf(postmaster);
+    for (ProcessHandle child : ProcessHandle.of(postmaster).orElseThrow().children().toList()) {
+      postgres += ticksOf(child.pid());
+    }
+    ticks.put("PostgreSQL", postgres);
+    ticks.put("load client", ticksOf(ProcessHandle.current().pid()));
+    return ticks;
+  }
+
+  static long ticksOf(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    } catch (IOException e) {
+      return 0; // a backend that ended meanwhile
+    }
+  }
+
   // --- the load ---------------------------------------------------------------------------
 
   Run submit(int connections, int seconds) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    return load(connections, () -> System.nanoTime() < deadline);
+    return load(connections, () -> System.nanoTime() < deadline, this::order);
   }
 
   Run submitCount(int connections, int count) throws InterruptedException {
     AtomicInteger left = new AtomicInteger(count);
-    return load(connections, () -> left.getAndDecrement() > 0);
+    return load(connections, () -> left.getAndDecrement() > 0, this::order);
   }
 
-  /** Closed loop: each connection orders again as soon as it has its answer, while {@code more}. */
-  Run load(int connections, BooleanSupplier more) throws InterruptedException {
+  /** One request of a user: its HTTP status; adds the generation to {@code accepted} if any. */
+  interface Request {
+    int send(User user, ConcurrentLinkedQueue<UUID> accepted);
+  }
+
+  /** Closed loop: each connection sends again as soon as it has its answer, while {@code more}. */
+  Run load(int connections, BooleanSupplier more, Request request) throws InterruptedException {
     ConcurrentLinkedQueue<UUID> accepted = new ConcurrentLinkedQueue<>();
     ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
     AtomicInteger refused = new AtomicInteger();
@@ -192,11 +303,11 @@ public class Bench {
         while (more.getAsBoolean() && n < mine.length) {
           User user = users.get((thread + k++ * connections) % users.size());
           long start = System.nanoTime();
-          int status = order(user, accepted);
+          int status = request.send(user, accepted);
           mine[n++] = System.nanoTime() - start;
           if (status == 402 || status == 503) {
             refused.incrementAndGet();
-          } else if (status != 202) {
+          } else if (status / 100 != 2) {
             failed.incrementAndGet();
           }
         }

@@ -1,10 +1,10 @@
 package com.lumiku.imaging;
 
+import com.lumiku.platform.JsonDocuments;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -80,11 +80,11 @@ public class HuggingFaceImageGenerator implements ImageGenerator {
   @Timeout(value = 120, unit = ChronoUnit.SECONDS)
   public byte[] generate(ImageRequest request) {
     JsonObject body =
-        Json.createObjectBuilder()
+        JsonDocuments.object()
             .add("inputs", request.prompt())
             .add(
                 "parameters",
-                Json.createObjectBuilder()
+                JsonDocuments.object()
                     .add("width", request.width())
                     .add("height", request.height()))
             .build();
@@ -126,7 +126,7 @@ public class HuggingFaceImageGenerator implements ImageGenerator {
   private static JsonObject errorOf(Response response) {
     try {
       byte[] bytes = response.readEntity(byte[].class);
-      try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+      try (JsonReader reader = JsonDocuments.reader(new ByteArrayInputStream(bytes))) {
         JsonValue value = reader.readValue();
         return value instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
       }

@@ -1,28 +1,60 @@
 package com.lumiku.imaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Chooses the model: the Hugging Face Inference API when {@code HF_TOKEN} is set, otherwise the
- * local generator, which works offline.
+ * Chooses the model ({@code lumiku.generator}): {@code auto} (the default) is the Hugging Face
+ * Inference API when {@code HF_TOKEN} is set, otherwise the local generator, which works offline;
+ * {@code local} and {@code huggingface} choose one; {@code blank} does no work (benchmarks). The
+ * choice is checked and logged at deployment, so a wrong value stops the start, not the workers.
  */
 @ApplicationScoped
 public class ImageGenerators {
 
   private static final Logger LOG = Logger.getLogger(ImageGenerators.class.getName());
 
-  @Produces
-  @ApplicationScoped
-  ImageGenerator inUse(LocalImageGenerator local, HuggingFaceImageGenerator huggingFace) {
-    ImageGenerator chosen = huggingFace.isConfigured() ? huggingFace : local;
+  @Inject
+  @ConfigProperty(name = "lumiku.generator", defaultValue = "auto")
+  String choice;
+
+  @Inject LocalImageGenerator local;
+  @Inject HuggingFaceImageGenerator huggingFace;
+  @Inject BlankImageGenerator blank;
+
+  void announce(@Observes Startup startup) {
+    ImageGenerator chosen = inUse();
     LOG.info(
         () ->
             "Images are drawn by "
                 + (chosen == huggingFace
                     ? "the Hugging Face Inference API"
-                    : "the local generator"));
-    return chosen;
+                    : chosen == blank
+                        ? "nobody: blank pictures (lumiku.generator=blank)"
+                        : "the local generator"));
+  }
+
+  @Produces
+  @ApplicationScoped
+  ImageGenerator inUse() {
+    return switch (choice.strip()) {
+      case "auto" -> huggingFace.isConfigured() ? huggingFace : local;
+      case "local" -> local;
+      case "huggingface" -> {
+        if (!huggingFace.isConfigured()) {
+          throw new IllegalStateException("lumiku.generator=huggingface needs HF_TOKEN");
+        }
+        yield huggingFace;
+      }
+      case "blank" -> blank;
+      default ->
+          throw new IllegalStateException(
+              "lumiku.generator must be auto, local, huggingface or blank, not " + choice);
+    };
   }
 }

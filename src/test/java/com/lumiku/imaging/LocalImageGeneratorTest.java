@@ -67,6 +67,16 @@ class LocalImageGeneratorTest {
     assertThat(thumbnail.getHeight()).isEqualTo(80);
   }
 
+  @Test
+  void thumbnailOfASmallPictureKeepsItsSizeAndColours() {
+    BufferedImage small = new BufferedImage(100, 60, BufferedImage.TYPE_INT_RGB);
+    small.setRGB(10, 10, 0xff0000);
+    BufferedImage thumbnail = Png.decode(Png.thumbnail(small, 160));
+    assertThat(thumbnail.getWidth()).isEqualTo(100);
+    assertThat(thumbnail.getHeight()).isEqualTo(60);
+    assertThat(thumbnail.getRGB(10, 10) & 0xffffff).isEqualTo(0xff0000);
+  }
+
   private static LocalImageGenerator generator(Duration modelTime) {
     LocalImageGenerator generator = new LocalImageGenerator();
     generator.modelTime = modelTime;

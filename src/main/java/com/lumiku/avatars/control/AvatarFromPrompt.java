@@ -6,12 +6,12 @@ import com.lumiku.generations.entity.Generation;
 import com.lumiku.imaging.ImageGenerator;
 import com.lumiku.imaging.ImageRequest;
 import com.lumiku.imaging.Png;
+import com.lumiku.platform.JsonDocuments;
 import com.lumiku.platform.storage.ImageStore;
 import com.lumiku.platform.storage.ImagesResource;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -61,7 +61,7 @@ public class AvatarFromPrompt implements GenerationJob {
             new Avatar.Picture(
                 stored.image(), stored.thumbnail(), picture.getWidth(), picture.getHeight()));
     em.persist(avatar);
-    return Json.createObjectBuilder()
+    return JsonDocuments.object()
         .add("avatarId", avatar.id().toString())
         .add("projectId", prompt.projectId().toString())
         .add("name", prompt.name())

@@ -1,8 +1,7 @@
 package com.lumiku.avatars.control;
 
-import jakarta.json.Json;
+import com.lumiku.platform.JsonDocuments;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.util.UUID;
 
 /**
@@ -17,7 +16,7 @@ import java.util.UUID;
 public record AvatarPrompt(UUID projectId, String name, String prompt, int width, int height) {
 
   public String toJson() {
-    return Json.createObjectBuilder()
+    return JsonDocuments.object()
         .add("projectId", projectId.toString())
         .add("name", name)
         .add("prompt", prompt)
@@ -28,7 +27,7 @@ public record AvatarPrompt(UUID projectId, String name, String prompt, int width
   }
 
   public static AvatarPrompt fromJson(String json) {
-    JsonObject body = Json.createReader(new StringReader(json)).readObject();
+    JsonObject body = JsonDocuments.parseObject(json);
     return new AvatarPrompt(
         UUID.fromString(body.getString("projectId")),
         body.getString("name"),

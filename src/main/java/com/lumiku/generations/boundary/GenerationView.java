@@ -3,10 +3,9 @@ package com.lumiku.generations.boundary;
 import com.lumiku.generations.control.Generations;
 import com.lumiku.generations.entity.Generation;
 import com.lumiku.generations.entity.GenerationStatus;
-import jakarta.json.Json;
+import com.lumiku.platform.JsonDocuments;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
-import java.io.StringReader;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -68,8 +67,6 @@ public record GenerationView(
         generation.createdAt(),
         generation.startedAt(),
         generation.completedAt(),
-        generation.result() == null
-            ? null
-            : Json.createReader(new StringReader(generation.result())).readObject());
+        generation.result() == null ? null : JsonDocuments.parseObject(generation.result()));
   }
 }

@@ -1,10 +1,8 @@
 package com.lumiku.generations.control;
 
-import jakarta.json.Json;
+import com.lumiku.platform.JsonDocuments;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import java.io.StringReader;
 import java.util.UUID;
 
 /**
@@ -15,7 +13,7 @@ import java.util.UUID;
 public record GenerationMessage(UUID generationId, String type) {
 
   public String toJson() {
-    return Json.createObjectBuilder()
+    return JsonDocuments.object()
         .add("generationId", generationId.toString())
         .add("type", type)
         .build()
@@ -28,8 +26,8 @@ public record GenerationMessage(UUID generationId, String type) {
    * @throws IllegalArgumentException if it is not a generation message
    */
   public static GenerationMessage parse(String json) {
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
-      JsonObject body = reader.readObject();
+    try {
+      JsonObject body = JsonDocuments.parseObject(json);
       return new GenerationMessage(
           UUID.fromString(body.getString("generationId")), body.getString("type", ""));
     } catch (JsonException | ClassCastException | NullPointerException e) {

@@ -7,6 +7,7 @@ import com.lumiku.platform.UtcClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
@@ -180,7 +181,11 @@ public class Generations {
         UtcClock.now());
   }
 
-  /** How many generations of the same app wait ahead of this pending one, plus one. */
+  /**
+   * How many generations of the same app wait ahead of this pending one, plus one. Counted from the
+   * index of pending generations; this transaction's own unwritten changes (e.g. the order being
+   * placed, which is not ahead of itself) need not be flushed first.
+   */
   @Transactional(Transactional.TxType.SUPPORTS)
   public long queuePosition(Generation generation) {
     Long ahead =
@@ -188,6 +193,7 @@ public class Generations {
                 "SELECT COUNT(g) FROM Generation g WHERE g.app = :app AND g.status = :pending"
                     + " AND g.createdAt < :createdAt",
                 Long.class)
+            .setFlushMode(FlushModeType.COMMIT)
             .setParameter("app", generation.app())
             .setParameter("pending", GenerationStatus.PENDING)
             .setParameter("createdAt", generation.createdAt())

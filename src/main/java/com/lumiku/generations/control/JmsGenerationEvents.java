@@ -10,9 +10,15 @@ import jakarta.jms.Topic;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -36,8 +42,18 @@ public class JmsGenerationEvents implements GenerationEvents {
   @Resource(lookup = "jms/generationEvents")
   Topic events;
 
+  /** Announcements sent per session and commit, at most. */
+  private static final int BATCH = 500;
+
+  /** Announcements kept while the broker is slow or away; beyond that they are dropped. */
+  private static final int MAX_WAITING = 10_000;
+
   @Resource TransactionSynchronizationRegistry transactions;
   @Resource ManagedExecutorService executor;
+
+  private final Queue<UUID> outbox = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger waiting = new AtomicInteger();
+  private final AtomicBoolean sending = new AtomicBoolean();
 
   @Override
   public void changed(UUID generationId) {
@@ -67,28 +83,70 @@ public class JmsGenerationEvents implements GenerationEvents {
     pending.add(generationId);
   }
 
+  /**
+   * Queues the announcements and makes sure one managed task is sending them. Under load the task
+   * finds many waiting and sends them in one session with one commit; a task per change would cost
+   * a session, a commit and a context capture each (the latter alone was about a tenth of a
+   * worker's CPU, bench/RESULTS.md).
+   */
   private void publishLater(Set<UUID> generationIds) {
-    Set<UUID> copy = Set.copyOf(generationIds);
-    executor.execute(
-        () -> {
-          try (JMSContext jms = connectionFactory.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
-            var producer = jms.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT);
-            for (UUID generationId : copy) {
-              producer.send(events, "{\"generationId\":\"" + generationId + "\"}");
-            }
-            if (jms.getTransacted()) {
-              // The Artemis resource adapter hands out transacted sessions even from a
-              // NoTransaction pool and outside any JTA transaction: without this commit the
-              // messages are silently discarded when the context closes.
-              jms.commit();
-            }
-          } catch (RuntimeException e) {
-            LOG.log(
-                Level.WARNING,
-                "Live update of generations {0} not announced (the work itself is unaffected): {1}",
-                new Object[] {copy, String.valueOf(e)});
-            LOG.log(Level.FINE, "Live update failure", e);
-          }
-        });
+    for (UUID generationId : generationIds) {
+      if (waiting.incrementAndGet() > MAX_WAITING) {
+        waiting.decrementAndGet();
+        LOG.log(
+            Level.FINE, "Live update of generation {0} dropped: too many waiting", generationId);
+      } else {
+        outbox.add(generationId);
+      }
+    }
+    if (sending.compareAndSet(false, true)) {
+      executor.execute(this::sendWaiting);
+    }
+  }
+
+  private void sendWaiting() {
+    try {
+      List<UUID> batch;
+      while (!(batch = nextBatch()).isEmpty()) {
+        send(batch);
+      }
+    } finally {
+      sending.set(false);
+      // Announcements queued after the last look, while this task still counted as sending.
+      if (!outbox.isEmpty() && sending.compareAndSet(false, true)) {
+        executor.execute(this::sendWaiting);
+      }
+    }
+  }
+
+  private List<UUID> nextBatch() {
+    List<UUID> batch = new ArrayList<>();
+    UUID next;
+    while (batch.size() < BATCH && (next = outbox.poll()) != null) {
+      batch.add(next);
+    }
+    waiting.addAndGet(-batch.size());
+    return batch;
+  }
+
+  private void send(List<UUID> generationIds) {
+    try (JMSContext jms = connectionFactory.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
+      var producer = jms.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT);
+      for (UUID generationId : generationIds) {
+        producer.send(events, "{\"generationId\":\"" + generationId + "\"}");
+      }
+      if (jms.getTransacted()) {
+        // The Artemis resource adapter hands out transacted sessions even from a
+        // NoTransaction pool and outside any JTA transaction: without this commit the
+        // messages are silently discarded when the context closes.
+        jms.commit();
+      }
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.WARNING,
+          "Live update of {0} generation(s) not announced (the work itself is unaffected): {1}",
+          new Object[] {generationIds.size(), String.valueOf(e)});
+      LOG.log(Level.FINE, "Live update failure", e);
+    }
   }
 }
