@@ -9,6 +9,7 @@ import com.lumiku.testing.DeployedApplicationTest;
 import com.lumiku.testing.Deployments;
 import com.lumiku.testing.TestDatabase;
 import com.lumiku.testing.TestDatabase.LedgerRow;
+import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,6 +112,49 @@ class CancellationIT extends DeployedApplicationTest {
         .hasSize(1);
     assertThat(TestDatabase.balance(member.id())).isEqualTo(100 - 10 * WORKERS);
     api.awaitTerminal(member, waiting, Duration.ofSeconds(5));
+  }
+
+  @Test
+  void queuePositionsCountWhoWaitsAheadAndMoveUpWhenOneLeaves() {
+    Api.Member member = api.register();
+    UUID projectId = api.createProject(member);
+    List<UUID> busy = occupyAllWorkers(member, projectId);
+    List<UUID> waiting = new ArrayList<>();
+    List<Integer> answered = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      JsonPath order =
+          api.orderAvatar(member, projectId, "waits in line " + i)
+              .then()
+              .statusCode(202)
+              .extract()
+              .jsonPath();
+      waiting.add(UUID.fromString(order.getString("generation.id")));
+      answered.add(order.getInt("generation.queuePosition"));
+    }
+    int first = answered.get(0);
+    assertThat(first).isPositive();
+    assertThat(answered).containsExactly(first, first + 1, first + 2);
+    assertThat(pendingPositions(member)).containsExactly(first + 2, first + 1, first);
+    assertThat(api.generation(member, waiting.get(2)).getInt("queuePosition")).isEqualTo(first + 2);
+
+    api.as(member).post("/api/generations/" + waiting.get(1) + "/cancel").then().statusCode(200);
+    assertThat(pendingPositions(member)).containsExactly(first + 1, first);
+    assertThat(api.generation(member, waiting.get(2)).getInt("queuePosition")).isEqualTo(first + 1);
+
+    for (UUID id : List.of(busy.get(0), waiting.get(0), waiting.get(2))) {
+      api.awaitTerminal(member, id, Duration.ofSeconds(60));
+    }
+  }
+
+  /** The queue positions of the member's pending generations, as listed (newest first). */
+  private List<Integer> pendingPositions(Api.Member member) {
+    return api.as(member)
+        .get("/api/generations?status=pending")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getList("items.queuePosition", Integer.class);
   }
 
   /** Orders one generation per worker and waits until all of them are being processed. */

@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** The caller's generations, whatever app made them. */
@@ -81,7 +82,12 @@ public class GenerationsResource {
         new Generations.GenerationFilter(parseStatus(status), app);
     List<Generation> fetched =
         generations.list(currentUser.id(), filter, PageCursor.decode(cursor), limit + 1);
-    return Page.of(fetched, limit, this::view, g -> new PageCursor(g.createdAt(), g.id()));
+    Map<UUID, Long> positions = generations.queuePositions(fetched);
+    return Page.of(
+        fetched,
+        limit,
+        g -> GenerationView.of(g, positions.get(g.id())),
+        g -> new PageCursor(g.createdAt(), g.id()));
   }
 
   private GenerationView view(Generation generation) {

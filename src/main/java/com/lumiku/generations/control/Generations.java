@@ -11,9 +11,14 @@ import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Stored generations, and every change of their status. Each change is one conditional {@code
@@ -199,6 +204,48 @@ public class Generations {
             .setParameter("createdAt", generation.createdAt())
             .getSingleResult();
     return ahead + 1;
+  }
+
+  /**
+   * The queue positions of the pending generations among {@code page} (others are left out): one
+   * ranking per app over the pending generations up to the newest of them, rather than a count per
+   * generation, so a page costs one pass over the backlog however many of its items wait.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Map<UUID, Long> queuePositions(Collection<Generation> page) {
+    Map<UUID, Long> positions = new HashMap<>();
+    Map<String, List<Generation>> pendingByApp =
+        page.stream()
+            .filter(generation -> generation.status() == GenerationStatus.PENDING)
+            .collect(Collectors.groupingBy(Generation::app));
+    pendingByApp.forEach(
+        (app, pending) -> {
+          @SuppressWarnings("unchecked")
+          List<Object[]> ranked =
+              em.createNativeQuery(
+                      "SELECT id, position FROM (SELECT id, rank() OVER (ORDER BY created_at)"
+                          + " AS position FROM generations WHERE app = ?1 AND status = 'pending'"
+                          + " AND created_at <= ?2) ranked WHERE id = ANY (CAST(?3 AS uuid[]))")
+                  .setParameter(1, app)
+                  .setParameter(
+                      2,
+                      pending.stream()
+                          .map(Generation::createdAt)
+                          .max(Comparator.naturalOrder())
+                          .get())
+                  .setParameter(
+                      3,
+                      pending.stream()
+                          .map(generation -> generation.id().toString())
+                          .collect(Collectors.joining(",", "{", "}")))
+                  .getResultList();
+          for (Object[] row : ranked) {
+            positions.put(
+                row[0] instanceof UUID id ? id : UUID.fromString(row[0].toString()),
+                ((Number) row[1]).longValue());
+          }
+        });
+    return positions;
   }
 
   /** What a kind of worker did lately, from the generations it finished. */
