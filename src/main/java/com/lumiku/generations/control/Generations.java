@@ -11,8 +11,8 @@ import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -186,30 +186,17 @@ public class Generations {
         UtcClock.now());
   }
 
-  /**
-   * How many generations of the same app wait ahead of this pending one, plus one. Counted from the
-   * index of pending generations; this transaction's own unwritten changes (e.g. the order being
-   * placed, which is not ahead of itself) need not be flushed first.
-   */
+  /** How many generations of the same app wait ahead of this pending one, plus one. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public long queuePosition(Generation generation) {
-    Long ahead =
-        em.createQuery(
-                "SELECT COUNT(g) FROM Generation g WHERE g.app = :app AND g.status = :pending"
-                    + " AND g.createdAt < :createdAt",
-                Long.class)
-            .setFlushMode(FlushModeType.COMMIT)
-            .setParameter("app", generation.app())
-            .setParameter("pending", GenerationStatus.PENDING)
-            .setParameter("createdAt", generation.createdAt())
-            .getSingleResult();
-    return ahead + 1;
+    return queuePositions(List.of(generation)).getOrDefault(generation.id(), 1L);
   }
 
   /**
-   * The queue positions of the pending generations among {@code page} (others are left out): one
-   * ranking per app over the pending generations up to the newest of them, rather than a count per
-   * generation, so a page costs one pass over the backlog however many of its items wait.
+   * The queue positions of the pending generations among {@code page} (others are left out): per
+   * app, one pass over the index of pending generations older than the newest of them, counting
+   * them into buckets by the page's creation times ({@code width_bucket}), rather than a count per
+   * generation. Needs no flush: this transaction's own unwritten order is not ahead of itself.
    */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Map<UUID, Long> queuePositions(Collection<Generation> page) {
@@ -220,29 +207,33 @@ public class Generations {
             .collect(Collectors.groupingBy(Generation::app));
     pendingByApp.forEach(
         (app, pending) -> {
+          List<OffsetDateTime> thresholds =
+              pending.stream().map(Generation::createdAt).distinct().sorted().toList();
           @SuppressWarnings("unchecked")
-          List<Object[]> ranked =
+          List<Object[]> buckets =
               em.createNativeQuery(
-                      "SELECT id, position FROM (SELECT id, rank() OVER (ORDER BY created_at)"
-                          + " AS position FROM generations WHERE app = ?1 AND status = 'pending'"
-                          + " AND created_at <= ?2) ranked WHERE id = ANY (CAST(?3 AS uuid[]))")
+                      "SELECT width_bucket(created_at, CAST(?2 AS timestamptz[])), count(*)"
+                          + " FROM generations WHERE app = ?1 AND status = 'pending'"
+                          + " AND created_at < ?3 GROUP BY 1")
+                  .setFlushMode(FlushModeType.COMMIT)
                   .setParameter(1, app)
                   .setParameter(
                       2,
-                      pending.stream()
-                          .map(Generation::createdAt)
-                          .max(Comparator.naturalOrder())
-                          .get())
-                  .setParameter(
-                      3,
-                      pending.stream()
-                          .map(generation -> generation.id().toString())
+                      thresholds.stream()
+                          .map(OffsetDateTime::toString)
                           .collect(Collectors.joining(",", "{", "}")))
+                  .setParameter(3, thresholds.get(thresholds.size() - 1))
                   .getResultList();
-          for (Object[] row : ranked) {
-            positions.put(
-                row[0] instanceof UUID id ? id : UUID.fromString(row[0].toString()),
-                ((Number) row[1]).longValue());
+          // Bucket b holds the generations created in [thresholds[b-1], thresholds[b]).
+          long[] ahead = new long[thresholds.size()];
+          for (Object[] bucket : buckets) {
+            int b = ((Number) bucket[0]).intValue();
+            for (int i = b; i < ahead.length; i++) {
+              ahead[i] += ((Number) bucket[1]).longValue();
+            }
+          }
+          for (Generation generation : pending) {
+            positions.put(generation.id(), ahead[thresholds.indexOf(generation.createdAt())] + 1);
           }
         });
     return positions;
