@@ -17,6 +17,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -100,7 +101,17 @@ public class JmsGenerationEvents implements GenerationEvents {
       }
     }
     if (sending.compareAndSet(false, true)) {
+      startSending();
+    }
+  }
+
+  private void startSending() {
+    try {
       executor.execute(this::sendWaiting);
+    } catch (RejectedExecutionException e) {
+      // Shutting down or overloaded: the next announcement tries again.
+      sending.set(false);
+      LOG.log(Level.FINE, "Live updates not sent now: {0}", String.valueOf(e));
     }
   }
 
@@ -114,7 +125,7 @@ public class JmsGenerationEvents implements GenerationEvents {
       sending.set(false);
       // Announcements queued after the last look, while this task still counted as sending.
       if (!outbox.isEmpty() && sending.compareAndSet(false, true)) {
-        executor.execute(this::sendWaiting);
+        startSending();
       }
     }
   }
