@@ -204,14 +204,11 @@ public class Bench {
       }
       awaitDrained(Duration.ofMinutes(10));
       verify(run.accepted());
-      StringBuilder cpu = new StringBuilder();
-      after.forEach((process, ticks) -> cpu.append(String.format(" %s %.2f,", process,
-          (ticks - before.get(process)) * 10.0 / run.accepted().size())));
       row("submit, 16 connections, workers " + (paused ? "paused" : "running"),
           String.format("%.0f accepted/s", run.perSecond()),
           String.format("p50 %.1f ms, p99 %.1f ms, %d refused, %d failed; CPU ms per order:%s",
               pct(run.latencyNanos(), 50), pct(run.latencyNanos(), 99), run.refused(), run.failed(),
-              cpu.substring(0, cpu.length() - 1)));
+              cpuPer(before, after, run.accepted().size())));
     }
   }
 
@@ -222,12 +219,9 @@ public class Bench {
         signedIn ? user.token() : null));
     Map<String, Long> after = cpuTicks();
     long requests = run.latencyNanos().length;
-    StringBuilder cpu = new StringBuilder();
-    after.forEach((process, ticks) -> cpu.append(String.format(" %s %.2f,", process,
-        (ticks - before.get(process)) * 10.0 / requests)));
     row(name + ", 16 connections", String.format("%.0f answered/s", requests / run.seconds()),
         String.format("p50 %.1f ms, p99 %.1f ms, %d failed; CPU ms per request:%s", pct(run.latencyNanos(), 50),
-            pct(run.latencyNanos(), 99), run.failed(), cpu.substring(0, cpu.length() - 1)));
+            pct(run.latencyNanos(), 99), run.failed(), cpuPer(before, after, requests)));
   }
 
   int status(String path, String token) {
