@@ -62,10 +62,30 @@ public final class PayaraProcess implements AutoCloseable {
     awaitReady(log);
   }
 
-  /** {@code kill -9}: no shutdown hook, no commit, no goodbye. */
+  /** {@code kill -9}: no shutdown hook, no commit, no goodbye (a paused process too). */
   public void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  /**
+   * {@code kill -STOP}: every thread of Payara frozen where it is, e.g. between two commit phases.
+   */
+  public void pause() throws IOException, InterruptedException {
+    signal("STOP");
+  }
+
+  /** {@code kill -CONT}: Payara goes on from where {@link #pause} froze it. */
+  public void resume() throws IOException, InterruptedException {
+    signal("CONT");
+  }
+
+  private void signal(String name) throws IOException, InterruptedException {
+    int exit =
+        new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).start().waitFor();
+    if (exit != 0) {
+      throw new IllegalStateException("kill -" + name + " " + process.pid() + " exited " + exit);
+    }
   }
 
   /**
