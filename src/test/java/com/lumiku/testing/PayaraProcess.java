@@ -36,11 +36,20 @@ public final class PayaraProcess implements AutoCloseable {
     this.environment =
         new java.util.HashMap<>(
             Map.of(
-                "LUMIKU_HTTP_PORT", String.valueOf(port),
-                "LUMIKU_HTTP_ADDRESS", "127.0.0.1",
-                "LUMIKU_DATA_DIR", dataDir.toString(),
-                "LUMIKU_TX_LOG_DIR", dataDir.resolve("txlog").toString(),
-                "PAYARA_JAVA_OPTS", "-Xms256m -Xmx768m"));
+                "LUMIKU_HTTP_PORT",
+                String.valueOf(port),
+                "LUMIKU_HTTP_ADDRESS",
+                "127.0.0.1",
+                "LUMIKU_DATA_DIR",
+                dataDir.toString(),
+                "LUMIKU_TX_LOG_DIR",
+                dataDir.resolve("txlog").toString(),
+                "PAYARA_JAVA_OPTS",
+                "-Xms256m -Xmx768m",
+                // A class-data archive speeds the start when one exists, but the tests never make
+                // one: writing it at exit would add seconds to every graceful stop they time.
+                "PAYARA_CLASS_ARCHIVE",
+                "use"));
     this.environment.putAll(settings);
   }
 

@@ -12,7 +12,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -224,16 +226,16 @@ public class Generations {
                           .collect(Collectors.joining(",", "{", "}")))
                   .setParameter(3, thresholds.get(thresholds.size() - 1))
                   .getResultList();
-          // Bucket b holds the generations created in [thresholds[b-1], thresholds[b]).
+          // Bucket b holds the generations created in [thresholds[b-1], thresholds[b]), so the
+          // ones ahead of thresholds[i] are buckets 0..i: a running sum.
           long[] ahead = new long[thresholds.size()];
           for (Object[] bucket : buckets) {
-            int b = ((Number) bucket[0]).intValue();
-            for (int i = b; i < ahead.length; i++) {
-              ahead[i] += ((Number) bucket[1]).longValue();
-            }
+            ahead[((Number) bucket[0]).intValue()] += ((Number) bucket[1]).longValue();
           }
+          Arrays.parallelPrefix(ahead, Long::sum);
           for (Generation generation : pending) {
-            positions.put(generation.id(), ahead[thresholds.indexOf(generation.createdAt())] + 1);
+            int i = Collections.binarySearch(thresholds, generation.createdAt());
+            positions.put(generation.id(), ahead[i] + 1);
           }
         });
     return positions;
