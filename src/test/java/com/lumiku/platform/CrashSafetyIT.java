@@ -299,8 +299,9 @@ class CrashSafetyIT {
                     if (answer.statusCode() == 202) {
                       burst.accepted.add(UUID.fromString(answer.path("generation.id")));
                     }
-                  } catch (RuntimeException lostInFlight) {
-                    // the server went away mid-request: the order may or may not have committed
+                  } catch (Exception lostInFlight) {
+                    // the server went away mid-request (RestAssured rethrows the IOException
+                    // unchecked): the order may or may not have committed
                   }
                   try {
                     Thread.sleep(pace.toMillis());
