@@ -57,7 +57,7 @@ public final class PayaraProcess implements AutoCloseable {
     return "http://127.0.0.1:" + port;
   }
 
-  /** Starts Payara Micro and waits until the application reports ready. */
+  /** Starts Payara Micro and waits until the application reports ready; kills it if it never is. */
   public void start() throws IOException, InterruptedException {
     logs.toFile().mkdirs();
     File log = logs.resolve("payara-" + (++starts) + ".log").toFile();
@@ -68,7 +68,13 @@ public final class PayaraProcess implements AutoCloseable {
             .redirectOutput(log);
     builder.environment().putAll(environment);
     process = builder.start();
-    awaitReady(log);
+    try {
+      awaitReady(log);
+    } catch (RuntimeException | InterruptedException notReady) {
+      // a start that never got ready must not outlive the test (its port, its runtime folder)
+      kill();
+      throw notReady;
+    }
   }
 
   /** {@code kill -9}: no shutdown hook, no commit, no goodbye (a paused process too). */
