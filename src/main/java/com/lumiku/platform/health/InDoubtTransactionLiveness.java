@@ -4,7 +4,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
-import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,20 +35,26 @@ public class InDoubtTransactionLiveness implements HealthCheck {
   @Resource(lookup = "jdbc/lumiku")
   DataSource dataSource;
 
-  @Inject
-  @ConfigProperty(name = "lumiku.transactions.in-doubt-limit")
-  Duration configuredLimit;
+  private volatile Duration limit;
 
-  private Duration limit;
-
-  /** Reads the limit at deployment (see {@link WorkQueueReadiness#createAtStartup}). */
-  void createAtStartup(@Observes Startup startup) {
+  /**
+   * Reads the limit at deployment, on the deploying thread (see {@link
+   * WorkQueueReadiness#createAtStartup}); until then the check is UP: an instance still starting is
+   * no reason to restart it.
+   */
+  void createAtStartup(
+      @Observes Startup startup,
+      @ConfigProperty(name = "lumiku.transactions.in-doubt-limit") Duration configuredLimit) {
     limit = configuredLimit;
   }
 
   @Override
   public HealthCheckResponse call() {
     var response = HealthCheckResponse.named("in-doubt-transactions").up();
+    Duration limit = this.limit;
+    if (limit == null) {
+      return response.withData("starting", true).build();
+    }
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement();
         ResultSet oldest = statement.executeQuery(OLDEST_PREPARED)) {

@@ -24,33 +24,37 @@ public class WorkQueueReadiness implements HealthCheck {
 
   @Inject BrokerManagement broker;
 
-  @Inject
-  @ConfigProperty(name = "lumiku.work-queues")
-  String workQueueNames;
-
-  private List<String> workQueues;
+  private volatile List<String> workQueues;
 
   /**
-   * Creates this bean while the application deploys. Payara runs health checks on its own threads,
-   * and a bean first created there gets its {@code @ConfigProperty} values without the WAR's
-   * microprofile-config.properties: the list of queues came out empty, which made the check UP
-   * without checking anything.
+   * Reads the queue names while the application deploys, on the deploying thread. Payara serves
+   * health probes from the moment its listener is up, on its own threads, and a {@code
+   * ConfigProperty} injected there comes without the WAR's microprofile-config.properties (no
+   * value, or an exception that makes the probe fail the start): so this bean injects no
+   * configuration into fields, and until this has run the check is DOWN ("starting").
    */
-  void createAtStartup(@Observes Startup startup) {
-    workQueues =
+  void createAtStartup(
+      @Observes Startup startup,
+      @ConfigProperty(name = "lumiku.work-queues") String workQueueNames) {
+    List<String> names =
         Arrays.stream(workQueueNames.split(","))
             .map(String::strip)
             .filter(q -> !q.isEmpty())
             .toList();
-    if (workQueues.isEmpty()) {
+    if (names.isEmpty()) {
       throw new IllegalStateException(
           "lumiku.work-queues names no queue: readiness could not check the workers");
     }
+    workQueues = names;
   }
 
   @Override
   public HealthCheckResponse call() {
     HealthCheckResponseBuilder response = HealthCheckResponse.named("work-queues").up();
+    List<String> workQueues = this.workQueues;
+    if (workQueues == null) {
+      return response.down().withData("starting", true).build();
+    }
     try {
       for (String queue : workQueues) {
         BrokerManagement.QueueFigures figures = broker.queue(queue);
