@@ -91,6 +91,13 @@ public final class TestDatabase {
     return single("SELECT count(*) FROM avatars WHERE user_id = ?", userId);
   }
 
+  /** The ids (gid) of the XA branches prepared in PostgreSQL and not yet ended. */
+  public static List<String> preparedTransactionIds() {
+    return query(
+        "SELECT gid FROM pg_prepared_xacts WHERE database = current_database()",
+        rows -> rows.getString(1));
+  }
+
   /** XA branches prepared but never committed or rolled back: must be none once work is done. */
   public static long preparedTransactions() {
     return single("SELECT count(*) FROM pg_prepared_xacts WHERE database = current_database()");

@@ -1,10 +1,12 @@
 package com.lumiku.platform.messaging;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import java.time.Duration;
 import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
 import org.apache.activemq.artemis.api.core.client.ClientMessage;
@@ -52,9 +54,10 @@ public class BrokerManagement {
   /**
    * Creates this bean while the application deploys, so that its settings come from the
    * application's configuration and not from that of whichever thread first asks (health checks run
-   * on Payara's own threads).
+   * on Payara's own threads). It runs before the other start-up observers (default priority
+   * APPLICATION + 500): once WorkQueueReadiness is set up, a probe may call this bean at once.
    */
-  void createAtStartup(@Observes Startup startup) {}
+  void createAtStartup(@Observes @Priority(Interceptor.Priority.APPLICATION) Startup startup) {}
 
   /** Queue figures as the broker reports them now. */
   public record QueueFigures(
