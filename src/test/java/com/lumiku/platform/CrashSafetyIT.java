@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.lumiku.testing.Api;
 import com.lumiku.testing.PayaraProcess;
 import com.lumiku.testing.ProjectScripts;
+import com.lumiku.testing.TestBroker;
 import com.lumiku.testing.TestDatabase;
 import com.lumiku.testing.TestDatabase.GenerationRow;
 import com.lumiku.testing.TestDatabase.LedgerRow;
@@ -53,23 +54,15 @@ class CrashSafetyIT {
 
   @BeforeAll
   static void startOwnBroker() throws IOException {
-    stopBroker(); // one an aborted earlier run left behind (its PID file is in the folder)
+    TestBroker.stop(BROKER_DIR); // one an aborted earlier run left behind (its PID file is there)
     deleteFolder(Path.of(BROKER_DIR));
     brokerPort = freePort();
-    startBroker();
+    TestBroker.start(BROKER_DIR, brokerPort);
   }
 
   @AfterAll
   static void stopOwnBroker() {
-    stopBroker();
-  }
-
-  static void startBroker() {
-    ProjectScripts.run("broker", "start", BROKER_DIR, String.valueOf(brokerPort));
-  }
-
-  static void stopBroker() {
-    ProjectScripts.run("broker", "stop", BROKER_DIR);
+    TestBroker.stop(BROKER_DIR);
   }
 
   @AfterEach
@@ -153,9 +146,9 @@ class CrashSafetyIT {
     Burst burst = Burst.start(api, member, 30, Duration.ofMillis(150));
 
     Thread.sleep(2000);
-    stopBroker();
+    TestBroker.stop(BROKER_DIR);
     Thread.sleep(3000);
-    startBroker();
+    TestBroker.start(BROKER_DIR, brokerPort);
     burst.awaitDone();
 
     report("broker stopped 3 s mid-burst", burst, member, api);

@@ -62,15 +62,21 @@ public final class TestBroker {
   }
 
   public static void stop() {
-    ProjectScripts.run("broker", "stop", ProjectScripts.itDir("broker"));
+    stop(ProjectScripts.itDir("broker"));
   }
 
   public static void start() {
-    ProjectScripts.run(
-        "broker",
-        "start",
-        ProjectScripts.itDir("broker"),
-        System.getProperty("it.broker.port", "61626"));
+    start(ProjectScripts.itDir("broker"), Integer.getInteger("it.broker.port", 61626));
+  }
+
+  /** Stops the broker of that folder (bin/broker: nothing to do if none runs there). */
+  public static void stop(String dir) {
+    ProjectScripts.run("broker", "stop", dir);
+  }
+
+  /** Starts a broker in that folder on that port, e.g. one of a test's own. */
+  public static void start(String dir, int port) {
+    ProjectScripts.run("broker", "start", dir, String.valueOf(port));
   }
 
   private static Object attribute(String queue, String name) {

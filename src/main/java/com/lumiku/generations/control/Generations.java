@@ -12,7 +12,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -232,7 +231,9 @@ public class Generations {
           for (Object[] bucket : buckets) {
             ahead[((Number) bucket[0]).intValue()] += ((Number) bucket[1]).longValue();
           }
-          Arrays.parallelPrefix(ahead, Long::sum);
+          for (int i = 1; i < ahead.length; i++) {
+            ahead[i] += ahead[i - 1];
+          }
           for (Generation generation : pending) {
             int i = Collections.binarySearch(thresholds, generation.createdAt());
             positions.put(generation.id(), ahead[i] + 1);
