@@ -7,7 +7,12 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
 import java.time.Duration;
+import java.util.List;
 import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
 import org.apache.activemq.artemis.api.core.client.ClientMessage;
 import org.apache.activemq.artemis.api.core.client.ClientRequestor;
@@ -20,8 +25,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Asks the broker itself about its queues, through Artemis management messages: how many consumers
- * are attached, how many messages wait. Readiness relies on these answers, so nothing here is
- * cached and every question opens a real session on the broker.
+ * are attached, how many messages wait; and lists and rolls back the XA branches it holds prepared.
+ * Readiness relies on these answers, so nothing here is cached and every question opens a real
+ * session on the broker.
  *
  * <p>This is a plain Artemis client connection, separate from the resource adapter's pools, so that
  * health probes neither borrow from nor wait on the connections that carry work.
@@ -98,6 +104,64 @@ public class BrokerManagement {
         question ->
             ((Number) question.operation(ResourceNames.QUEUE + queue, "countMessages", filter))
                 .longValue());
+  }
+
+  /**
+   * An XA branch the broker holds prepared: its id as the broker writes it (base64 of the whole
+   * Xid), the Xid's format, and how many messages it sends and consumes.
+   */
+  public record PreparedBranch(String id, int formatId, int sends, int consumes) {}
+
+  /** The XA branches the broker holds prepared now, waiting for a commit or a rollback. */
+  public List<PreparedBranch> preparedBranches() {
+    String details =
+        ask(
+            question ->
+                (String)
+                    question.operation(
+                        ResourceNames.BROKER, "listPreparedTransactionDetailsAsJSON"));
+    if (details == null || details.isBlank()) {
+      return List.of(); // the broker answers "" rather than [] when it holds none
+    }
+    try (JsonReader reader = Json.createReader(new StringReader(details))) {
+      return reader.readArray().getValuesAs(JsonObject.class).stream()
+          .map(BrokerManagement::preparedBranch)
+          .toList();
+    }
+  }
+
+  private static PreparedBranch preparedBranch(JsonObject branch) {
+    List<JsonObject> messages =
+        branch.containsKey("tx_related_messages")
+            ? branch.getJsonArray("tx_related_messages").getValuesAs(JsonObject.class)
+            : List.of();
+    return new PreparedBranch(
+        branch.getString("xid_as_base64"),
+        branch.getInt("xid_format_id"),
+        operations(messages, "send"),
+        operations(messages, "receive"));
+  }
+
+  /** Messages of a branch by operation: the broker labels them "(+) send" and "(-) receive". */
+  private static int operations(List<JsonObject> messages, String operation) {
+    return (int)
+        messages.stream()
+            .filter(m -> m.getString("message_operation_type", "").endsWith(operation))
+            .count();
+  }
+
+  /**
+   * Rolls back a prepared branch (the broker records it as heuristically rolled back): what it
+   * consumed is delivered again, what it sent is dropped.
+   *
+   * @return false if the broker no longer holds that branch
+   */
+  public boolean rollBack(PreparedBranch branch) {
+    return ask(
+        question ->
+            (Boolean)
+                question.operation(
+                    ResourceNames.BROKER, "rollbackPreparedTransaction", branch.id()));
   }
 
   /** One management conversation on an open session. */
