@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.lumiku.testing.Api;
+import com.lumiku.testing.BrokerBranches;
 import com.lumiku.testing.PayaraProcess;
 import com.lumiku.testing.ProjectScripts;
 import com.lumiku.testing.TestBroker;
@@ -275,7 +276,7 @@ class CrashSafetyIT {
     await().atMost(Duration.ofMinutes(1)).until(() -> TestDatabase.preparedTransactions() == 0);
     await()
         .atMost(Duration.ofMinutes(1))
-        .until(() -> TestBroker.preparedBranches(brokerPort).isEmpty());
+        .until(() -> BrokerBranches.preparedBranches(brokerPort).isEmpty());
     return generations;
   }
 

@@ -1,12 +1,5 @@
 package com.lumiku.testing;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import java.io.StringReader;
-import java.util.List;
-import javax.transaction.xa.XAResource;
-import javax.transaction.xa.Xid;
 import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
 import org.apache.activemq.artemis.api.core.client.ClientConsumer;
 import org.apache.activemq.artemis.api.core.client.ClientMessage;
@@ -17,12 +10,12 @@ import org.apache.activemq.artemis.api.core.client.ClientSessionFactory;
 import org.apache.activemq.artemis.api.core.client.ServerLocator;
 import org.apache.activemq.artemis.api.core.management.ManagementHelper;
 import org.apache.activemq.artemis.api.core.management.ResourceNames;
-import org.apache.activemq.artemis.core.transaction.impl.XidImpl;
 
 /**
  * The integration tests' Artemis broker: asks it about its queues through management messages (so
- * tests can prove what was, or was not, queued) and stops and restarts it through bin/broker, the
- * same script that started it.
+ * tests can prove what was, or was not, queued), sends and receives labelled test messages, and
+ * stops and restarts it through bin/broker, the same script that started it. XA branches made and
+ * abandoned on purpose are {@link BrokerBranches}'.
  */
 public final class TestBroker {
 
@@ -89,83 +82,6 @@ public final class TestBroker {
         });
   }
 
-  /**
-   * Consumes the message with that label in an XA branch with that Xid, prepares the branch and
-   * walks away, as a transaction manager that dies between prepare and commit does: the broker
-   * holds the branch prepared, and the message with it.
-   *
-   * @return the message's text
-   */
-  public static String consumeInAbandonedBranch(String queue, String label, Xid xid) {
-    return connected(
-        factory -> {
-          try (ClientSession session = factory.createSession(true, false, false)) {
-            session.start(xid, XAResource.TMNOFLAGS);
-            String text;
-            try (ClientConsumer consumer =
-                session.createConsumer(queue, "label = '" + label + "'")) {
-              session.start();
-              ClientMessage message = consumer.receive(5000);
-              if (message == null) {
-                throw new IllegalStateException("No message labelled " + label + " in " + queue);
-              }
-              message.acknowledge();
-              text = message.getBodyBuffer().readString();
-            }
-            session.end(xid, XAResource.TMSUCCESS);
-            session.prepare(xid);
-            return text;
-          }
-        });
-  }
-
-  /** Sends a labelled message in an XA branch with that Xid, prepares it and walks away. */
-  public static void sendInAbandonedBranch(String queue, String label, String text, Xid xid) {
-    connected(
-        factory -> {
-          try (ClientSession session = factory.createSession(true, false, false);
-              ClientProducer producer = session.createProducer(queue)) {
-            session.start(xid, XAResource.TMNOFLAGS);
-            ClientMessage message = session.createMessage(true);
-            message.putStringProperty("label", label);
-            message.getBodyBuffer().writeString(text);
-            producer.send(message);
-            session.end(xid, XAResource.TMSUCCESS);
-            session.prepare(xid);
-          }
-          return null;
-        });
-  }
-
-  /** The ids (base64, as the broker writes them) of the XA branches the broker holds prepared. */
-  public static List<String> preparedBranches() {
-    return preparedBranches(suitePort());
-  }
-
-  /** The same, of the broker on that port (e.g. one of a test's own). */
-  public static List<String> preparedBranches(int port) {
-    String details =
-        (String) operation(port, ResourceNames.BROKER, "listPreparedTransactionDetailsAsJSON");
-    if (details == null || details.isBlank()) {
-      return List.of();
-    }
-    try (JsonReader reader = Json.createReader(new StringReader(details))) {
-      return reader.readArray().getValuesAs(JsonObject.class).stream()
-          .map(branch -> branch.getString("xid_as_base64"))
-          .toList();
-    }
-  }
-
-  /** The broker's id of an Xid, as {@link #preparedBranches()} lists it. */
-  public static String branchId(Xid xid) {
-    return XidImpl.toBase64String(xid);
-  }
-
-  /** Rolls back a prepared branch through management, as an operator would. */
-  public static void rollBackPrepared(Xid xid) {
-    operation(ResourceNames.BROKER, "rollbackPreparedTransaction", branchId(xid));
-  }
-
   public static void stop() {
     stop(ProjectScripts.itDir("broker"));
   }
@@ -197,11 +113,11 @@ public final class TestBroker {
         });
   }
 
-  private static Object operation(String resource, String name, Object... arguments) {
+  static Object operation(String resource, String name, Object... arguments) {
     return operation(suitePort(), resource, name, arguments);
   }
 
-  private static Object operation(int port, String resource, String name, Object... arguments) {
+  static Object operation(int port, String resource, String name, Object... arguments) {
     return managed(
         port,
         (session, requestor) -> {
@@ -220,11 +136,11 @@ public final class TestBroker {
         });
   }
 
-  private interface Connected<T> {
+  interface Connected<T> {
     T with(ClientSessionFactory factory) throws Exception;
   }
 
-  private static <T> T connected(Connected<T> work) {
+  static <T> T connected(Connected<T> work) {
     return connected(suitePort(), work);
   }
 
@@ -240,7 +156,7 @@ public final class TestBroker {
     }
   }
 
-  private static int suitePort() {
+  static int suitePort() {
     return Integer.getInteger("it.broker.port", 61626);
   }
 

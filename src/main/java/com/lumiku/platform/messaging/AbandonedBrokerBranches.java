@@ -1,5 +1,6 @@
 package com.lumiku.platform.messaging;
 
+import com.lumiku.platform.messaging.BrokerManagement.BrokerRefusedException;
 import com.lumiku.platform.messaging.BrokerManagement.BrokerUnavailableException;
 import com.lumiku.platform.messaging.BrokerManagement.PreparedBranch;
 import jakarta.annotation.PostConstruct;
@@ -23,22 +24,32 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
- * Rolls back the XA branches Payara's transaction manager left prepared in the broker and will
- * never end.
+ * Rolls back the XA branches this instance's transaction manager left prepared in the broker and
+ * will never end.
  *
  * <p>Payara ends the branches a crash left prepared by its recovery at start, but that recovery
  * runs before the post-boot commands deploy the resource adapter, so it never asks the broker; and
  * Artemis keeps a prepared branch for good. After a crash between prepare and commit, a message a
  * worker had consumed stayed held and a message an order had sent stayed invisible, until someone
- * ended the branch by hand. A live transaction keeps its branch prepared for milliseconds (the
- * commit follows at once): a branch of Payara's (Xid format "JTS") that two checks at least {@code
- * lumiku.broker.abandoned-branch-age} apart both find prepared has no coordinator left.
+ * ended the branch by hand.
  *
- * <p>Rolling it back is safe for every Lumiku transaction, whatever the lost coordinator had
- * decided: a consumed message is delivered again, and as every status change is conditional on the
+ * <p>A branch is this instance's when its Xid has Payara's format ("JTS") and its branch qualifier
+ * starts with the XA server name ({@code lumiku.tx.server-name}, the pre-boot commands give Payara
+ * the same setting): another instance's branch may belong to a transaction whose database side is
+ * still in doubt there, and is that instance's to end. A branch of ours that two checks at least
+ * {@code lumiku.broker.abandoned-branch-age} apart both find prepared is rolled back. A live
+ * transaction commits its branch as soon as it reaches the broker, so such a branch normally
+ * belongs to a transaction manager that died; it may also belong to one that has been stuck that
+ * long (a database commit that hangs, a frozen process) or whose commit failed while the broker
+ * went away (Payara does not retry that one on its own). The age restarts after the broker was
+ * unreachable.
+ *
+ * <p>Rolling back is safe for every Lumiku transaction, whatever its transaction manager had
+ * decided or still does: a consumed message goes back to its queue (and is delivered again, or
+ * dead-lettered if that was its last attempt), and as every status change is conditional on the
  * status before it, a generation is still completed or refunded once; a dropped order message
- * leaves a pending generation, which the sweeper fails and refunds at its deadline (the age here is
- * far below that deadline, so a redelivered job still runs in time).
+ * leaves a pending generation, which the sweeper fails and refunds at its deadline (longer than the
+ * age).
  */
 @Startup
 @Singleton
@@ -55,7 +66,11 @@ public class AbandonedBrokerBranches {
   @Inject MetricRegistry metrics;
 
   @Inject
-  @ConfigProperty(name = "lumiku.broker.abandoned-branch-age", defaultValue = "PT1M")
+  @ConfigProperty(name = "lumiku.tx.server-name", defaultValue = "lumiku")
+  String serverName;
+
+  @Inject
+  @ConfigProperty(name = "lumiku.broker.abandoned-branch-age", defaultValue = "PT2M")
   Duration age;
 
   @Inject
@@ -63,10 +78,12 @@ public class AbandonedBrokerBranches {
   Duration interval;
 
   /**
-   * When this instance first saw each branch prepared (System.nanoTime: the broker's own creation
-   * times come as locale-formatted text, in the broker's time zone).
+   * When this instance first saw each of its branches prepared (System.nanoTime: the broker's own
+   * creation times come as locale-formatted text, in the broker's time zone).
    */
   private final Map<String, Long> firstSeen = new HashMap<>();
+
+  private boolean refusalReported;
 
   @PostConstruct
   void schedule() {
@@ -76,7 +93,9 @@ public class AbandonedBrokerBranches {
         new TimerConfig("abandoned-broker-branches", false));
     LOG.info(
         () ->
-            "Broker XA branches of this transaction manager still prepared after "
+            "Broker XA branches of this instance ("
+                + serverName
+                + ") still prepared after "
                 + age
                 + " are rolled back, checked every "
                 + interval);
@@ -88,7 +107,20 @@ public class AbandonedBrokerBranches {
     List<PreparedBranch> prepared;
     try {
       prepared = broker.preparedBranches();
+      refusalReported = false;
+    } catch (BrokerRefusedException e) {
+      firstSeen.clear();
+      if (!refusalReported) {
+        refusalReported = true;
+        LOG.warning(
+            () ->
+                "Cannot check the broker for abandoned XA branches (it refused; the user needs"
+                    + " the management permission): "
+                    + e.getMessage());
+      }
+      return;
     } catch (BrokerUnavailableException e) {
+      firstSeen.clear(); // a commit retried once the broker is back gets the whole age
       LOG.fine(() -> "Prepared broker branches not checked: " + e.getMessage());
       return; // readiness reports the broker; the next check tries again
     }
@@ -96,7 +128,7 @@ public class AbandonedBrokerBranches {
     Set<String> present = prepared.stream().map(PreparedBranch::id).collect(Collectors.toSet());
     firstSeen.keySet().retainAll(present);
     for (PreparedBranch branch : prepared) {
-      if (branch.formatId() != PAYARA_XID_FORMAT) {
+      if (!isOurs(branch)) {
         continue;
       }
       Long seen = firstSeen.putIfAbsent(branch.id(), now);
@@ -104,6 +136,11 @@ public class AbandonedBrokerBranches {
         rollBack(branch, Duration.ofNanos(now - seen));
       }
     }
+  }
+
+  private boolean isOurs(PreparedBranch branch) {
+    return branch.formatId() == PAYARA_XID_FORMAT
+        && branch.branchQualifier().startsWith(serverName + ",");
   }
 
   private void rollBack(PreparedBranch branch, Duration preparedFor) {
@@ -116,13 +153,16 @@ public class AbandonedBrokerBranches {
             () ->
                 "Rolled back broker XA branch "
                     + branch.id()
+                    + " of "
+                    + serverName
                     + " (prepared for at least "
                     + preparedFor.toSeconds()
                     + " s, no transaction manager ended it): "
                     + branch.consumes()
-                    + " message(s) it consumed are delivered again, "
+                    + " message(s) it consumed went back to their queue, "
                     + branch.sends()
-                    + " it sent are dropped");
+                    + " it sent were dropped; message ids (generations) "
+                    + branch.messageIds());
       }
     } catch (BrokerUnavailableException e) {
       LOG.warning(

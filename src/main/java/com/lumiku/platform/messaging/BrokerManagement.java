@@ -10,6 +10,7 @@ import jakarta.interceptor.Interceptor;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.List;
@@ -34,6 +35,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class BrokerManagement {
+
+  /** Artemis' duplicate-detection property; Lumiku's work messages carry their generation's id. */
+  private static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
 
   @Inject
   @ConfigProperty(name = "lumiku.broker.host", defaultValue = "127.0.0.1")
@@ -108,9 +112,16 @@ public class BrokerManagement {
 
   /**
    * An XA branch the broker holds prepared: its id as the broker writes it (base64 of the whole
-   * Xid), the Xid's format, and how many messages it sends and consumes.
+   * Xid), the Xid's format and branch qualifier, how many messages it sends and consumes, and the
+   * duplicate-detection ids of those messages (Lumiku's work messages carry their generation's id).
    */
-  public record PreparedBranch(String id, int formatId, int sends, int consumes) {}
+  public record PreparedBranch(
+      String id,
+      int formatId,
+      String branchQualifier,
+      int sends,
+      int consumes,
+      List<String> messageIds) {}
 
   /** The XA branches the broker holds prepared now, waiting for a commit or a rollback. */
   public List<PreparedBranch> preparedBranches() {
@@ -138,8 +149,14 @@ public class BrokerManagement {
     return new PreparedBranch(
         branch.getString("xid_as_base64"),
         branch.getInt("xid_format_id"),
+        branch.getString("xid_branch_qual", ""),
         operations(messages, "send"),
-        operations(messages, "receive"));
+        operations(messages, "receive"),
+        messages.stream()
+            .map(m -> m.getJsonObject("message_properties"))
+            .filter(p -> p != null && p.get(DUPLICATE_ID) instanceof JsonString)
+            .map(p -> p.getString(DUPLICATE_ID))
+            .toList());
   }
 
   /** Messages of a branch by operation: the broker labels them "(+) send" and "(-) receive". */
@@ -151,8 +168,8 @@ public class BrokerManagement {
   }
 
   /**
-   * Rolls back a prepared branch (the broker records it as heuristically rolled back): what it
-   * consumed is delivered again, what it sent is dropped.
+   * Rolls back a prepared branch (the broker keeps a small record of it as heuristically rolled
+   * back): what it consumed goes back to its queue, what it sent is dropped.
    *
    * @return false if the broker no longer holds that branch
    */
@@ -193,8 +210,8 @@ public class BrokerManagement {
             "No answer about " + what + " within " + timeout, null);
       }
       if (!ManagementHelper.hasOperationSucceeded(reply)) {
-        throw new BrokerUnavailableException(
-            "The broker refused " + what + ": " + ManagementHelper.getResult(reply), null);
+        throw new BrokerRefusedException(
+            "The broker refused " + what + ": " + ManagementHelper.getResult(reply));
       }
       return ManagementHelper.getResult(reply);
     }
@@ -248,6 +265,15 @@ public class BrokerManagement {
 
     public BrokerUnavailableException(String message, Throwable cause) {
       super(message, cause);
+    }
+  }
+
+  /** The broker answered, but refused the question (e.g. no management permission). */
+  public static class BrokerRefusedException extends BrokerUnavailableException {
+    private static final long serialVersionUID = 1L;
+
+    public BrokerRefusedException(String message) {
+      super(message, null);
     }
   }
 }
