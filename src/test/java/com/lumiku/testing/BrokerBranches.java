@@ -75,10 +75,7 @@ public final class BrokerBranches {
           try (ClientSession session = factory.createSession(true, false, false);
               ClientProducer producer = session.createProducer(queue)) {
             session.start(xid, XAResource.TMNOFLAGS);
-            ClientMessage message = session.createMessage(true);
-            message.putStringProperty("label", label);
-            message.getBodyBuffer().writeString(text);
-            producer.send(message);
+            producer.send(TestBroker.labelled(session, label, text));
             session.end(xid, XAResource.TMSUCCESS);
             session.prepare(xid);
           }

@@ -56,13 +56,18 @@ public final class TestBroker {
         factory -> {
           try (ClientSession session = factory.createSession();
               ClientProducer producer = session.createProducer(queue)) {
-            ClientMessage message = session.createMessage(true);
-            message.putStringProperty("label", label);
-            message.getBodyBuffer().writeString(text);
-            producer.send(message);
+            producer.send(labelled(session, label, text));
           }
           return null;
         });
+  }
+
+  /** A durable text message with its label (string property "label"). */
+  static ClientMessage labelled(ClientSession session, String label, String text) {
+    ClientMessage message = session.createMessage(true);
+    message.putStringProperty("label", label);
+    message.getBodyBuffer().writeString(text);
+    return message;
   }
 
   /** Receives the message with that label, or null if none comes within the wait. */
@@ -102,15 +107,9 @@ public final class TestBroker {
 
   private static Object attribute(String queue, String name) {
     return managed(
-        (session, requestor) -> {
-          ClientMessage request = session.createMessage(false);
-          ManagementHelper.putAttribute(request, ResourceNames.QUEUE + queue, name);
-          ClientMessage reply = requestor.request(request, 5000);
-          if (reply == null || !ManagementHelper.hasOperationSucceeded(reply)) {
-            throw new IllegalStateException("The broker did not tell " + name + " of " + queue);
-          }
-          return ManagementHelper.getResult(reply);
-        });
+        suitePort(),
+        name + " of " + queue,
+        request -> ManagementHelper.putAttribute(request, ResourceNames.QUEUE + queue, name));
   }
 
   static Object operation(String resource, String name, Object... arguments) {
@@ -120,20 +119,8 @@ public final class TestBroker {
   static Object operation(int port, String resource, String name, Object... arguments) {
     return managed(
         port,
-        (session, requestor) -> {
-          ClientMessage request = session.createMessage(false);
-          ManagementHelper.putOperationInvocation(request, resource, name, arguments);
-          ClientMessage reply = requestor.request(request, 5000);
-          if (reply == null || !ManagementHelper.hasOperationSucceeded(reply)) {
-            throw new IllegalStateException(
-                name
-                    + " on "
-                    + resource
-                    + " failed: "
-                    + (reply == null ? "no answer" : ManagementHelper.getResult(reply)));
-          }
-          return ManagementHelper.getResult(reply);
-        });
+        name + " on " + resource,
+        request -> ManagementHelper.putOperationInvocation(request, resource, name, arguments));
   }
 
   interface Connected<T> {
@@ -160,22 +147,28 @@ public final class TestBroker {
     return Integer.getInteger("it.broker.port", 61626);
   }
 
-  private interface Management<T> {
-    T ask(ClientSession session, ClientRequestor requestor) throws Exception;
+  private interface Question {
+    void fill(ClientMessage request) throws Exception;
   }
 
-  private static <T> T managed(Management<T> question) {
-    return managed(suitePort(), question);
-  }
-
-  private static <T> T managed(int port, Management<T> question) {
+  /** Sends one management request (what fills it in) and returns the broker's answer. */
+  private static Object managed(int port, String what, Question question) {
     return connected(
         port,
         factory -> {
           try (ClientSession session = factory.createSession()) {
             session.start();
             try (ClientRequestor requestor = new ClientRequestor(session, "activemq.management")) {
-              return question.ask(session, requestor);
+              ClientMessage request = session.createMessage(false);
+              question.fill(request);
+              ClientMessage reply = requestor.request(request, 5000);
+              if (reply == null || !ManagementHelper.hasOperationSucceeded(reply)) {
+                throw new IllegalStateException(
+                    what
+                        + " failed: "
+                        + (reply == null ? "no answer" : ManagementHelper.getResult(reply)));
+              }
+              return ManagementHelper.getResult(reply);
             }
           }
         });

@@ -14,6 +14,7 @@ import jakarta.json.JsonString;
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.List;
+import org.apache.activemq.artemis.api.core.Message;
 import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
 import org.apache.activemq.artemis.api.core.client.ClientMessage;
 import org.apache.activemq.artemis.api.core.client.ClientRequestor;
@@ -37,7 +38,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class BrokerManagement {
 
   /** Artemis' duplicate-detection property; Lumiku's work messages carry their generation's id. */
-  private static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
+  private static final String DUPLICATE_ID = Message.HDR_DUPLICATE_DETECTION_ID.toString();
 
   @Inject
   @ConfigProperty(name = "lumiku.broker.host", defaultValue = "127.0.0.1")
