@@ -1,3 +1,6 @@
+import com.lumiku.avatars.control.AvatarCreator;
+import com.lumiku.generations.control.GenerationMessage;
+import com.lumiku.platform.messaging.ManagementClient;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,11 +36,9 @@ import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
 import org.apache.activemq.artemis.api.core.client.ClientMessage;
 import org.apache.activemq.artemis.api.core.client.ClientProducer;
-import org.apache.activemq.artemis.api.core.client.ClientRequestor;
 import org.apache.activemq.artemis.api.core.client.ClientSession;
 import org.apache.activemq.artemis.api.core.client.ClientSessionFactory;
 import org.apache.activemq.artemis.api.core.client.ServerLocator;
-import org.apache.activemq.artemis.api.core.management.ManagementHelper;
 import org.apache.activemq.artemis.api.core.management.ResourceNames;
 
 /**
@@ -51,7 +52,7 @@ public class Bench {
   static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
   static final Pattern TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
   static final Pattern NEXT = Pattern.compile("\"nextCursor\":\"([^\"]+)\"");
-  static final String QUEUE = "generations.avatar";
+  static final String QUEUE = AvatarCreator.QUEUE;
   /** Orders per second for dispatch latency below saturation: about half of what 2 cores complete. */
   static final int MODERATE_RATE = 25;
 
@@ -528,9 +529,10 @@ public class Bench {
           + " JOIN (SELECT user_id, row_number() OVER () - 1 AS k FROM credit_accounts) u"
           + " ON u.k = n % (SELECT count(*) FROM credit_accounts)");
       s.execute("INSERT INTO generations (id, user_id, app, type, status, progress, attempts, credit_cost,"
-          + " refunded, parameters, result, created_at, started_at, completed_at, updated_at)"
+          + " refunded, parameters, result, ended_by, created_at, started_at, completed_at, updated_at)"
           + " SELECT h.id, h.user_id, t.app, t.type, 'completed', 100, 1, t.credit_cost, false, t.parameters,"
-          + " t.result, h.created_at, h.created_at, h.created_at, h.created_at FROM history h, template t");
+          + " t.result, 'worker', h.created_at, h.created_at, h.created_at, h.created_at"
+          + " FROM history h, template t");
       s.execute("INSERT INTO credit_transactions (id, user_id, amount, balance_after, type, reference_type,"
           + " reference_id, description, created_at)"
           + " SELECT gen_random_uuid(), h.user_id, -t.credit_cost, 0, 'deduct', 'generation', h.id,"
@@ -607,21 +609,12 @@ public class Bench {
 
   // --- the broker ----------------------------------------------------------------------------
 
-  Object management(String resource, String operation, Object... parameters) throws Exception {
-    try (ServerLocator locator = ActiveMQClient.createServerLocator(args.get("broker"));
-        ClientSessionFactory factory = locator.createSessionFactory();
-        ClientSession session = factory.createSession()) {
-      session.start();
-      ClientRequestor requestor = new ClientRequestor(session, "activemq.management");
-      ClientMessage request = session.createMessage(false);
-      ManagementHelper.putOperationInvocation(request, resource, operation, parameters);
-      ClientMessage reply = requestor.request(request, 10_000);
-      if (reply == null || !ManagementHelper.hasOperationSucceeded(reply)) {
-        throw new IllegalStateException(operation + " on " + resource + " failed");
-      }
-      Object result = ManagementHelper.getResult(reply);
-      requestor.close();
-      return result;
+  /** An operation of the broker's management, through the application's own client. */
+  Object management(String resource, String operation, Object... parameters) {
+    URI broker = URI.create(args.get("broker"));
+    try (ManagementClient client =
+        new ManagementClient(broker.getHost(), broker.getPort(), null, null, Duration.ofSeconds(10))) {
+      return client.operation(resource, operation, parameters);
     }
   }
 
@@ -650,7 +643,7 @@ public class Bench {
       for (UUID id : ids) {
         ClientMessage message = session.createMessage(Message.TEXT_TYPE, true);
         message.getBodyBuffer().writeNullableSimpleString(SimpleString.of(
-            "{\"generationId\":\"" + id + "\",\"type\":\"avatar.from-prompt\"}"));
+            new GenerationMessage(id, AvatarCreator.FROM_PROMPT).toJson()));
         message.putStringProperty(Message.HDR_DUPLICATE_DETECTION_ID, SimpleString.of(id.toString()));
         producer.send(message);
         if (++n % 1000 == 0) {

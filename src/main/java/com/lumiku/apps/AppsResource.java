@@ -16,10 +16,10 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class AppsResource {
 
-  @Inject AppCatalog catalog;
+  @Inject AppRegistry registry;
 
   @GET
-  public List<AppCatalog.App> apps() {
-    return catalog.apps();
+  public List<Catalogue.Listing> apps() {
+    return registry.apps();
   }
 }

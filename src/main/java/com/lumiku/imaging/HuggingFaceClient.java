@@ -7,15 +7,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
  * The Hugging Face Inference API for one text-to-image model: {@code POST {base}/models/{model}}
  * with {@code {"inputs": prompt, "parameters": {...}}} and a Bearer token; the answer is the image
  * bytes, or a JSON {@code {"error", "estimated_time"}} while the model loads (503), when rate
- * limited (429) or refused (4xx). The base URI includes the model, whose name contains a slash.
+ * limited (429) or refused (4xx). The base URI includes the model, whose name contains a slash, so
+ * the client is built by {@link HuggingFaceImageGenerator} with MicroProfile Rest Client's builder
+ * from Lumiku's own settings rather than injected by a config key.
  */
-@RegisterRestClient(configKey = "huggingface")
 public interface HuggingFaceClient {
 
   @POST

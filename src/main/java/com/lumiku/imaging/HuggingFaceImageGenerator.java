@@ -1,10 +1,13 @@
 package com.lumiku.imaging;
 
+import com.lumiku.generations.control.PermanentFailure;
+import com.lumiku.generations.control.TransientFailure;
 import com.lumiku.platform.JsonDocuments;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -23,8 +26,9 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
 /**
  * Draws with a Hugging Face text-to-image model through {@link HuggingFaceClient}. Selected when
  * {@code HF_TOKEN} is set. Failures are sorted for the worker: a loading model (503), rate limits
- * (429), other server errors, timeouts and unreachable hosts are worth retrying; a refused token
- * (401, 403) or a refused request (400, 422, e.g. content the model will not draw) are not.
+ * (429), other server errors, timeouts and unreachable hosts are a {@link TransientFailure}; a
+ * refused token (401, 403) or a refused request (400, 422, e.g. content the model will not draw) a
+ * {@link PermanentFailure}.
  *
  * <p>Settings: {@code lumiku.huggingface.base-url}, {@code .model}, {@code .connect-timeout},
  * {@code .read-timeout}; the whole call is bounded by Fault Tolerance's {@code @Timeout}
@@ -39,23 +43,19 @@ public class HuggingFaceImageGenerator implements ImageGenerator {
   Optional<String> token;
 
   @Inject
-  @ConfigProperty(
-      name = "lumiku.huggingface.base-url",
-      defaultValue = "https://api-inference.huggingface.co")
+  @ConfigProperty(name = "lumiku.huggingface.base-url")
   String baseUrl;
 
   @Inject
-  @ConfigProperty(
-      name = "lumiku.huggingface.model",
-      defaultValue = "stabilityai/stable-diffusion-xl-base-1.0")
+  @ConfigProperty(name = "lumiku.huggingface.model")
   String model;
 
   @Inject
-  @ConfigProperty(name = "lumiku.huggingface.connect-timeout", defaultValue = "PT10S")
+  @ConfigProperty(name = "lumiku.huggingface.connect-timeout")
   Duration connectTimeout;
 
   @Inject
-  @ConfigProperty(name = "lumiku.huggingface.read-timeout", defaultValue = "PT110S")
+  @ConfigProperty(name = "lumiku.huggingface.read-timeout")
   Duration readTimeout;
 
   private HuggingFaceClient client;
@@ -95,31 +95,56 @@ public class HuggingFaceImageGenerator implements ImageGenerator {
       }
       throw failure(status, errorOf(response));
     } catch (ProcessingException e) {
-      throw ModelFailure.transientFailure(
-          "The model provider could not be reached: " + rootMessage(e), e);
+      throw new TransientFailure(
+          "model-unreachable",
+          "The image service could not be reached.",
+          "The model provider could not be reached: " + rootMessage(e),
+          e);
     }
   }
 
-  private ModelFailure failure(int status, JsonObject error) {
-    String reason = error.getString("error", "HTTP " + status);
+  /**
+   * What an answer other than 200 means for the generation. The user reads a plain sentence; the
+   * provider's own words go to the detail.
+   */
+  private static RuntimeException failure(int status, JsonObject error) {
+    String reason = "HTTP " + status + ": " + error.getString("error", "(no reason given)");
     return switch (status) {
       case 503 ->
-          ModelFailure.transientFailure(
+          new TransientFailure(
+              "model-loading",
+              "The image model is starting up.",
               "The model is loading"
-                  + (error.get("estimated_time") instanceof jakarta.json.JsonNumber eta
+                  + (error.get("estimated_time") instanceof JsonNumber eta
                       ? " (ready in about " + Math.round(eta.doubleValue()) + " s)"
                       : "")
-                  + ": "
+                  + "; "
                   + reason,
               null);
       case 429 ->
-          ModelFailure.transientFailure("The model provider is rate limiting: " + reason, null);
+          new TransientFailure(
+              "model-busy",
+              "The image service is busy.",
+              "The model provider is rate limiting; " + reason,
+              null);
       case 401, 403 ->
-          ModelFailure.permanentFailure("The model provider refused the token: " + reason, null);
+          new PermanentFailure(
+              "model-unavailable",
+              "The image service is not available; your credits were refunded.",
+              "The model provider refused the token; " + reason,
+              null);
       default ->
           status >= 500
-              ? ModelFailure.transientFailure("The model provider failed: " + reason, null)
-              : ModelFailure.permanentFailure("The model refused the request: " + reason, null);
+              ? new TransientFailure(
+                  "model-failed",
+                  "The image service failed.",
+                  "The model provider failed; " + reason,
+                  null)
+              : new PermanentFailure(
+                  "refused",
+                  "The image model refused this prompt; your credits were refunded.",
+                  "The model refused the request; " + reason,
+                  null);
     };
   }
 

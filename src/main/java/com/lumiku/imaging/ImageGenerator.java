@@ -10,7 +10,8 @@ public interface ImageGenerator {
    * Draws the picture.
    *
    * @return the picture as PNG bytes
-   * @throws RuntimeException if the model failed; the attempt is then retried later
+   * @throws com.lumiku.generations.control.TransientFailure or {@code PermanentFailure} if the
+   *     model failed; anything else counts as transient
    */
   byte[] generate(ImageRequest request);
 }

@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -20,7 +21,7 @@ public class ImageGenerators {
   private static final Logger LOG = Logger.getLogger(ImageGenerators.class.getName());
 
   @Inject
-  @ConfigProperty(name = "lumiku.generator", defaultValue = "auto")
+  @ConfigProperty(name = "lumiku.generator")
   String choice;
 
   @Inject LocalImageGenerator local;
@@ -29,14 +30,13 @@ public class ImageGenerators {
 
   void announce(@Observes Startup startup) {
     ImageGenerator chosen = inUse();
-    LOG.info(
-        () ->
-            "Images are drawn by "
-                + (chosen == huggingFace
-                    ? "the Hugging Face Inference API"
-                    : chosen == blank
-                        ? "nobody: blank pictures (lumiku.generator=blank)"
-                        : "the local generator"));
+    String by =
+        chosen == huggingFace
+            ? "the Hugging Face Inference API"
+            : chosen == blank
+                ? "nobody: blank pictures (lumiku.generator=blank)"
+                : "the local generator";
+    LOG.log(Level.INFO, "Images are drawn by {0}", by);
   }
 
   @Produces

@@ -31,7 +31,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class LocalImageGenerator implements ImageGenerator {
 
   @Inject
-  @ConfigProperty(name = "lumiku.generator.local.model-time", defaultValue = "PT0.4S")
+  @ConfigProperty(name = "lumiku.generator.local.model-time")
   Duration modelTime;
 
   @Override

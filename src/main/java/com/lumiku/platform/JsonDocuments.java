@@ -3,18 +3,22 @@ package com.lumiku.platform;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.spi.JsonProvider;
 import java.io.InputStream;
 import java.io.StringReader;
 
 /**
- * JSON-P, looked up once. {@code jakarta.json.Json}'s static methods look the provider up again on
- * every call, which in Payara scans the class path (ServiceLoader, then OSGi): measured at about a
- * tenth of a charging request's CPU (bench/RESULTS.md). Use these instead.
+ * JSON-P and JSON-B, each looked up once. {@code jakarta.json.Json}'s static methods look the
+ * provider up again on every call, which in Payara scans the class path (ServiceLoader, then OSGi):
+ * measured at about a tenth of a charging request's CPU (bench/RESULTS.md); a {@code Jsonb} costs a
+ * lookup and builds its own caches. Use these instead.
  */
 public final class JsonDocuments {
 
   private static final JsonProvider PROVIDER = JsonProvider.provider();
+  private static final Jsonb BINDING = JsonbBuilder.create();
 
   private JsonDocuments() {}
 
@@ -32,6 +36,20 @@ public final class JsonDocuments {
     try (JsonReader reader = PROVIDER.createReader(new StringReader(json))) {
       return reader.readObject();
     }
+  }
+
+  /** A value as JSON text (JSON-B: records by their components, in alphabetical order). */
+  public static String toJson(Object value) {
+    return BINDING.toJson(value);
+  }
+
+  /**
+   * Reads JSON text into a type (JSON-B).
+   *
+   * @throws jakarta.json.bind.JsonbException if the text is not JSON of that shape
+   */
+  public static <T> T fromJson(String json, Class<T> type) {
+    return BINDING.fromJson(json, type);
   }
 
   /** A reader over bytes, for values that may not be objects. */

@@ -14,7 +14,11 @@ import org.eclipse.microprofile.auth.LoginConfig;
  * {@code @LoginConfig} sits on one.
  */
 @ApplicationScoped
-@ApplicationPath("api")
+@ApplicationPath(LumikuApi.PATH)
 @LoginConfig(authMethod = "MP-JWT", realmName = "lumiku")
 @DeclareRoles({Roles.USER, Roles.ADMIN})
-public class LumikuApi extends Application {}
+public class LumikuApi extends Application {
+
+  /** Where the API lives, under the application's context root. */
+  public static final String PATH = "api";
+}

@@ -12,13 +12,14 @@ import jakarta.interceptor.Interceptor;
 /**
  * Test-only fault: after the real queue has sent the message (and the credits were deducted and the
  * generation inserted before it), throws inside the same transaction whenever the order's
- * parameters carry {@link #MARKER}. Deployed only by {@link AtomicSubmissionIT}.
+ * parameters carry {@link #MARKER}. Deployed with {@code ApplicationIT} (see {@link
+ * AtomicSubmissionScenarios}).
  */
 @Decorator
 @Priority(Interceptor.Priority.APPLICATION)
 public abstract class FailAfterEnqueue implements GenerationQueue {
 
-  static final String MARKER = "[fail after enqueue]";
+  public static final String MARKER = "[fail after enqueue]";
 
   @Inject @Delegate @Any GenerationQueue delegate;
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.lumiku.testing.Api;
 import com.lumiku.testing.DeployedApplicationTest;
 import com.lumiku.testing.Deployments;
+import com.lumiku.testing.LedgerInvariants;
 import com.lumiku.testing.TestDatabase;
-import com.lumiku.testing.TestDatabase.LedgerRow;
 import io.restassured.path.json.JsonPath;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * the request it sends, and what each kind of answer does to a generation. Transient failures are
  * retried by the broker (500 ms, then 1 s here) and counted in {@code attempts}; permanent ones
  * fail and refund at once; a model that never recovers is dead-lettered after the third attempt,
- * then failed and refunded.
+ * then failed and refunded. The owner reads a stable code and a plain sentence; the provider's own
+ * answer is only in the operators' view.
  */
 class ModelProviderIT extends DeployedApplicationTest {
 
@@ -35,12 +36,10 @@ class ModelProviderIT extends DeployedApplicationTest {
   static WebArchive deployment() throws IOException {
     stub = new ModelProviderStub();
     return Deployments.applicationWith(
-        String.join(
-            "\n",
-            "HF_TOKEN=test-token",
-            "lumiku.huggingface.base-url=" + stub.baseUrl(),
-            "lumiku.huggingface.model=" + ModelProviderStub.MODEL,
-            "lumiku.huggingface.read-timeout=PT2S"));
+        "HF_TOKEN=test-token",
+        "lumiku.huggingface.base-url=" + stub.baseUrl(),
+        "lumiku.huggingface.model=" + ModelProviderStub.MODEL,
+        "lumiku.huggingface.read-timeout=PT2S");
   }
 
   @AfterAll
@@ -109,7 +108,12 @@ class ModelProviderIT extends DeployedApplicationTest {
     assertThat(done.getString("status")).isEqualTo("failed");
     assertThat(done.getInt("attempts")).isEqualTo(1);
     assertThat(done.getBoolean("refunded")).isTrue();
-    assertThat(done.getString("errorMessage")).contains("refused the token");
+    assertThat(done.getString("errorCode")).isEqualTo("model-unavailable");
+    assertThat(done.getString("errorMessage"))
+        .isEqualTo("The image service is not available; your credits were refunded.");
+    assertThat(api.adminView(UUID.fromString(done.getString("id"))).getString("errorDetail"))
+        .contains("refused the token")
+        .contains("HTTP 401");
     assertThat(stub.calls("unauthorized: a castle")).isEqualTo(1);
     assertRefundedOnce(UUID.fromString(done.getString("id")));
   }
@@ -119,7 +123,10 @@ class ModelProviderIT extends DeployedApplicationTest {
     JsonPath done = order("refused: something the model will not draw");
     assertThat(done.getString("status")).isEqualTo("failed");
     assertThat(done.getInt("attempts")).isEqualTo(1);
-    assertThat(done.getString("errorMessage")).contains("safety checker");
+    assertThat(done.getString("errorCode")).isEqualTo("refused");
+    assertThat(done.getString("errorMessage")).doesNotContain("safety checker");
+    assertThat(api.adminView(UUID.fromString(done.getString("id"))).getString("errorDetail"))
+        .contains("safety checker");
     assertRefundedOnce(UUID.fromString(done.getString("id")));
   }
 
@@ -128,9 +135,12 @@ class ModelProviderIT extends DeployedApplicationTest {
     JsonPath done = order("rate-limited: a busy market");
     assertThat(done.getString("status")).isEqualTo("failed");
     assertThat(done.getInt("attempts")).isEqualTo(3);
+    assertThat(done.getString("errorCode")).isEqualTo("gave-up");
     assertThat(done.getString("errorMessage"))
-        .startsWith("Gave up after 3 attempts")
-        .contains("rate limiting");
+        .isEqualTo("Gave up after 3 attempts. The image service is busy.");
+    JsonPath operators = api.adminView(UUID.fromString(done.getString("id")));
+    assertThat(operators.getString("endedBy")).isEqualTo("dead-letter");
+    assertThat(operators.getString("errorDetail")).contains("rate limiting").contains("HTTP 429");
     assertThat(stub.calls("rate-limited: a busy market")).isEqualTo(3);
     assertRefundedOnce(UUID.fromString(done.getString("id")));
   }
@@ -142,10 +152,7 @@ class ModelProviderIT extends DeployedApplicationTest {
 
   private void assertRefundedOnce(UUID generation) {
     assertThat(TestDatabase.balance(member.id())).isEqualTo(100);
-    assertThat(TestDatabase.ledger(member.id()))
-        .filteredOn(e -> e.type().equals("refund"))
-        .extracting(LedgerRow::referenceId, LedgerRow::amount)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(generation, 10L));
+    LedgerInvariants.assertRefundedOnce(member.id(), generation, 10);
     assertThat(TestDatabase.avatarsOfGeneration(generation)).isZero();
   }
 

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.lumiku.testing.Api;
-import com.lumiku.testing.BrokerBranches;
+import com.lumiku.testing.Burst;
+import com.lumiku.testing.LedgerInvariants;
 import com.lumiku.testing.PayaraProcess;
 import com.lumiku.testing.ProjectScripts;
 import com.lumiku.testing.TestBroker;
 import com.lumiku.testing.TestDatabase;
 import com.lumiku.testing.TestDatabase.GenerationRow;
-import com.lumiku.testing.TestDatabase.LedgerRow;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -20,11 +20,9 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -47,7 +45,7 @@ import org.junit.jupiter.api.Test;
  */
 class CrashSafetyIT {
 
-  static final Set<String> TERMINAL = Set.of("completed", "failed", "canceled");
+  private static final Logger LOG = Logger.getLogger(CrashSafetyIT.class.getName());
 
   static final String BROKER_DIR = ProjectScripts.itDir("crash-broker-server");
   static int brokerPort;
@@ -127,9 +125,10 @@ class CrashSafetyIT {
     } finally {
       burst.stop();
     }
-    System.out.printf(
-        "crash safety: XA branches in doubt at the kill %s, caught after %d pauses%n",
-        inDoubt, pauses);
+    LOG.log(
+        Level.INFO,
+        "crash safety: XA branches in doubt at the kill {0}, caught after {1} pauses",
+        new Object[] {inDoubt, pauses});
     assertThat(inDoubt).as("a branch left between prepare and commit").isNotEmpty();
     payara.start();
     List<String> caught = inDoubt;
@@ -169,8 +168,10 @@ class CrashSafetyIT {
     cut += TestDatabase.terminateApplicationConnections();
     burst.awaitDone();
     long inDoubt = TestDatabase.preparedTransactions();
-    System.out.printf(
-        "crash safety: %d database connections cut, %d XA branches left in doubt%n", cut, inDoubt);
+    LOG.log(
+        Level.INFO,
+        "crash safety: {0} database connections cut, {1} XA branches left in doubt",
+        new Object[] {cut, inDoubt});
     if (inDoubt > 0) {
       // A connection died between prepare and commit: Payara finishes such a branch only by
       // recovery at start. Liveness must say so, and a restart (what an orchestrator does on a
@@ -205,8 +206,10 @@ class CrashSafetyIT {
                         id -> api.generation(member, id).getString("status").equals("processing")));
 
     Duration stopped = payara.terminate(Duration.ofSeconds(90));
-    System.out.printf(
-        "crash safety: SIGTERM with 2 jobs running: Payara stopped in %d ms%n", stopped.toMillis());
+    LOG.log(
+        Level.INFO,
+        "crash safety: SIGTERM with 2 jobs running: Payara stopped in {0} ms",
+        stopped.toMillis());
     payara.start();
 
     assertAddsUp(member);
@@ -222,61 +225,38 @@ class CrashSafetyIT {
     long completed = generations.stream().filter(g -> g.status().equals("completed")).count();
     long refunded = generations.size() - completed;
     long retried = generations.stream().filter(g -> g.attempts() > 1).count();
-    System.out.printf(
-        "crash safety: %s: %d orders sent, %d accepted, %d refused or lost in flight; %d generations:"
-            + " %d completed, %d failed and refunded, %d needed another attempt; duplicates 0,"
-            + " credits lost 0, prepared XA branches 0%n",
-        what,
-        burst.sent.get(),
-        burst.accepted.size(),
-        burst.sent.get() - burst.accepted.size(),
-        generations.size(),
-        completed,
-        refunded,
-        retried);
+    LOG.log(
+        Level.INFO,
+        "crash safety: {0}: {1} orders sent, {2} accepted, {3} refused or lost in flight;"
+            + " {4} generations: {5} completed, {6} failed and refunded, {7} needed another"
+            + " attempt; duplicates 0, credits lost 0, prepared XA branches 0",
+        new Object[] {
+          what,
+          burst.sent.get(),
+          burst.accepted.size(),
+          burst.sent.get() - burst.accepted.size(),
+          generations.size(),
+          completed,
+          refunded,
+          retried
+        });
     assertThat(generations).extracting(GenerationRow::id).containsAll(burst.accepted);
   }
 
-  /** Waits until every generation of the member ended, then checks that everything adds up. */
+  /**
+   * Waits until every generation of the member ended, then checks that the money adds up, that
+   * every completed generation made exactly one avatar and no other made one, and that nothing is
+   * left prepared in PostgreSQL or in this test's broker.
+   */
   private List<GenerationRow> assertAddsUp(Api.Member member) {
-    await()
-        .atMost(Duration.ofMinutes(3))
-        .pollInterval(Duration.ofSeconds(1))
-        .until(
-            () ->
-                TestDatabase.generations(member.id()).stream()
-                    .allMatch(g -> TERMINAL.contains(g.status())));
-    List<GenerationRow> generations = TestDatabase.generations(member.id());
-    List<LedgerRow> ledger = TestDatabase.ledger(member.id());
-
-    assertThat(TestDatabase.balance(member.id()))
-        .as("balance = sum of the ledger")
-        .isEqualTo(ledger.stream().mapToLong(LedgerRow::amount).sum());
-    assertThat(ledger.stream().filter(e -> e.type().equals("deduct")).map(LedgerRow::referenceId))
-        .as("one deduction per generation")
-        .containsExactlyInAnyOrderElementsOf(generations.stream().map(GenerationRow::id).toList());
+    List<GenerationRow> generations =
+        LedgerInvariants.assertAddsUp(member.id(), Duration.ofMinutes(3));
     for (GenerationRow generation : generations) {
-      long avatars = TestDatabase.avatarsOfGeneration(generation.id());
-      long refunds =
-          ledger.stream()
-              .filter(e -> e.type().equals("refund") && generation.id().equals(e.referenceId()))
-              .count();
-      if (generation.status().equals("completed")) {
-        assertThat(avatars).as("avatars of completed " + generation.id()).isEqualTo(1);
-        assertThat(refunds).isZero();
-      } else {
-        assertThat(avatars)
-            .as("avatars of " + generation.status() + " " + generation.id())
-            .isZero();
-        assertThat(refunds)
-            .as("refunds of " + generation.status() + " " + generation.id())
-            .isEqualTo(1);
-      }
+      assertThat(TestDatabase.avatarsOfGeneration(generation.id()))
+          .as("avatars of " + generation.status() + " " + generation.id())
+          .isEqualTo(generation.status().equals("completed") ? 1 : 0);
     }
-    await().atMost(Duration.ofMinutes(1)).until(() -> TestDatabase.preparedTransactions() == 0);
-    await()
-        .atMost(Duration.ofMinutes(1))
-        .until(() -> BrokerBranches.preparedBranches(brokerPort).isEmpty());
+    LedgerInvariants.assertNothingPrepared(brokerPort, Duration.ofMinutes(1));
     return generations;
   }
 
@@ -324,52 +304,6 @@ class CrashSafetyIT {
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
-    }
-  }
-
-  /** Orders at a steady pace from a thread of its own, whatever happens to the server. */
-  static final class Burst {
-    final List<UUID> accepted = new CopyOnWriteArrayList<>();
-    final AtomicInteger sent = new AtomicInteger();
-    private final AtomicBoolean stopped = new AtomicBoolean();
-    private Thread thread;
-
-    static Burst start(Api api, Api.Member member, int orders, Duration pace) {
-      Burst burst = new Burst();
-      UUID projectId = api.createProject(member);
-      burst.thread =
-          new Thread(
-              () -> {
-                for (int i = 0; i < orders && !burst.stopped.get(); i++) {
-                  burst.sent.incrementAndGet();
-                  try {
-                    var answer = api.orderAvatar(member, projectId, "burst order " + i);
-                    if (answer.statusCode() == 202) {
-                      burst.accepted.add(UUID.fromString(answer.path("generation.id")));
-                    }
-                  } catch (Exception lostInFlight) {
-                    // the server went away mid-request (RestAssured rethrows the IOException
-                    // unchecked): the order may or may not have committed
-                  }
-                  try {
-                    Thread.sleep(pace.toMillis());
-                  } catch (InterruptedException e) {
-                    return;
-                  }
-                }
-              },
-              "burst");
-      burst.thread.start();
-      return burst;
-    }
-
-    void stop() throws InterruptedException {
-      stopped.set(true);
-      thread.join(30_000);
-    }
-
-    void awaitDone() throws InterruptedException {
-      thread.join(120_000);
     }
   }
 }

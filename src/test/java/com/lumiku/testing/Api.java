@@ -3,6 +3,7 @@ package com.lumiku.testing;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
+import com.lumiku.probe.ProbeOrder;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -118,8 +119,29 @@ public final class Api {
             .path("generation.id"));
   }
 
+  /** Orders a run of the probe app (deployments with it only); returns the raw answer. */
+  public Response orderProbe(Member member, ProbeOrder order) {
+    return as(member).body(order).post("/api/apps/probe/runs");
+  }
+
+  /** Orders a probe run that must be accepted; returns the generation id. */
+  public UUID acceptedProbe(Member member, ProbeOrder order) {
+    return UUID.fromString(
+        orderProbe(member, order).then().statusCode(202).extract().path("generation.id"));
+  }
+
   public JsonPath generation(Member member, UUID id) {
     return as(member).get("/api/generations/" + id).then().statusCode(200).extract().jsonPath();
+  }
+
+  /** A generation as operators see it ({@code GET /api/admin/generations/{id}}, as the admin). */
+  public JsonPath adminView(UUID id) {
+    return as(admin())
+        .get("/api/admin/generations/" + id)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
   }
 
   /** Polls the generation until it is completed, failed or canceled, and returns it. */

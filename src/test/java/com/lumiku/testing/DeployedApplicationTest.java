@@ -9,9 +9,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Base of the integration tests that talk to the application over HTTP: Arquillian boots Payara
  * Micro with the subclass's {@code @Deployment} and tells where it listens; {@link #api} calls it.
+ * A subclass runs its own tests and the {@link Scenarios} it implements.
  */
 @ExtendWith(ArquillianExtension.class)
-public abstract class DeployedApplicationTest {
+public abstract class DeployedApplicationTest implements Scenarios {
 
   @ArquillianResource URL deployment;
 
@@ -20,5 +21,10 @@ public abstract class DeployedApplicationTest {
   @BeforeEach
   void connectToTheDeployment() {
     api = new Api(deployment);
+  }
+
+  @Override
+  public Api api() {
+    return api;
   }
 }

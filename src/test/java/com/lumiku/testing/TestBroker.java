@@ -1,25 +1,24 @@
 package com.lumiku.testing;
 
+import com.lumiku.platform.messaging.ManagementClient;
+import java.time.Duration;
+import java.util.function.Function;
 import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
 import org.apache.activemq.artemis.api.core.client.ClientConsumer;
 import org.apache.activemq.artemis.api.core.client.ClientMessage;
 import org.apache.activemq.artemis.api.core.client.ClientProducer;
-import org.apache.activemq.artemis.api.core.client.ClientRequestor;
 import org.apache.activemq.artemis.api.core.client.ClientSession;
 import org.apache.activemq.artemis.api.core.client.ClientSessionFactory;
 import org.apache.activemq.artemis.api.core.client.ServerLocator;
-import org.apache.activemq.artemis.api.core.management.ManagementHelper;
 import org.apache.activemq.artemis.api.core.management.ResourceNames;
 
 /**
- * The integration tests' Artemis broker: asks it about its queues through management messages (so
- * tests can prove what was, or was not, queued), sends and receives labelled test messages, and
- * stops and restarts it through bin/broker, the same script that started it. XA branches made and
- * abandoned on purpose are {@link BrokerBranches}'.
+ * The integration tests' Artemis broker: asks it about its queues through management messages, the
+ * application's own {@link ManagementClient} (so tests can prove what was, or was not, queued),
+ * sends and receives labelled test messages, and stops and restarts it through bin/broker, the same
+ * script that started it. XA branches made and abandoned on purpose are {@link BrokerBranches}'.
  */
 public final class TestBroker {
-
-  public static final String AVATAR_QUEUE = "generations.avatar";
 
   private TestBroker() {}
 
@@ -106,10 +105,7 @@ public final class TestBroker {
   }
 
   private static Object attribute(String queue, String name) {
-    return managed(
-        suitePort(),
-        name + " of " + queue,
-        request -> ManagementHelper.putAttribute(request, ResourceNames.QUEUE + queue, name));
+    return management(suitePort(), client -> client.attribute(ResourceNames.QUEUE + queue, name));
   }
 
   static Object operation(String resource, String name, Object... arguments) {
@@ -117,10 +113,14 @@ public final class TestBroker {
   }
 
   static Object operation(int port, String resource, String name, Object... arguments) {
-    return managed(
-        port,
-        name + " on " + resource,
-        request -> ManagementHelper.putOperationInvocation(request, resource, name, arguments));
+    return management(port, client -> client.operation(resource, name, arguments));
+  }
+
+  private static Object management(int port, Function<ManagementClient, Object> question) {
+    try (ManagementClient client =
+        new ManagementClient("127.0.0.1", port, null, null, Duration.ofSeconds(5))) {
+      return question.apply(client);
+    }
   }
 
   interface Connected<T> {
@@ -145,32 +145,5 @@ public final class TestBroker {
 
   static int suitePort() {
     return Integer.getInteger("it.broker.port", 61626);
-  }
-
-  private interface Question {
-    void fill(ClientMessage request) throws Exception;
-  }
-
-  /** Sends one management request (what fills it in) and returns the broker's answer. */
-  private static Object managed(int port, String what, Question question) {
-    return connected(
-        port,
-        factory -> {
-          try (ClientSession session = factory.createSession()) {
-            session.start();
-            try (ClientRequestor requestor = new ClientRequestor(session, "activemq.management")) {
-              ClientMessage request = session.createMessage(false);
-              question.fill(request);
-              ClientMessage reply = requestor.request(request, 5000);
-              if (reply == null || !ManagementHelper.hasOperationSucceeded(reply)) {
-                throw new IllegalStateException(
-                    what
-                        + " failed: "
-                        + (reply == null ? "no answer" : ManagementHelper.getResult(reply)));
-              }
-              return ManagementHelper.getResult(reply);
-            }
-          }
-        });
   }
 }

@@ -1,16 +1,14 @@
 package com.lumiku.avatars.boundary;
 
+import com.lumiku.avatars.control.AvatarCreator;
 import com.lumiku.avatars.control.AvatarGenerations;
 import com.lumiku.avatars.control.AvatarProjects;
 import com.lumiku.avatars.control.AvatarPrompt;
 import com.lumiku.avatars.entity.Avatar;
 import com.lumiku.avatars.entity.AvatarProject;
-import com.lumiku.generations.boundary.GenerationView;
-import com.lumiku.generations.control.GenerationRequests;
-import com.lumiku.generations.control.Generations;
+import com.lumiku.generations.boundary.OrderAnswers;
 import com.lumiku.platform.Roles;
 import com.lumiku.platform.idempotency.IdempotentRequests;
-import com.lumiku.platform.problem.ProblemException;
 import com.lumiku.platform.security.CurrentUser;
 import com.lumiku.platform.storage.ImagesResource;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,15 +27,16 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
 /** The Avatar Creator: projects, their avatars, and ordering a new avatar from a prompt. */
-@Path("apps/avatar-creator/projects")
+@Path("apps/" + AvatarCreator.ID + "/projects")
 @RequestScoped
 @RolesAllowed({Roles.USER, Roles.ADMIN})
 @Consumes(MediaType.APPLICATION_JSON)
@@ -47,8 +46,9 @@ public class AvatarProjectsResource {
   @Inject CurrentUser currentUser;
   @Inject AvatarProjects projects;
   @Inject AvatarGenerations generations;
-  @Inject Generations queue;
+  @Inject OrderAnswers answers;
   @Inject IdempotentRequests idempotentRequests;
+  @Context UriInfo uriInfo;
 
   public record NewProject(
       @NotBlank @Size(max = 100) String name, @Size(max = 500) String description) {}
@@ -77,12 +77,15 @@ public class AvatarProjectsResource {
       UUID generationId,
       OffsetDateTime createdAt) {}
 
-  public record Order(GenerationView generation, long creditUsed, long creditBalance) {}
-
   @POST
   public Response create(@NotNull @Valid NewProject body) {
     AvatarProject project = projects.create(currentUser.id(), body.name(), body.description());
-    return Response.created(URI.create("/api/apps/avatar-creator/projects/" + project.id()))
+    return Response.created(
+            uriInfo
+                .getBaseUriBuilder()
+                .path(AvatarProjectsResource.class)
+                .path(AvatarProjectsResource.class, "project")
+                .build(project.id()))
         .entity(view(project, List.of()))
         .build();
   }
@@ -94,8 +97,8 @@ public class AvatarProjectsResource {
 
   @GET
   @Path("{projectId}")
-  public ProjectView project(@PathParam("projectId") String projectId) {
-    AvatarProject project = projects.owned(parse(projectId), currentUser.id());
+  public ProjectView project(@PathParam("projectId") UUID projectId) {
+    AvatarProject project = projects.owned(projectId, currentUser.id());
     return view(
         project,
         projects.avatars(project.id()).stream().map(AvatarProjectsResource::view).toList());
@@ -108,13 +111,13 @@ public class AvatarProjectsResource {
   @POST
   @Path("{projectId}/avatars/generate")
   public Response generate(
-      @PathParam("projectId") String projectId,
+      @PathParam("projectId") UUID projectId,
       @HeaderParam("Idempotency-Key") String idempotencyKey,
       @NotNull @Valid AvatarOrder order) {
     UUID userId = currentUser.id();
     AvatarPrompt prompt =
         new AvatarPrompt(
-            parse(projectId),
+            projectId,
             order.name().strip(),
             order.prompt().strip(),
             order.width() == null ? 512 : order.width(),
@@ -122,19 +125,12 @@ public class AvatarProjectsResource {
     return idempotentRequests.once(
         userId,
         idempotencyKey,
-        new IdempotentRequest("POST /api/apps/avatar-creator/projects/avatars/generate", prompt),
-        () -> {
-          GenerationRequests.Accepted accepted = generations.fromPrompt(userId, prompt);
-          return Response.accepted(
-                  new Order(
-                      GenerationView.of(
-                          accepted.generation(), queue.queuePosition(accepted.generation())),
-                      accepted.creditUsed(),
-                      accepted.creditBalance()))
-              .location(URI.create("/api/generations/" + accepted.generation().id()))
-              .build();
-        });
+        new IdempotentRequest(ORDER_ROUTE, prompt),
+        () -> answers.accepted(generations.fromPrompt(userId, prompt), uriInfo));
   }
+
+  private static final String ORDER_ROUTE =
+      "POST /api/apps/" + AvatarCreator.ID + "/projects/avatars/generate";
 
   /** What makes two orders the same order, for idempotency: the route and the prompt. */
   public record IdempotentRequest(String route, AvatarPrompt prompt) {}
@@ -155,13 +151,5 @@ public class AvatarProjectsResource {
         avatar.height(),
         avatar.generationId(),
         avatar.createdAt());
-  }
-
-  private static UUID parse(String projectId) {
-    try {
-      return UUID.fromString(projectId);
-    } catch (IllegalArgumentException e) {
-      throw ProblemException.notFound("Project " + projectId);
-    }
   }
 }

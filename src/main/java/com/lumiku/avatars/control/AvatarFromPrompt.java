@@ -9,21 +9,17 @@ import com.lumiku.imaging.Png;
 import com.lumiku.platform.JsonDocuments;
 import com.lumiku.platform.storage.ImageStore;
 import com.lumiku.platform.storage.ImagesResource;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.awt.image.BufferedImage;
 
 /**
  * Draws an avatar from a prompt: asks the image generator for the picture, stores it with a
- * thumbnail, and adds the avatar to its project. If the worker's transaction rolls back, the stored
- * files are removed again, so a retried attempt leaves no orphans.
+ * thumbnail, and adds the avatar to its project, all in the worker's transaction (the image store
+ * removes the files again if it rolls back).
  */
 @ApplicationScoped
 public class AvatarFromPrompt implements GenerationJob {
@@ -34,11 +30,9 @@ public class AvatarFromPrompt implements GenerationJob {
   @Inject ImageStore store;
   @PersistenceContext EntityManager em;
 
-  @Resource TransactionSynchronizationRegistry transactions;
-
   @Override
   public String type() {
-    return AvatarGenerations.FROM_PROMPT;
+    return AvatarCreator.FROM_PROMPT;
   }
 
   @Override
@@ -49,7 +43,6 @@ public class AvatarFromPrompt implements GenerationJob {
     BufferedImage picture = Png.decode(drawn);
     byte[] png = Png.isPng(drawn) ? drawn : Png.encode(picture);
     ImageStore.StoredImage stored = store.store(png, Png.thumbnail(picture, THUMBNAIL_SIZE));
-    transactions.registerInterposedSynchronization(removeOnRollback(stored));
 
     Avatar avatar =
         Avatar.generated(
@@ -68,19 +61,5 @@ public class AvatarFromPrompt implements GenerationJob {
         .add("imageUrl", ImagesResource.url(stored.image()))
         .add("thumbnailUrl", ImagesResource.url(stored.thumbnail()))
         .build();
-  }
-
-  private Synchronization removeOnRollback(ImageStore.StoredImage stored) {
-    return new Synchronization() {
-      @Override
-      public void beforeCompletion() {}
-
-      @Override
-      public void afterCompletion(int status) {
-        if (status != Status.STATUS_COMMITTED) {
-          store.delete(stored);
-        }
-      }
-    };
   }
 }

@@ -1,6 +1,5 @@
 package com.lumiku.avatars.control;
 
-import com.lumiku.apps.AppCatalog;
 import com.lumiku.generations.control.GenerationRequests;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,22 +13,20 @@ import java.util.UUID;
 @ApplicationScoped
 public class AvatarGenerations {
 
-  public static final String FROM_PROMPT = "avatar.from-prompt";
-
   @Inject AvatarProjects projects;
-  @Inject AppCatalog catalog;
   @Inject GenerationRequests requests;
 
   @Transactional
   public GenerationRequests.Accepted fromPrompt(UUID userId, AvatarPrompt prompt) {
     projects.owned(prompt.projectId(), userId);
     return requests.submit(
-        userId,
-        AppCatalog.AVATAR_CREATOR,
-        FROM_PROMPT,
-        catalog.avatarGenerateCost(),
-        prompt.toJson(),
-        "Avatar \"" + abbreviate(prompt.name()) + "\"");
+        new GenerationRequests.Order(
+            userId,
+            AvatarCreator.ID,
+            AvatarCreator.GENERATE,
+            AvatarCreator.FROM_PROMPT,
+            prompt.toJson(),
+            "Avatar \"" + abbreviate(prompt.name()) + "\""));
   }
 
   private static String abbreviate(String text) {

@@ -44,13 +44,12 @@ public class CreditsAdminResource {
 
   @POST
   @Path("users/{userId}/credits")
-  public Response grant(@PathParam("userId") String userId, @NotNull @Valid CreditChange change) {
+  public Response grant(@PathParam("userId") UUID userId, @NotNull @Valid CreditChange change) {
     if (change.amount() == 0) {
       throw ProblemException.badRequest("amount must not be 0.");
     }
-    UUID user = parse(userId);
     CreditTransaction entry =
-        grants.grant(currentUser.id(), user, change.amount(), change.reason().strip());
+        grants.grant(currentUser.id(), userId, change.amount(), change.reason().strip());
     return Response.status(Response.Status.CREATED).entity(TransactionView.of(entry)).build();
   }
 
@@ -58,13 +57,5 @@ public class CreditsAdminResource {
   @Path("credits/reconciliation")
   public Reconciliation.Report reconciliation() {
     return reconciliation.check();
-  }
-
-  private static UUID parse(String userId) {
-    try {
-      return UUID.fromString(userId);
-    } catch (IllegalArgumentException e) {
-      throw ProblemException.notFound("User " + userId);
-    }
   }
 }

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -26,18 +27,10 @@ public class Grants {
         amount > 0
             ? ledger.credit(userId, amount, TransactionType.GRANT, byAdmin, reason)
             : ledger.adjust(userId, amount, byAdmin, reason);
-    LOG.info(
-        () ->
-            "Admin "
-                + adminId
-                + " changed the credits of user "
-                + userId
-                + " by "
-                + amount
-                + " ("
-                + reason
-                + "); balance "
-                + entry.balanceAfter());
+    LOG.log(
+        Level.INFO,
+        "Admin {0} changed the credits of user {1} by {2} ({3}); balance {4}",
+        new Object[] {adminId, userId, amount, reason, entry.balanceAfter()});
     return entry;
   }
 }

@@ -35,9 +35,13 @@ public class Ledger {
    *
    * @return the balance left
    * @throws InsufficientCredits if the balance does not cover the cost (nothing changes)
+   * @throws IllegalArgumentException if the cost is not positive (a free operation is not charged)
    */
   public long deduct(
       UUID userId, long cost, CreditTransaction.Reference reference, String description) {
+    if (cost <= 0) {
+      throw new IllegalArgumentException("Not a charge: " + cost);
+    }
     Long left = change(userId, -cost);
     if (left == null) {
       throw new InsufficientCredits(cost, balance(userId));

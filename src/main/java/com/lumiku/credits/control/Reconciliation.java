@@ -1,7 +1,10 @@
 package com.lumiku.credits.control;
 
+import com.lumiku.credits.entity.TransactionType;
 import com.lumiku.platform.UtcClock;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.persistence.EntityManager;
@@ -12,16 +15,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
- * Proves the credits add up. Every balance must equal the sum of its ledger; every {@code deduct}
- * must belong to a generation that is still live, completed, or (failed or canceled and) refunded;
- * every refund must belong to a failed or canceled generation marked refunded, and the reverse.
- * Each mismatch is logged as an error, counted in the {@code credits.reconciliation.mismatches}
- * metric, and returned.
+ * Proves the credits add up. Every balance must equal the sum of its ledger; and every feature's
+ * {@link LedgerCheck} must find its entries matching its records (for generations: every {@code
+ * deduct} belongs to a generation that is still live, completed, or refunded, and refunds match the
+ * generations marked refunded). Each mismatch is logged as an error, counted in the {@code
+ * credits.reconciliation.mismatches} metric, and returned.
  *
  * <p>Each question is one SQL statement, so it sees one consistent snapshot even while charges
  * commit: a balance and its ledger entry always commit together.
@@ -34,6 +38,7 @@ public class Reconciliation {
 
   @PersistenceContext EntityManager em;
   @Inject MetricRegistry metrics;
+  @Inject @Any Instance<LedgerCheck> checks;
 
   private final AtomicLong lastMismatches = new AtomicLong();
 
@@ -53,7 +58,11 @@ public class Reconciliation {
   @Transactional(Transactional.TxType.SUPPORTS)
   public Report check() {
     long accounts = count("SELECT count(*) FROM credit_accounts");
-    long deductions = count("SELECT count(*) FROM credit_transactions WHERE type = 'deduct'");
+    long deductions =
+        count(
+            "SELECT count(*) FROM credit_transactions WHERE type = '"
+                + TransactionType.DEDUCT.code()
+                + "'");
     List<Mismatch> mismatches = new ArrayList<>();
     for (Object[] row :
         rows(
@@ -72,52 +81,8 @@ public class Reconciliation {
               sum,
               "The balance is " + balance + " but the ledger sums to " + sum + "."));
     }
-    for (Object[] row :
-        rows(
-            "SELECT t.user_id, t.reference_id, g.id, g.status FROM credit_transactions t"
-                + " LEFT JOIN generations g ON g.id = t.reference_id"
-                + " WHERE t.type = 'deduct' AND t.reference_type = 'generation'"
-                + " AND (g.id IS NULL OR (g.status IN ('failed', 'canceled') AND NOT g.refunded))"
-                + " ORDER BY t.created_at")) {
-      mismatches.add(
-          row[2] == null
-              ? new Mismatch(
-                  "deduct-without-generation",
-                  (UUID) row[0],
-                  (UUID) row[1],
-                  null,
-                  null,
-                  "Credits were deducted for a generation that does not exist.")
-              : new Mismatch(
-                  "not-refunded",
-                  (UUID) row[0],
-                  (UUID) row[1],
-                  null,
-                  null,
-                  "The generation is " + row[3] + " but its credits were not refunded."));
-    }
-    for (Object[] row :
-        rows(
-            "SELECT g.user_id, g.id, g.status, g.refunded, r.id FROM generations g"
-                + " FULL JOIN (SELECT id, reference_id FROM credit_transactions"
-                + " WHERE type = 'refund' AND reference_type = 'generation') r"
-                + " ON r.reference_id = g.id"
-                + " WHERE (g.refunded AND r.id IS NULL)"
-                + " OR (r.id IS NOT NULL AND (g.id IS NULL OR NOT g.refunded"
-                + " OR g.status NOT IN ('failed', 'canceled')))")) {
-      mismatches.add(
-          new Mismatch(
-              "refund",
-              (UUID) row[0],
-              (UUID) row[1],
-              null,
-              null,
-              row[4] == null
-                  ? "The generation is marked refunded but has no refund entry."
-                  : "A refund entry exists for a generation that is "
-                      + row[2]
-                      + (Boolean.TRUE.equals(row[3]) ? "" : " and not marked refunded")
-                      + "."));
+    for (LedgerCheck check : checks) {
+      mismatches.addAll(check.mismatches());
     }
     record(mismatches);
     return new Report(
@@ -137,20 +102,20 @@ public class Reconciliation {
       LOG.fine("Credit reconciliation: everything adds up");
       return;
     }
-    LOG.severe(() -> "Credit reconciliation found " + mismatches.size() + " mismatches");
+    LOG.log(Level.SEVERE, "Credit reconciliation found {0} mismatches", mismatches.size());
     mismatches.stream()
         .limit(100)
         .forEach(
             m ->
-                LOG.severe(
-                    () ->
-                        "Credit mismatch "
-                            + m.kind()
-                            + ": user "
-                            + m.userId()
-                            + (m.generationId() == null ? "" : ", generation " + m.generationId())
-                            + ": "
-                            + m.detail()));
+                LOG.log(
+                    Level.SEVERE,
+                    "Credit mismatch {0}: user {1}{2}: {3}",
+                    new Object[] {
+                      m.kind(),
+                      m.userId(),
+                      m.generationId() == null ? "" : ", generation " + m.generationId(),
+                      m.detail()
+                    }));
   }
 
   private long count(String sql) {

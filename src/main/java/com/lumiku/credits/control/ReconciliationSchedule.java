@@ -29,7 +29,7 @@ public class ReconciliationSchedule {
   @Inject Reconciliation reconciliation;
 
   @Inject
-  @ConfigProperty(name = "lumiku.credits.reconciliation-interval", defaultValue = "PT5M")
+  @ConfigProperty(name = "lumiku.credits.reconciliation-interval")
   Duration interval;
 
   @PostConstruct

@@ -10,25 +10,26 @@ import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 
 /**
- * Consumes {@code generations.dead-letter}: the messages of generations whose attempts were all
- * used up, and any that expired. Each such generation is failed with the reason of its last attempt
- * and refunded, in the transaction that acknowledges the message, so nothing a user paid for is
- * ever silently dropped.
+ * Consumes the dead-letter queue ({@code lumiku.workers.dead-letter.queue}): the messages of
+ * generations whose attempts were all used up, and any that expired. Each such generation is failed
+ * with the reason of its last attempt and refunded, in the transaction that acknowledges the
+ * message, so nothing a user paid for is ever silently dropped.
  */
 @MessageDriven(
     name = "DeadLetterConsumer",
     activationConfig = {
-      @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-ra"),
+      @ActivationConfigProperty(
+          propertyName = "resourceAdapter",
+          propertyValue = WorkerActivation.RESOURCE_ADAPTER),
       @ActivationConfigProperty(
           propertyName = "destinationType",
-          propertyValue = "jakarta.jms.Queue"),
+          propertyValue = WorkerActivation.QUEUE),
       @ActivationConfigProperty(
           propertyName = "destination",
-          propertyValue = "generations.dead-letter"),
+          propertyValue =
+              "${MPCONFIG=" + DeadLetters.QUEUE_SETTING + ":" + DeadLetters.QUEUE_DEFAULT + "}"),
       @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
-      @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1"),
-      @ActivationConfigProperty(propertyName = "setupAttempts", propertyValue = "-1"),
-      @ActivationConfigProperty(propertyName = "setupInterval", propertyValue = "2000")
+      @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")
     })
 public class DeadLetterConsumer implements MessageListener {
 

@@ -1,6 +1,8 @@
 package com.lumiku.generations.boundary;
 
-import com.lumiku.generations.control.GenerationMessage;
+import com.lumiku.generations.control.GenerationChanged;
+import com.lumiku.generations.control.JmsGenerationEvents;
+import com.lumiku.platform.JsonDocuments;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
@@ -15,24 +17,31 @@ import java.util.logging.Logger;
 
 /**
  * Hears every "generation changed" announcement on this instance (a non-durable subscription of its
- * own to {@code events.generations}, one session so announcements stay in order) and updates the
- * live streams connected here, wherever the change happened.
+ * own to the live-update topic, one session so announcements stay in order) and updates the live
+ * streams connected here, wherever the change happened.
  */
 @MessageDriven(
     name = "GenerationEventListener",
     activationConfig = {
-      @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-ra"),
+      @ActivationConfigProperty(
+          propertyName = "resourceAdapter",
+          propertyValue = WorkerActivation.RESOURCE_ADAPTER),
       @ActivationConfigProperty(
           propertyName = "destinationType",
-          propertyValue = "jakarta.jms.Topic"),
-      @ActivationConfigProperty(propertyName = "destination", propertyValue = "events.generations"),
+          propertyValue = WorkerActivation.TOPIC),
+      @ActivationConfigProperty(
+          propertyName = "destination",
+          propertyValue =
+              "${MPCONFIG="
+                  + JmsGenerationEvents.TOPIC_SETTING
+                  + ":"
+                  + JmsGenerationEvents.TOPIC_DEFAULT
+                  + "}"),
       @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
       @ActivationConfigProperty(
           propertyName = "subscriptionDurability",
           propertyValue = "NonDurable"),
-      @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1"),
-      @ActivationConfigProperty(propertyName = "setupAttempts", propertyValue = "-1"),
-      @ActivationConfigProperty(propertyName = "setupInterval", propertyValue = "2000")
+      @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")
     })
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class GenerationEventListener implements MessageListener {
@@ -45,7 +54,7 @@ public class GenerationEventListener implements MessageListener {
   public void onMessage(Message message) {
     try {
       String body = ((TextMessage) message).getText();
-      live.changed(GenerationMessage.parse(body).generationId());
+      live.changed(JsonDocuments.fromJson(body, GenerationChanged.class).generationId());
     } catch (JMSException | RuntimeException e) {
       // A lost announcement only delays a live view (clients poll or reconnect); never redeliver.
       LOG.log(Level.WARNING, "Cannot pass on a generation event", e);

@@ -1,7 +1,8 @@
 package com.lumiku.generations.boundary;
 
-import com.lumiku.generations.control.Generations;
+import com.lumiku.generations.control.QueuePositions;
 import com.lumiku.generations.entity.Generation;
+import com.lumiku.generations.entity.GenerationError;
 import com.lumiku.generations.entity.GenerationStatus;
 import com.lumiku.platform.JsonDocuments;
 import jakarta.json.JsonObject;
@@ -9,7 +10,10 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A generation as the API shows it: the truth about where it is, with nothing hidden. */
+/**
+ * A generation as its owner sees it: where it is, with nothing hidden but the internal detail of a
+ * failure ({@code errorCode} is stable, {@code errorMessage} is a sentence meant for people).
+ */
 @JsonbPropertyOrder({
   "id",
   "app",
@@ -18,6 +22,7 @@ import java.util.UUID;
   "progress",
   "queuePosition",
   "attempts",
+  "errorCode",
   "errorMessage",
   "creditCost",
   "refunded",
@@ -34,6 +39,7 @@ public record GenerationView(
     int progress,
     Long queuePosition,
     int attempts,
+    String errorCode,
     String errorMessage,
     long creditCost,
     boolean refunded,
@@ -42,17 +48,16 @@ public record GenerationView(
     OffsetDateTime completedAt,
     JsonObject result) {
 
-  /** The view as it is now, with the queue position asked of {@code generations} while pending. */
-  public static GenerationView current(Generation generation, Generations generations) {
+  /** The view as it is now, with the queue position asked while pending. */
+  public static GenerationView current(Generation generation, QueuePositions positions) {
     return of(
         generation,
-        generation.status() == GenerationStatus.PENDING
-            ? generations.queuePosition(generation)
-            : null);
+        generation.status() == GenerationStatus.PENDING ? positions.of(generation) : null);
   }
 
   /** The view; {@code queuePosition} only matters (and is only given) while pending. */
   public static GenerationView of(Generation generation, Long queuePosition) {
+    GenerationError error = generation.error();
     return new GenerationView(
         generation.id(),
         generation.app(),
@@ -61,7 +66,8 @@ public record GenerationView(
         generation.progress(),
         generation.status() == GenerationStatus.PENDING ? queuePosition : null,
         generation.attempts(),
-        generation.errorMessage(),
+        error == null ? null : error.code(),
+        error == null ? null : error.message(),
         generation.creditCost(),
         generation.refunded(),
         generation.createdAt(),

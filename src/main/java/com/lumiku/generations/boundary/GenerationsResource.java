@@ -2,6 +2,7 @@ package com.lumiku.generations.boundary;
 
 import com.lumiku.generations.control.Cancellations;
 import com.lumiku.generations.control.Generations;
+import com.lumiku.generations.control.QueuePositions;
 import com.lumiku.generations.entity.Generation;
 import com.lumiku.generations.entity.GenerationStatus;
 import com.lumiku.platform.Page;
@@ -21,13 +22,20 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
-/** The caller's generations, whatever app made them. */
+/**
+ * The caller's generations, whatever app made them. An id that is not a UUID names nothing: 404, as
+ * the spec has it for a path parameter that cannot be converted.
+ */
 @Path("generations")
 @RequestScoped
 @RolesAllowed({Roles.USER, Roles.ADMIN})
@@ -36,17 +44,23 @@ public class GenerationsResource {
 
   @Inject CurrentUser currentUser;
   @Inject Generations generations;
+  @Inject QueuePositions positions;
   @Inject Cancellations cancellations;
   @Inject LiveGenerations live;
 
+  /** Where the API serves a generation: what an app's order answers in {@code Location}. */
+  public static URI location(UriInfo uriInfo, UUID generationId) {
+    return uriInfo
+        .getBaseUriBuilder()
+        .path(GenerationsResource.class)
+        .path(GenerationsResource.class, "generation")
+        .build(generationId);
+  }
+
   @GET
   @Path("{id}")
-  public GenerationView generation(@PathParam("id") String id) {
-    Generation generation =
-        generations
-            .findOwned(parseId(id), currentUser.id())
-            .orElseThrow(() -> ProblemException.notFound("Generation " + id));
-    return view(generation);
+  public GenerationView generation(@PathParam("id") UUID id) {
+    return GenerationView.current(owned(id), positions);
   }
 
   /**
@@ -56,19 +70,15 @@ public class GenerationsResource {
   @GET
   @Path("{id}/events")
   @Produces(MediaType.SERVER_SENT_EVENTS)
-  public void events(@PathParam("id") String id, @Context SseEventSink sink, @Context Sse sse) {
-    Generation generation =
-        generations
-            .findOwned(parseId(id), currentUser.id())
-            .orElseThrow(() -> ProblemException.notFound("Generation " + id));
-    live.follow(generation, sink, sse);
+  public void events(@PathParam("id") UUID id, @Context SseEventSink sink, @Context Sse sse) {
+    live.follow(owned(id), sink, sse);
   }
 
   /** Cancels a generation that has not started; it is refunded. 409 once it has started. */
   @POST
   @Path("{id}/cancel")
-  public GenerationView cancel(@PathParam("id") String id) {
-    return view(cancellations.cancel(parseId(id), currentUser.id()));
+  public GenerationView cancel(@PathParam("id") UUID id) {
+    return GenerationView.current(cancellations.cancel(id, currentUser.id()), positions);
   }
 
   @GET
@@ -82,16 +92,18 @@ public class GenerationsResource {
         new Generations.GenerationFilter(parseStatus(status), app);
     List<Generation> fetched =
         generations.list(currentUser.id(), filter, PageCursor.decode(cursor), limit + 1);
-    Map<UUID, Long> positions = generations.queuePositions(fetched);
+    Map<UUID, Long> queuePositions = positions.of(fetched);
     return Page.of(
         fetched,
         limit,
-        g -> GenerationView.of(g, positions.get(g.id())),
+        g -> GenerationView.of(g, queuePositions.get(g.id())),
         g -> new PageCursor(g.createdAt(), g.id()));
   }
 
-  private GenerationView view(Generation generation) {
-    return GenerationView.current(generation, generations);
+  private Generation owned(UUID id) {
+    return generations
+        .findOwned(id, currentUser.id())
+        .orElseThrow(() -> ProblemException.notFound("Generation " + id));
   }
 
   private static GenerationStatus parseStatus(String status) {
@@ -102,16 +114,9 @@ public class GenerationsResource {
       return GenerationStatus.ofCode(status);
     } catch (IllegalArgumentException e) {
       throw ProblemException.badRequest(
-          "status must be one of pending, processing, completed, failed, canceled.");
-    }
-  }
-
-  /** Ids that are not UUIDs cannot name a generation: 404, like any other unknown id. */
-  static UUID parseId(String id) {
-    try {
-      return UUID.fromString(id);
-    } catch (IllegalArgumentException e) {
-      throw ProblemException.notFound("Generation " + id);
+          Arrays.stream(GenerationStatus.values())
+              .map(GenerationStatus::code)
+              .collect(Collectors.joining(", ", "status must be one of ", ".")));
     }
   }
 }

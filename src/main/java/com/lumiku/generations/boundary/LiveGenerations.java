@@ -1,6 +1,7 @@
 package com.lumiku.generations.boundary;
 
 import com.lumiku.generations.control.Generations;
+import com.lumiku.generations.control.QueuePositions;
 import com.lumiku.generations.entity.Generation;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -34,6 +35,7 @@ public class LiveGenerations {
   static final Duration LONGEST = Duration.ofMinutes(15);
 
   @Inject Generations generations;
+  @Inject QueuePositions positions;
 
   @Resource ManagedScheduledExecutorService scheduler;
 
@@ -76,7 +78,7 @@ public class LiveGenerations {
     if (generation == null) {
       return;
     }
-    GenerationView view = GenerationView.current(generation, generations);
+    GenerationView view = GenerationView.current(generation, positions);
     boolean ended = generation.status().isTerminal();
     for (Stream stream : to) {
       synchronized (stream) {

@@ -1,10 +1,12 @@
 package com.lumiku.generations.boundary;
 
-import com.lumiku.generations.control.Generations;
+import com.lumiku.generations.control.WorkerActivity;
 import com.lumiku.generations.control.WorkerKinds;
+import com.lumiku.generations.control.WorkerKinds.WorkerKind;
 import com.lumiku.platform.Roles;
 import com.lumiku.platform.UtcClock;
 import com.lumiku.platform.messaging.BrokerManagement;
+import com.lumiku.platform.messaging.QueueFigures;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -29,7 +31,7 @@ public class WorkHealthResource {
 
   @Inject BrokerManagement broker;
   @Inject WorkerKinds workerKinds;
-  @Inject Generations generations;
+  @Inject WorkerActivity activity;
 
   @JsonbPropertyOrder({
     "name",
@@ -68,45 +70,47 @@ public class WorkHealthResource {
   @GET
   @Path("queues")
   public List<QueueView> queues() {
-    return workerKinds.all().stream().map(kind -> queue(kind.queue())).toList();
+    String deadLetters = workerKinds.deadLetters().queue();
+    return workerKinds.all().stream().map(kind -> queue(kind, deadLetters)).toList();
   }
 
   @GET
   @Path("workers")
   public List<WorkerView> workers() {
+    workerKinds.deadLetters(); // 503 while the application is still deploying
     OffsetDateTime hourAgo = UtcClock.now().minusHours(1);
     return workerKinds.all().stream()
         .map(
             kind -> {
-              BrokerManagement.QueueFigures figures = broker.queue(kind.queue());
-              Generations.WorkerActivity activity = generations.activity(kind.app(), hourAgo);
+              QueueFigures figures = broker.queue(kind.queue());
+              WorkerActivity.Figures done =
+                  kind.isDeadLetters()
+                      ? activity.ofDeadLetters(hourAgo)
+                      : activity.ofWorker(kind.app(), kind.jobTypes(), hourAgo);
               return new WorkerView(
                   kind.name(),
                   figures.consumers(),
                   kind.maxConcurrency(),
-                  activity.lastActivityAt(),
-                  activity.completed() + (kind.app() == null ? 0 : activity.failed()),
-                  activity.failed());
+                  done.lastActivityAt(),
+                  done.completed() + done.failed(),
+                  kind.isDeadLetters() ? 0 : done.failed());
             })
         .toList();
   }
 
-  private QueueView queue(String name) {
-    BrokerManagement.QueueFigures figures = broker.queue(name);
+  private QueueView queue(WorkerKind kind, String deadLetters) {
+    QueueFigures figures = broker.queue(kind.queue());
     long deadLettered =
-        name.equals(DEAD_LETTERS)
+        kind.isDeadLetters()
             ? figures.messages()
-            : broker.countMessages(DEAD_LETTERS, "_AMQ_ORIG_QUEUE = '" + name + "'");
-    long waiting = Math.max(0, figures.messages() - figures.delivering() - figures.scheduled());
+            : broker.countMessages(deadLetters, "_AMQ_ORIG_QUEUE = '" + kind.queue() + "'");
     return new QueueView(
-        name,
+        kind.queue(),
         figures.consumers(),
-        waiting,
+        figures.waiting(),
         figures.delivering(),
         figures.scheduled(),
         deadLettered,
         figures.firstMessageAgeMillis() == null ? null : figures.firstMessageAgeMillis() / 1000);
   }
-
-  private static final String DEAD_LETTERS = "generations.dead-letter";
 }

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -19,6 +20,7 @@ public class Cancellations {
   private static final Logger LOG = Logger.getLogger(Cancellations.class.getName());
 
   @Inject Generations generations;
+  @Inject StatusChanges statusChanges;
   @Inject Refunds refunds;
 
   /**
@@ -32,7 +34,7 @@ public class Cancellations {
     generations
         .findOwned(generationId, userId)
         .orElseThrow(() -> ProblemException.notFound("Generation " + generationId));
-    if (!generations.cancel(generationId)) {
+    if (!statusChanges.cancel(generationId)) {
       Generation current = generations.reload(generationId).orElseThrow();
       throw ProblemException.conflict(
           "The generation is "
@@ -40,7 +42,7 @@ public class Cancellations {
               + "; only a pending generation can be canceled.");
     }
     refunds.refund(generationId);
-    LOG.info(() -> "User " + userId + " canceled generation " + generationId);
+    LOG.log(Level.INFO, "User {0} canceled generation {1}", new Object[] {userId, generationId});
     return generations.reload(generationId).orElseThrow();
   }
 }

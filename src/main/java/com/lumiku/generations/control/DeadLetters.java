@@ -1,18 +1,28 @@
 package com.lumiku.generations.control;
 
+import com.lumiku.generations.entity.EndedBy;
 import com.lumiku.generations.entity.Generation;
+import com.lumiku.generations.entity.GenerationError;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * What happens to a generation whose message was dead-lettered: it fails, with the reason of its
- * last failed attempt, and is refunded (both exactly once, whoever else tries).
+ * last failed attempt, and is refunded (both exactly once, whoever else tries). Only messages from
+ * the apps' work queues are handled; anything else that lands in the dead-letter queue is logged
+ * and left alone.
  */
 @ApplicationScoped
 public class DeadLetters {
+
+  /** The dead-letter queue's setting and default: the consumer's activation names the same. */
+  public static final String QUEUE_SETTING = "lumiku.workers.dead-letter.queue";
+
+  public static final String QUEUE_DEFAULT = "generations.dead-letter";
 
   private static final Logger LOG = Logger.getLogger(DeadLetters.class.getName());
 
@@ -22,50 +32,46 @@ public class DeadLetters {
 
   @Transactional(Transactional.TxType.MANDATORY)
   public void handle(String body, String originalQueue) {
-    boolean fromWorkQueue =
-        workerKinds.all().stream().anyMatch(kind -> kind.queue().equals(originalQueue));
-    if (!fromWorkQueue) {
-      LOG.severe(
-          () ->
-              "Dead letter from "
-                  + originalQueue
-                  + ", which is not a work queue, left alone: "
-                  + body);
+    if (workerKinds.all().isEmpty()) {
+      // The consumers may start before the application has finished deploying; until the work
+      // queues are known a dead letter cannot be told apart, so it waits for its redelivery.
+      throw new IllegalStateException(
+          "Dead letter from " + originalQueue + " before the work queues are known; retried later");
+    }
+    if (!workerKinds.isWorkQueue(originalQueue)) {
+      LOG.log(
+          Level.SEVERE,
+          "Dead letter from {0}, which is not a work queue, left alone: {1}",
+          new Object[] {originalQueue, body});
       return;
     }
     GenerationMessage message;
     try {
       message = GenerationMessage.parse(body == null ? "" : body);
     } catch (IllegalArgumentException e) {
-      LOG.severe(
-          () -> "Dead letter from " + originalQueue + " is not a generation message: " + body);
+      LOG.log(
+          Level.SEVERE,
+          "Dead letter from {0} is not a generation message: {1}",
+          new Object[] {originalQueue, body});
       return;
     }
     Optional<Generation> generation = generations.reload(message.generationId());
     if (generation.isEmpty()) {
-      LOG.severe(
-          () ->
-              "Dead letter from "
-                  + originalQueue
-                  + " names generation "
-                  + message.generationId()
-                  + ", which does not exist: either its order never committed, or it is in doubt and the"
-                  + " stuck-generation sweeper will fail and refund it once recovery commits it");
+      LOG.log(
+          Level.SEVERE,
+          "Dead letter from {0} names generation {1}, which does not exist: either its order never"
+              + " committed, or it is in doubt and the stuck-generation sweeper will fail and"
+              + " refund it once recovery commits it",
+          new Object[] {originalQueue, message.generationId()});
       return;
     }
     Generation dead = generation.get();
-    String reason =
-        "Gave up after "
-            + dead.attempts()
-            + (dead.attempts() == 1 ? " attempt" : " attempts")
-            + (dead.errorMessage() == null ? "" : ". " + dead.errorMessage());
-    if (!failures.failAndRefund(dead.id(), reason)) {
-      LOG.info(
-          () ->
-              "Dead letter for generation "
-                  + dead.id()
-                  + ", which had already ended "
-                  + dead.status().code());
+    GenerationError error = GenerationError.gaveUp(dead.attempts(), dead.error());
+    if (!failures.failAndRefund(dead.id(), EndedBy.DEAD_LETTER, error)) {
+      LOG.log(
+          Level.INFO,
+          "Dead letter for generation {0}, which had already ended {1}",
+          new Object[] {dead.id(), dead.status().code()});
     }
   }
 }

@@ -1,39 +1,72 @@
 package com.lumiku.generations.control;
 
+import com.lumiku.generations.entity.EndedBy;
+import com.lumiku.generations.entity.GenerationError;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
+import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * Ends generations that cannot succeed: marks them failed (a conditional update, so only one actor
- * wins) and refunds them in the same transaction. Used by the worker for permanent model failures,
- * by the dead-letter consumer after the last attempt, and by the sweeper.
+ * wins) and refunds them in the same transaction. Used by the worker for permanent failures and
+ * unknown job types, and by the dead-letter consumer after the last attempt (the sweeper fails in
+ * bulk).
  */
 @ApplicationScoped
 public class Failures {
 
   private static final Logger LOG = Logger.getLogger(Failures.class.getName());
 
-  @Inject Generations generations;
+  @Inject StatusChanges statusChanges;
   @Inject Refunds refunds;
-  @Inject MetricRegistry metrics;
+  @Inject GenerationMetrics metrics;
+
+  @Resource TransactionSynchronizationRegistry transactions;
 
   /**
-   * Fails and refunds the generation unless it ended already.
+   * Fails and refunds the generation unless it ended already, in the caller's transaction.
    *
    * @return true if this call failed it
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public boolean failAndRefund(UUID generationId, String reason) {
-    if (!generations.fail(generationId, reason)) {
+  public boolean failAndRefund(UUID generationId, EndedBy by, GenerationError error) {
+    return fail(generationId, by, error);
+  }
+
+  /**
+   * The same, in a transaction of its own that commits whatever the caller's does: for a worker
+   * whose attempt failed for good, so that what the attempt wrote can be rolled back ({@link
+   * #discardAttempt}) while the failure and the refund stay.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public boolean failAndRefundAlone(UUID generationId, EndedBy by, GenerationError error) {
+    return fail(generationId, by, error);
+  }
+
+  /**
+   * Rolls back the caller's transaction when it ends (the worker's: the attempt's own writes go,
+   * and its message is delivered once more, to find the generation ended and be acknowledged).
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void discardAttempt() {
+    transactions.setRollbackOnly();
+  }
+
+  private boolean fail(UUID generationId, EndedBy by, GenerationError error) {
+    if (!statusChanges.fail(generationId, by, error)) {
       return false;
     }
-    metrics.counter("generations.failed").inc();
+    metrics.failed(1);
     refunds.refund(generationId);
-    LOG.warning(() -> "Generation " + generationId + " failed: " + reason);
+    LOG.log(
+        Level.WARNING,
+        "Generation {0} failed ({1}, ended by {2}): {3}",
+        new Object[] {generationId, error.code(), by.code(), error.detail()});
     return true;
   }
 }

@@ -17,7 +17,9 @@ public interface GenerationJob {
    * Does the work and stores what it made.
    *
    * @return the result shown to the user, e.g. {@code {avatarId, imageUrl, thumbnailUrl}}
-   * @throws RuntimeException to fail this attempt; the broker redelivers the message later
+   * @throws TransientFailure to fail this attempt (the broker redelivers the message later, or
+   *     dead-letters it after the last attempt); any other exception counts as transient too
+   * @throws PermanentFailure to fail the generation for good: it is refunded at once
    */
   JsonObject run(Generation generation);
 }

@@ -1,23 +1,18 @@
 package com.lumiku.generations.control;
 
 import com.lumiku.platform.JsonDocuments;
-import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
+import jakarta.json.bind.JsonbException;
 import java.util.UUID;
 
 /**
- * What travels on a work queue: which generation to work on and of which type, as a small JSON
- * text, e.g. {@code {"generationId":"…","type":"avatar.from-prompt"}}. Everything else is read from
- * the database, which is the truth.
+ * What travels on a work queue: which generation to work on and of which type, as a small JSON text
+ * (JSON-B), e.g. {@code {"generationId":"…","type":"avatar.from-prompt"}}. Everything else is read
+ * from the database, which is the truth.
  */
 public record GenerationMessage(UUID generationId, String type) {
 
   public String toJson() {
-    return JsonDocuments.object()
-        .add("generationId", generationId.toString())
-        .add("type", type)
-        .build()
-        .toString();
+    return JsonDocuments.toJson(this);
   }
 
   /**
@@ -26,12 +21,15 @@ public record GenerationMessage(UUID generationId, String type) {
    * @throws IllegalArgumentException if it is not a generation message
    */
   public static GenerationMessage parse(String json) {
+    GenerationMessage message;
     try {
-      JsonObject body = JsonDocuments.parseObject(json);
-      return new GenerationMessage(
-          UUID.fromString(body.getString("generationId")), body.getString("type", ""));
-    } catch (JsonException | ClassCastException | NullPointerException e) {
+      message = JsonDocuments.fromJson(json, GenerationMessage.class);
+    } catch (JsonbException | IllegalArgumentException e) {
       throw new IllegalArgumentException("Not a generation message: " + json, e);
     }
+    if (message == null || message.generationId() == null) {
+      throw new IllegalArgumentException("Not a generation message: " + json);
+    }
+    return message.type() == null ? new GenerationMessage(message.generationId(), "") : message;
   }
 }

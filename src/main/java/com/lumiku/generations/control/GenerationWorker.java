@@ -1,29 +1,31 @@
 package com.lumiku.generations.control;
 
+import com.lumiku.generations.entity.EndedBy;
 import com.lumiku.generations.entity.Generation;
-import com.lumiku.imaging.ModelFailure;
+import com.lumiku.generations.entity.GenerationError;
+import com.lumiku.platform.problem.Causes;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * Does the work a message asks for, inside the consumer's transaction (which also holds the
- * message).
+ * message). Every app's consumer hands its messages here.
  *
  * <ul>
  *   <li>A generation that is already terminal is acknowledged without work, so redelivery is
  *       harmless; one that is not visible yet is retried, never dropped.
  *   <li>Success: the result, the generation's completion and the acknowledgement commit together.
- *   <li>A permanent model failure (bad input, content refused, bad credentials) fails the
- *       generation and refunds it at once; the message is acknowledged.
+ *   <li>A {@link PermanentFailure} fails the generation and refunds it at once, in a transaction of
+ *       its own; the attempt's own writes are rolled back, and its message, delivered once more,
+ *       finds the generation ended and is acknowledged. A type no deployed job does fails and
+ *       refunds it the same way (nothing was written).
  *   <li>Any other failure rolls the transaction back: the broker redelivers after its back-off, or
  *       dead-letters the message after the last attempt (see {@code DeadLetterConsumer}). Why the
  *       attempt failed is recorded on the generation meanwhile.
@@ -35,9 +37,10 @@ public class GenerationWorker {
   private static final Logger LOG = Logger.getLogger(GenerationWorker.class.getName());
 
   @Inject Generations generations;
+  @Inject StatusChanges statusChanges;
   @Inject Failures failures;
-  @Inject @Any Instance<GenerationJob> jobs;
-  @Inject MetricRegistry metrics;
+  @Inject GenerationJobs jobs;
+  @Inject GenerationMetrics metrics;
 
   @Transactional(Transactional.TxType.MANDATORY)
   public void process(GenerationMessage message, int delivery) {
@@ -54,103 +57,81 @@ public class GenerationWorker {
     }
     Generation generation = found.get();
     if (generation.status().isTerminal()) {
-      LOG.info(
-          () ->
-              "Generation "
-                  + generation.id()
-                  + " is already "
-                  + generation.status().code()
-                  + "; delivery "
-                  + delivery
-                  + " acknowledged without work");
+      LOG.log(
+          Level.INFO,
+          "Generation {0} is already {1}; delivery {2} acknowledged without work",
+          new Object[] {generation.id(), generation.status().code(), delivery});
       return;
     }
-    if (!generations.startAttempt(generation.id())) {
-      LOG.info(() -> "Generation " + generation.id() + " ended meanwhile; nothing to do");
+    if (!statusChanges.start(generation.id())) {
+      LOG.log(Level.INFO, "Generation {0} ended meanwhile; nothing to do", generation.id());
       return;
     }
     int attempt = generation.attempts() + 1;
+    Optional<GenerationJob> job = jobs.of(generation.type());
+    if (job.isEmpty()) {
+      failures.failAndRefund(
+          generation.id(), EndedBy.WORKER, GenerationError.unknownType(generation.type()));
+      return;
+    }
     long started = System.nanoTime();
-    LOG.info(
-        () ->
-            "Generation "
-                + generation.id()
-                + " ("
-                + generation.type()
-                + ") of user "
-                + generation.userId()
-                + ": attempt "
-                + attempt
-                + " started");
+    LOG.log(
+        Level.INFO,
+        "Generation {0} ({1}) of user {2}: attempt {3} started",
+        new Object[] {generation.id(), generation.type(), generation.userId(), attempt});
     try {
-      JsonObject result = jobFor(generation.type()).run(generation);
-      if (!generations.complete(generation.id(), result.toString())) {
+      JsonObject result = job.get().run(generation);
+      if (!statusChanges.complete(generation.id(), result.toString())) {
         throw new IllegalStateException(
             "Generation "
                 + generation.id()
                 + " stopped being processing while it ran; result discarded");
       }
       Duration took = Duration.ofNanos(System.nanoTime() - started);
-      metrics.counter("generations.processed").inc();
-      metrics.timer("generations.processing.time").update(took);
-      LOG.info(
-          () ->
-              "Generation "
-                  + generation.id()
-                  + " of user "
-                  + generation.userId()
-                  + " completed on attempt "
-                  + attempt
-                  + " in "
-                  + took.toMillis()
-                  + " ms");
-    } catch (ModelFailure e) {
-      if (!e.isPermanent()) {
-        throw retryLater(generation, attempt, started, e);
-      }
-      failures.failAndRefund(generation.id(), e.getMessage());
-    } catch (UnknownGenerationType e) {
-      failures.failAndRefund(generation.id(), e.getMessage());
+      metrics.processed(took);
+      LOG.log(
+          Level.INFO,
+          "Generation {0} of user {1} completed on attempt {2} in {3} ms",
+          new Object[] {generation.id(), generation.userId(), attempt, took.toMillis()});
+    } catch (PermanentFailure e) {
+      LOG.log(
+          Level.WARNING,
+          "Generation {0}: attempt {1} failed for good after {2} ms",
+          new Object[] {generation.id(), attempt, millisSince(started)});
+      failures.failAndRefundAlone(generation.id(), EndedBy.WORKER, e.error());
+      failures.discardAttempt();
+    } catch (TransientFailure e) {
+      throw retryLater(generation, attempt, started, e.error(), e);
     } catch (RuntimeException e) {
-      throw retryLater(generation, attempt, started, e);
+      throw retryLater(
+          generation, attempt, started, GenerationError.unexpected(Causes.describe(e)), e);
     }
   }
 
   private RuntimeException retryLater(
-      Generation generation, int attempt, long started, RuntimeException failure) {
-    metrics.counter("generations.retried").inc();
-    LOG.log(
-        Level.WARNING,
-        "Generation "
-            + generation.id()
-            + " of user "
-            + generation.userId()
-            + ": attempt "
-            + attempt
-            + " failed after "
-            + (System.nanoTime() - started) / 1_000_000
-            + " ms; the broker will retry or dead-letter it",
-        failure);
-    generations.noteFailedAttempt(
-        generation.id(), "Attempt " + attempt + " failed: " + failure.getMessage());
+      Generation generation,
+      int attempt,
+      long started,
+      GenerationError error,
+      RuntimeException failure) {
+    metrics.retried();
+    LogRecord record =
+        new LogRecord(
+            Level.WARNING,
+            "Generation {0} of user {1}: attempt {2} failed after {3} ms ({4}); the broker will"
+                + " retry or dead-letter it");
+    record.setParameters(
+        new Object[] {
+          generation.id(), generation.userId(), attempt, millisSince(started), error.code()
+        });
+    record.setThrown(failure);
+    record.setLoggerName(LOG.getName());
+    LOG.log(record);
+    statusChanges.noteFailedAttempt(generation.id(), error);
     return failure;
   }
 
-  private GenerationJob jobFor(String type) {
-    for (GenerationJob job : jobs) {
-      if (job.type().equals(type)) {
-        return job;
-      }
-    }
-    throw new UnknownGenerationType(type);
-  }
-
-  /** No job does this type of generation: retrying cannot help. */
-  static class UnknownGenerationType extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    UnknownGenerationType(String type) {
-      super("No worker does generations of type " + type);
-    }
+  private static long millisSince(long started) {
+    return (System.nanoTime() - started) / 1_000_000;
   }
 }

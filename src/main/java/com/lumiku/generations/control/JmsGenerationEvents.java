@@ -1,20 +1,19 @@
 package com.lumiku.generations.control;
 
+import com.lumiku.platform.JsonDocuments;
+import com.lumiku.platform.messaging.ActivationSettings;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Topic;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Queue;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -24,24 +23,31 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Publishes generation changes on the {@code events.generations} topic once the transaction that
- * made them has committed (nothing is announced for a change that rolled back), from a managed
- * thread and without a transaction: live updates are best effort, and a broker that is away must
- * never hold up or fail the work itself. Listeners read the state from the database, so a missed
- * announcement only delays a live view. (The topic is outside {@code generations.#}, whose
- * dead-letter handling fails generations.)
+ * Publishes every {@link GenerationChanged} on the live-update topic ({@code
+ * lumiku.generations.events-topic}, {@code events.generations}) once the transaction that made the
+ * change has committed (a transactional observer: nothing is announced for a change that rolled
+ * back), from a managed thread and without a transaction: live updates are best effort, and a
+ * broker that is away must never hold up or fail the work itself. Listeners read the state from the
+ * database, so a missed announcement only delays a live view. (The topic is outside {@code
+ * generations.#}, whose dead-letter handling fails generations.)
  */
 @ApplicationScoped
-public class JmsGenerationEvents implements GenerationEvents {
+public class JmsGenerationEvents {
+
+  /** The topic's setting and default: the listener's activation names the same (MPCONFIG). */
+  public static final String TOPIC_SETTING = "lumiku.generations.events-topic";
+
+  public static final String TOPIC_DEFAULT = "events.generations";
 
   private static final Logger LOG = Logger.getLogger(JmsGenerationEvents.class.getName());
-  private static final String PENDING = JmsGenerationEvents.class.getName() + ".pending";
 
   @Resource(lookup = "jms/lumikuDirect")
   ConnectionFactory connectionFactory;
 
-  @Resource(lookup = "jms/generationEvents")
-  Topic events;
+  /** The listeners' topic, read as their activation reads it. */
+  private final String topicName = ActivationSettings.value(TOPIC_SETTING, TOPIC_DEFAULT);
+
+  private volatile Topic topic;
 
   /** Announcements sent per session and commit, at most. */
   private static final int BATCH = 500;
@@ -49,39 +55,15 @@ public class JmsGenerationEvents implements GenerationEvents {
   /** Announcements kept while the broker is slow or away; beyond that they are dropped. */
   private static final int MAX_WAITING = 10_000;
 
-  @Resource TransactionSynchronizationRegistry transactions;
   @Resource ManagedExecutorService executor;
 
   private final Queue<UUID> outbox = new ConcurrentLinkedQueue<>();
   private final AtomicInteger waiting = new AtomicInteger();
   private final AtomicBoolean sending = new AtomicBoolean();
 
-  @Override
-  public void changed(UUID generationId) {
-    if (transactions.getTransactionKey() == null) {
-      publishLater(Set.of(generationId));
-      return;
-    }
-    @SuppressWarnings("unchecked")
-    Set<UUID> pending = (Set<UUID>) transactions.getResource(PENDING);
-    if (pending == null) {
-      Set<UUID> changed = new LinkedHashSet<>();
-      transactions.putResource(PENDING, changed);
-      transactions.registerInterposedSynchronization(
-          new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-              if (status == Status.STATUS_COMMITTED) {
-                publishLater(changed);
-              }
-            }
-          });
-      pending = changed;
-    }
-    pending.add(generationId);
+  /** A change committed (or was made outside any transaction): announce it soon. */
+  void announce(@Observes(during = TransactionPhase.AFTER_SUCCESS) GenerationChanged change) {
+    publishLater(change.generationId());
   }
 
   /**
@@ -90,15 +72,12 @@ public class JmsGenerationEvents implements GenerationEvents {
    * a session, a commit and a context capture each (the latter alone was about a tenth of a
    * worker's CPU, bench/RESULTS.md).
    */
-  private void publishLater(Set<UUID> generationIds) {
-    for (UUID generationId : generationIds) {
-      if (waiting.incrementAndGet() > MAX_WAITING) {
-        waiting.decrementAndGet();
-        LOG.log(
-            Level.FINE, "Live update of generation {0} dropped: too many waiting", generationId);
-      } else {
-        outbox.add(generationId);
-      }
+  private void publishLater(UUID generationId) {
+    if (waiting.incrementAndGet() > MAX_WAITING) {
+      waiting.decrementAndGet();
+      LOG.log(Level.FINE, "Live update of generation {0} dropped: too many waiting", generationId);
+    } else {
+      outbox.add(generationId);
     }
     if (sending.compareAndSet(false, true)) {
       startSending();
@@ -143,8 +122,9 @@ public class JmsGenerationEvents implements GenerationEvents {
   private void send(List<UUID> generationIds) {
     try (JMSContext jms = connectionFactory.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
       var producer = jms.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT);
+      Topic events = topic(jms);
       for (UUID generationId : generationIds) {
-        producer.send(events, "{\"generationId\":\"" + generationId + "\"}");
+        producer.send(events, JsonDocuments.toJson(new GenerationChanged(generationId)));
       }
       if (jms.getTransacted()) {
         // The Artemis resource adapter hands out transacted sessions even from a
@@ -159,5 +139,15 @@ public class JmsGenerationEvents implements GenerationEvents {
           new Object[] {generationIds.size(), String.valueOf(e)});
       LOG.log(Level.FINE, "Live update failure", e);
     }
+  }
+
+  /** The topic object, made once (making it asks the broker). */
+  private Topic topic(JMSContext jms) {
+    Topic made = topic;
+    if (made == null) {
+      made = jms.createTopic(topicName);
+      topic = made;
+    }
+    return made;
   }
 }

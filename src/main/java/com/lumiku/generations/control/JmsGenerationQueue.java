@@ -1,33 +1,40 @@
 package com.lumiku.generations.control;
 
+import com.lumiku.apps.AppRegistry;
 import com.lumiku.generations.entity.Generation;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSConnectionFactory;
 import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.activemq.artemis.api.core.Message;
 
 /**
- * Sends generation messages to the app's work queue through the Artemis resource adapter, so the
- * send is a branch of the caller's XA transaction. Each message carries the generation id as
- * Artemis's duplicate-detection id: the broker accepts one message per generation.
+ * Sends generation messages to the queue of the workers that do their type (the app registry knows
+ * which), through the Artemis resource adapter, so the send is a branch of the caller's XA
+ * transaction. Each message carries the generation id as Artemis's duplicate-detection id: the
+ * broker accepts one message per generation.
  */
 @ApplicationScoped
 public class JmsGenerationQueue implements GenerationQueue {
 
   /** Artemis's duplicate-detection header. */
-  static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
+  static final String DUPLICATE_ID = Message.HDR_DUPLICATE_DETECTION_ID.toString();
 
   @Inject
   @JMSConnectionFactory("jms/lumiku")
   JMSContext jms;
 
-  @Resource(lookup = "jms/avatarGenerations")
-  Queue avatarGenerations;
+  @Inject AppRegistry registry;
+
+  /** Queue objects by name; making one asks the broker whether the queue exists, once. */
+  private final Map<String, Queue> queues = new ConcurrentHashMap<>();
 
   @Override
   public void enqueue(Generation generation) {
@@ -36,19 +43,11 @@ public class JmsGenerationQueue implements GenerationQueue {
     try {
       message.setStringProperty(DUPLICATE_ID, generation.id().toString());
       message.setStringProperty("generationType", generation.type());
-    } catch (jakarta.jms.JMSException e) {
-      throw new jakarta.jms.JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
+    } catch (JMSException e) {
+      throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
     }
-    jms.createProducer()
-        .setDeliveryMode(DeliveryMode.PERSISTENT)
-        .send(queueOf(generation.app()), message);
-  }
-
-  private Queue queueOf(String app) {
-    Queue queue = Map.of("avatar-creator", avatarGenerations).get(app);
-    if (queue == null) {
-      throw new IllegalArgumentException("No work queue for app " + app);
-    }
-    return queue;
+    Queue queue =
+        queues.computeIfAbsent(registry.queueOf(generation.type()).queue(), jms::createQueue);
+    jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(queue, message);
   }
 }

@@ -3,16 +3,18 @@ package com.lumiku.generations.control;
 import com.lumiku.credits.control.Ledger;
 import com.lumiku.credits.entity.CreditTransaction;
 import com.lumiku.credits.entity.TransactionType;
+import com.lumiku.generations.entity.Generation;
 import com.lumiku.platform.UtcClock;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.UUID;
+import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * Gives the credits of a failed or canceled generation back, exactly once, whoever asks (the
@@ -27,8 +29,8 @@ public class Refunds {
 
   @PersistenceContext EntityManager em;
   @Inject Ledger ledger;
-  @Inject MetricRegistry metrics;
-  @Inject GenerationEvents events;
+  @Inject GenerationMetrics metrics;
+  @Inject Event<GenerationChanged> changed;
 
   /**
    * Refunds the generation if it ended failed or canceled and was not refunded yet.
@@ -41,7 +43,8 @@ public class Refunds {
     List<Object[]> claimed =
         em.createNativeQuery(
                 "UPDATE generations SET refunded = true, updated_at = ?2 WHERE id = ?1"
-                    + " AND refunded = false AND status IN ('failed', 'canceled')"
+                    + " AND refunded = false AND "
+                    + StatusSql.in(StatusSql.REFUNDABLE)
                     + " RETURNING user_id, credit_cost, status")
             .setParameter(1, generationId)
             .setParameter(2, UtcClock.now())
@@ -49,8 +52,8 @@ public class Refunds {
     if (claimed.isEmpty()) {
       return false;
     }
-    metrics.counter("generations.refunded").inc();
-    events.changed(generationId);
+    metrics.refunded();
+    changed.fire(new GenerationChanged(generationId));
     UUID userId = (UUID) claimed.get(0)[0];
     long cost = ((Number) claimed.get(0)[1]).longValue();
     String status = (String) claimed.get(0)[2];
@@ -61,21 +64,13 @@ public class Refunds {
                   userId,
                   cost,
                   TransactionType.REFUND,
-                  new CreditTransaction.Reference("generation", generationId),
+                  new CreditTransaction.Reference(Generation.LEDGER_REFERENCE, generationId),
                   "Refund: generation " + status)
               .balanceAfter();
-      LOG.info(
-          () ->
-              "Refunded "
-                  + cost
-                  + " credits to user "
-                  + userId
-                  + " for "
-                  + status
-                  + " generation "
-                  + generationId
-                  + "; balance "
-                  + balance);
+      LOG.log(
+          Level.INFO,
+          "Refunded {0} credits to user {1} for {2} generation {3}; balance {4}",
+          new Object[] {cost, userId, status, generationId, balance});
     }
     return true;
   }

@@ -11,15 +11,16 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Fails and refunds generations that stayed pending or processing, without any change, for longer
- * than {@code lumiku.generations.deadline} (10 minutes): whatever lost them (a worker that never
- * ran, a message that never came), the user gets the truth and the credits back. A container timer
- * runs it every {@code lumiku.generations.sweep-interval}. The update is conditional and skips rows
- * other transactions hold, so every instance may sweep at once; a worker that still finishes such a
+ * than {@code lumiku.generations.deadline}: whatever lost them (a worker that never ran, a message
+ * that never came), the user gets the truth and the credits back. A container timer runs it every
+ * {@code lumiku.generations.sweep-interval}. The update is conditional and skips rows other
+ * transactions hold, so every instance may sweep at once; a worker that still finishes such a
  * generation later finds it failed and discards its result.
  */
 @Startup
@@ -30,16 +31,16 @@ public class StuckGenerationSweeper {
   private static final int BATCH = 200;
 
   @Resource TimerService timers;
-  @Inject Generations generations;
+  @Inject StatusChanges statusChanges;
   @Inject Refunds refunds;
-  @Inject org.eclipse.microprofile.metrics.MetricRegistry metrics;
+  @Inject GenerationMetrics metrics;
 
   @Inject
-  @ConfigProperty(name = "lumiku.generations.deadline", defaultValue = "PT10M")
+  @ConfigProperty(name = "lumiku.generations.deadline")
   Duration deadline;
 
   @Inject
-  @ConfigProperty(name = "lumiku.generations.sweep-interval", defaultValue = "PT1M")
+  @ConfigProperty(name = "lumiku.generations.sweep-interval")
   Duration interval;
 
   @PostConstruct
@@ -48,33 +49,25 @@ public class StuckGenerationSweeper {
         interval.toMillis(),
         interval.toMillis(),
         new TimerConfig("stuck-generation-sweeper", false));
-    LOG.info(
-        () ->
-            "Generations stuck for "
-                + deadline
-                + " are failed and refunded, checked every "
-                + interval);
-  }
-
-  private static String describe(Duration duration) {
-    long seconds = duration.toSeconds();
-    return seconds % 60 == 0 && seconds >= 60 ? seconds / 60 + " minutes" : seconds + " seconds";
+    LOG.log(
+        Level.INFO,
+        "Generations stuck for {0} are failed and refunded, checked every {1}",
+        new Object[] {deadline, interval});
   }
 
   /** One sweep, in one transaction: the failures and their refunds commit together. */
   @Timeout
   void sweep() {
-    List<UUID> failed =
-        generations.failStale(
-            deadline,
-            "No result within " + describe(deadline) + "; your credits were refunded.",
-            BATCH);
+    List<UUID> failed = statusChanges.failStale(deadline, BATCH);
     for (UUID generation : failed) {
       refunds.refund(generation);
     }
     if (!failed.isEmpty()) {
-      metrics.counter("generations.failed").inc(failed.size());
-      LOG.warning(() -> "Failed and refunded " + failed.size() + " stuck generations: " + failed);
+      metrics.failed(failed.size());
+      LOG.log(
+          Level.WARNING,
+          "Failed and refunded {0} stuck generations: {1}",
+          new Object[] {failed.size(), failed});
     }
   }
 }

@@ -11,11 +11,15 @@ import java.util.UUID;
 /**
  * One paid piece of work of an app (e.g. an avatar drawn from a prompt), from the charge to its
  * result. Its status changes only through conditional updates on the current status (see {@code
- * Generations}), so a redelivered message, a cancel and a second instance can never both win.
+ * StatusChanges} and {@link GenerationTransition}), so a redelivered message, a cancel and a second
+ * instance can never both win.
  */
 @Entity
 @Table(name = "generations")
 public class Generation {
+
+  /** The ledger's reference type for a generation's charge and refund (reference id: its id). */
+  public static final String LEDGER_REFERENCE = "generation";
 
   @Id private UUID id;
 
@@ -37,8 +41,21 @@ public class Generation {
   @Column(nullable = false)
   private int attempts;
 
+  /** Why it failed (or why its last attempt did): a stable code, e.g. {@code gave-up}. */
+  @Column(name = "error_code")
+  private String errorCode;
+
+  /** The same, in a sentence its owner may read. */
   @Column(name = "error_message")
   private String errorMessage;
+
+  /** The same, for operators: exception text, a provider's answer. Never shown to users. */
+  @Column(name = "error_detail")
+  private String errorDetail;
+
+  /** Who ended it; null while it is pending or processing. */
+  @Column(name = "ended_by")
+  private String endedBy;
 
   @Column(name = "credit_cost", nullable = false)
   private long creditCost;
@@ -112,8 +129,13 @@ public class Generation {
     return attempts;
   }
 
-  public String errorMessage() {
-    return errorMessage;
+  /** Why it failed, or null: code, safe message and internal detail together. */
+  public GenerationError error() {
+    return errorCode == null ? null : new GenerationError(errorCode, errorMessage, errorDetail);
+  }
+
+  public EndedBy endedBy() {
+    return endedBy == null ? null : EndedBy.ofCode(endedBy);
   }
 
   public long creditCost() {

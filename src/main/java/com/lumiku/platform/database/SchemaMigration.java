@@ -42,7 +42,7 @@ public class SchemaMigration {
   DataSource dataSource;
 
   @Inject
-  @ConfigProperty(name = "lumiku.startup.database-wait", defaultValue = "PT60S")
+  @ConfigProperty(name = "lumiku.startup.database-wait")
   Duration databaseWait;
 
   private Flyway flyway;
@@ -58,13 +58,10 @@ public class SchemaMigration {
             .locations("classpath:db/migration")
             .load();
     MigrateResult result = flyway.migrate();
-    LOG.info(
-        () ->
-            "Database schema at version "
-                + result.targetSchemaVersion
-                + " ("
-                + result.migrationsExecuted
-                + " migrations applied now)");
+    LOG.log(
+        Level.INFO,
+        "Database schema at version {0} ({1} migrations applied now)",
+        new Object[] {result.targetSchemaVersion, result.migrationsExecuted});
   }
 
   /** What readiness reports: the schema's version and whether migrations are pending. */

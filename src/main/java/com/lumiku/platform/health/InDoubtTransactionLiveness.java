@@ -38,9 +38,10 @@ public class InDoubtTransactionLiveness implements HealthCheck {
   private volatile Duration limit;
 
   /**
-   * Reads the limit at deployment, on the deploying thread (see {@link
-   * WorkQueueReadiness#createAtStartup}); until then the check is UP: an instance still starting is
-   * no reason to restart it.
+   * Reads the limit at deployment, on the deploying thread: Payara runs health checks on its own
+   * threads, where the application's microprofile-config.properties is not seen (trap 14 of
+   * PAYARA-ARTEMIS-NOTES). Until then the check is UP: an instance still starting is no reason to
+   * restart it.
    */
   void createAtStartup(
       @Observes Startup startup,

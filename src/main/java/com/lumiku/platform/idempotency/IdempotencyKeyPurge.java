@@ -29,11 +29,11 @@ public class IdempotencyKeyPurge {
   @PersistenceContext EntityManager em;
 
   @Inject
-  @ConfigProperty(name = "lumiku.idempotency.retention", defaultValue = "PT24H")
+  @ConfigProperty(name = "lumiku.idempotency.retention")
   Duration retention;
 
   @Inject
-  @ConfigProperty(name = "lumiku.idempotency.purge-interval", defaultValue = "PT1H")
+  @ConfigProperty(name = "lumiku.idempotency.purge-interval")
   Duration interval;
 
   @PostConstruct

@@ -3,23 +3,15 @@ package com.lumiku.platform.idempotency;
 import com.lumiku.platform.UtcClock;
 import com.lumiku.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * Makes charging requests safe to retry, with Stripe's semantics for the {@code Idempotency-Key}
@@ -39,9 +31,6 @@ public class IdempotentRequests {
   /** Header that marks a replayed answer. */
   public static final String REPLAYED = "Idempotent-Replayed";
 
-  private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
-  private static final Jsonb JSON = JsonbBuilder.create();
-
   @PersistenceContext EntityManager em;
 
   /**
@@ -57,11 +46,8 @@ public class IdempotentRequests {
     if (key == null) {
       return work.get();
     }
-    if (!VALID_KEY.matcher(key).matches()) {
-      throw ProblemException.badRequest(
-          "Idempotency-Key must be 1 to 255 visible ASCII characters, e.g. a UUID.");
-    }
-    String fingerprint = sha256(json(request));
+    IdempotencyKey.requireValid(key);
+    String fingerprint = IdempotencyKey.fingerprint(request);
     int claimed =
         em.createNativeQuery(
                 "INSERT INTO idempotency_keys (user_id, idempotency_key, request_hash, created_at)"
@@ -81,7 +67,7 @@ public class IdempotentRequests {
         .setParameter(1, userId)
         .setParameter(2, key)
         .setParameter(3, answer.getStatus())
-        .setParameter(4, json(answer.getEntity()))
+        .setParameter(4, IdempotencyKey.json(answer.getEntity()))
         .setParameter(5, answer.getLocation() == null ? null : answer.getLocation().toString())
         .executeUpdate();
     return answer;
@@ -113,23 +99,5 @@ public class IdempotentRequests {
       answer.location(URI.create((String) row[3]));
     }
     return answer.build();
-  }
-
-  private static String json(Object value) {
-    try {
-      return JSON.toJson(value);
-    } catch (JsonbException e) {
-      throw new IllegalStateException("Cannot write " + value.getClass() + " as JSON", e);
-    }
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

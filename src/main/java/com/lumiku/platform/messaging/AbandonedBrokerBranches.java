@@ -1,8 +1,8 @@
 package com.lumiku.platform.messaging;
 
-import com.lumiku.platform.messaging.BrokerManagement.BrokerRefusedException;
-import com.lumiku.platform.messaging.BrokerManagement.BrokerUnavailableException;
 import com.lumiku.platform.messaging.BrokerManagement.PreparedBranch;
+import com.lumiku.platform.messaging.ManagementClient.BrokerRefusedException;
+import com.lumiku.platform.messaging.ManagementClient.BrokerUnavailableException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
@@ -14,10 +14,10 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Function;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -65,40 +65,39 @@ public class AbandonedBrokerBranches {
   @Inject BrokerManagement broker;
   @Inject MetricRegistry metrics;
 
+  /**
+   * The XA server name; its default is also in server-config/pre-boot-commands.asadmin, which hands
+   * the same variable to Payara's transaction service (asadmin cannot read the application's
+   * configuration, and this bean cannot read Payara's).
+   */
   @Inject
-  @ConfigProperty(name = "lumiku.tx.server-name", defaultValue = "lumiku")
+  @ConfigProperty(name = "lumiku.tx.server-name")
   String serverName;
 
   @Inject
-  @ConfigProperty(name = "lumiku.broker.abandoned-branch-age", defaultValue = "PT2M")
+  @ConfigProperty(name = "lumiku.broker.abandoned-branch-age")
   Duration age;
 
   @Inject
-  @ConfigProperty(name = "lumiku.broker.abandoned-branch-check-interval", defaultValue = "PT30S")
+  @ConfigProperty(name = "lumiku.broker.abandoned-branch-check-interval")
   Duration interval;
 
-  /**
-   * When this instance first saw each of its branches prepared (System.nanoTime: the broker's own
-   * creation times come as locale-formatted text, in the broker's time zone).
-   */
-  private final Map<String, Long> firstSeen = new HashMap<>();
+  private BranchAges ages;
 
   private boolean refusalReported;
 
   @PostConstruct
   void schedule() {
+    ages = new BranchAges(age, System::nanoTime);
     timers.createIntervalTimer(
         interval.toMillis(),
         interval.toMillis(),
         new TimerConfig("abandoned-broker-branches", false));
-    LOG.info(
-        () ->
-            "Broker XA branches of this instance ("
-                + serverName
-                + ") still prepared after "
-                + age
-                + " are rolled back, checked every "
-                + interval);
+    LOG.log(
+        Level.INFO,
+        "Broker XA branches of this instance ({0}) still prepared after {1} are rolled back,"
+            + " checked every {2}",
+        new Object[] {serverName, age, interval});
   }
 
   /** One check (the container runs one at a time). */
@@ -109,32 +108,27 @@ public class AbandonedBrokerBranches {
       prepared = broker.preparedBranches();
       refusalReported = false;
     } catch (BrokerRefusedException e) {
-      firstSeen.clear();
+      ages.restart();
       if (!refusalReported) {
         refusalReported = true;
-        LOG.warning(
-            () ->
-                "Cannot check the broker for abandoned XA branches (it refused; the user needs"
-                    + " the management permission): "
-                    + e.getMessage());
+        LOG.log(
+            Level.WARNING,
+            "Cannot check the broker for abandoned XA branches (it refused; the user needs the"
+                + " management permission): {0}",
+            e.getMessage());
       }
       return;
     } catch (BrokerUnavailableException e) {
-      firstSeen.clear(); // a commit retried once the broker is back gets the whole age
-      LOG.fine(() -> "Prepared broker branches not checked: " + e.getMessage());
+      ages.restart(); // a commit retried once the broker is back gets the whole age
+      LOG.log(Level.FINE, "Prepared broker branches not checked: {0}", e.getMessage());
       return; // readiness reports the broker; the next check tries again
     }
-    long now = System.nanoTime();
-    Set<String> present = prepared.stream().map(PreparedBranch::id).collect(Collectors.toSet());
-    firstSeen.keySet().retainAll(present);
-    for (PreparedBranch branch : prepared) {
-      if (!isOurs(branch)) {
-        continue;
-      }
-      Long seen = firstSeen.putIfAbsent(branch.id(), now);
-      if (seen != null && now - seen >= age.toNanos()) {
-        rollBack(branch, Duration.ofNanos(now - seen));
-      }
+    Map<String, PreparedBranch> ours =
+        prepared.stream()
+            .filter(this::isOurs)
+            .collect(Collectors.toMap(PreparedBranch::id, Function.identity(), (a, b) -> a));
+    for (BranchAges.Due due : ages.check(ours.keySet())) {
+      rollBack(ours.get(due.id()), due.preparedFor());
     }
   }
 
@@ -146,27 +140,28 @@ public class AbandonedBrokerBranches {
   private void rollBack(PreparedBranch branch, Duration preparedFor) {
     try {
       boolean ended = broker.rollBack(branch);
-      firstSeen.remove(branch.id());
+      ages.forget(branch.id());
       if (ended) {
         metrics.counter("broker.abandoned-branches.rolled-back").inc();
-        LOG.warning(
-            () ->
-                "Rolled back broker XA branch "
-                    + branch.id()
-                    + " of "
-                    + serverName
-                    + " (prepared for at least "
-                    + preparedFor.toSeconds()
-                    + " s, no transaction manager ended it): "
-                    + branch.consumes()
-                    + " message(s) it consumed went back to their queue, "
-                    + branch.sends()
-                    + " it sent were dropped; message ids (generations) "
-                    + branch.messageIds());
+        LOG.log(
+            Level.WARNING,
+            "Rolled back broker XA branch {0} of {1} (prepared for at least {2} s, no transaction"
+                + " manager ended it): {3} message(s) it consumed went back to their queue, {4} it"
+                + " sent were dropped; message ids (generations) {5}",
+            new Object[] {
+              branch.id(),
+              serverName,
+              preparedFor.toSeconds(),
+              branch.consumes(),
+              branch.sends(),
+              branch.messageIds()
+            });
       }
     } catch (BrokerUnavailableException e) {
-      LOG.warning(
-          () -> "Could not roll back broker XA branch " + branch.id() + ": " + e.getMessage());
+      LOG.log(
+          Level.WARNING,
+          "Could not roll back broker XA branch {0}: {1}",
+          new Object[] {branch.id(), e.getMessage()});
     }
   }
 }

@@ -1,5 +1,6 @@
 package com.lumiku.platform.messaging;
 
+import com.lumiku.platform.JsonDocuments;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,29 +8,22 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
-import java.io.StringReader;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.apache.activemq.artemis.api.core.Message;
-import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
-import org.apache.activemq.artemis.api.core.client.ClientMessage;
-import org.apache.activemq.artemis.api.core.client.ClientRequestor;
-import org.apache.activemq.artemis.api.core.client.ClientSession;
-import org.apache.activemq.artemis.api.core.client.ClientSessionFactory;
-import org.apache.activemq.artemis.api.core.client.ServerLocator;
-import org.apache.activemq.artemis.api.core.management.ManagementHelper;
 import org.apache.activemq.artemis.api.core.management.ResourceNames;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Asks the broker itself about its queues, through Artemis management messages: how many consumers
- * are attached, how many messages wait; and lists and rolls back the XA branches it holds prepared.
- * Readiness relies on these answers, so nothing here is cached and every question opens a real
- * session on the broker.
+ * Asks the broker itself about its queues, through Artemis management messages ({@link
+ * ManagementClient}): how many consumers are attached, how many messages wait; and lists and rolls
+ * back the XA branches it holds prepared. Readiness relies on these answers, so nothing here is
+ * cached and every question opens a real session on the broker.
  *
  * <p>This is a plain Artemis client connection, separate from the resource adapter's pools, so that
  * health probes neither borrow from nor wait on the connections that carry work.
@@ -41,63 +35,43 @@ public class BrokerManagement {
   private static final String DUPLICATE_ID = Message.HDR_DUPLICATE_DETECTION_ID.toString();
 
   @Inject
-  @ConfigProperty(name = "lumiku.broker.host", defaultValue = "127.0.0.1")
+  @ConfigProperty(name = "lumiku.broker.host")
   String host;
 
   @Inject
-  @ConfigProperty(name = "lumiku.broker.port", defaultValue = "61616")
+  @ConfigProperty(name = "lumiku.broker.port")
   int port;
 
   @Inject
-  @ConfigProperty(name = "lumiku.broker.user", defaultValue = "lumiku")
+  @ConfigProperty(name = "lumiku.broker.user")
   String user;
 
   @Inject
-  @ConfigProperty(name = "lumiku.broker.password", defaultValue = "lumiku")
+  @ConfigProperty(name = "lumiku.broker.password")
   String password;
 
   @Inject
-  @ConfigProperty(name = "lumiku.broker.management-timeout", defaultValue = "PT2S")
+  @ConfigProperty(name = "lumiku.broker.management-timeout")
   Duration timeout;
 
-  private ServerLocator locator;
+  private ManagementClient client;
 
   /**
    * Creates this bean while the application deploys, so that its settings come from the
    * application's configuration and not from that of whichever thread first asks (health checks run
    * on Payara's own threads). It runs before the other start-up observers (default priority
-   * APPLICATION + 500): once WorkQueueReadiness is set up, a probe may call this bean at once.
+   * APPLICATION + 500): once the readiness checks are set up, a probe may call this bean at once.
    */
   void createAtStartup(@Observes @Priority(Interceptor.Priority.APPLICATION) Startup startup) {}
-
-  /** Queue figures as the broker reports them now. */
-  public record QueueFigures(
-      String queue,
-      int consumers,
-      long messages,
-      long scheduled,
-      long delivering,
-      Long firstMessageAgeMillis) {}
 
   /**
    * Opens a session, asks for the queue's figures and closes it.
    *
-   * @throws BrokerUnavailableException if the broker cannot be reached or does not answer in time
+   * @throws ManagementClient.BrokerUnavailableException if the broker cannot be reached or does not
+   *     answer in time
    */
   public QueueFigures queue(String queue) {
-    return ask(
-        question -> {
-          String resource = ResourceNames.QUEUE + queue;
-          return new QueueFigures(
-              queue,
-              ((Number) question.attribute(resource, "consumerCount")).intValue(),
-              ((Number) question.attribute(resource, "messageCount")).longValue(),
-              ((Number) question.attribute(resource, "scheduledCount")).longValue(),
-              ((Number) question.attribute(resource, "deliveringCount")).longValue(),
-              question.attribute(resource, "firstMessageAge") instanceof Number age
-                  ? age.longValue()
-                  : null);
-        });
+    return client().queue(queue);
   }
 
   /**
@@ -105,10 +79,8 @@ public class BrokerManagement {
    * came from one queue: {@code _AMQ_ORIG_QUEUE = 'generations.avatar'}.
    */
   public long countMessages(String queue, String filter) {
-    return ask(
-        question ->
-            ((Number) question.operation(ResourceNames.QUEUE + queue, "countMessages", filter))
-                .longValue());
+    return ((Number) client().operation(ResourceNames.QUEUE + queue, "countMessages", filter))
+        .longValue();
   }
 
   /**
@@ -127,15 +99,12 @@ public class BrokerManagement {
   /** The XA branches the broker holds prepared now, waiting for a commit or a rollback. */
   public List<PreparedBranch> preparedBranches() {
     String details =
-        ask(
-            question ->
-                (String)
-                    question.operation(
-                        ResourceNames.BROKER, "listPreparedTransactionDetailsAsJSON"));
+        (String) client().operation(ResourceNames.BROKER, "listPreparedTransactionDetailsAsJSON");
     if (details == null || details.isBlank()) {
       return List.of(); // the broker answers "" rather than [] when it holds none
     }
-    try (JsonReader reader = Json.createReader(new StringReader(details))) {
+    try (JsonReader reader =
+        JsonDocuments.reader(new ByteArrayInputStream(details.getBytes(StandardCharsets.UTF_8)))) {
       return reader.readArray().getValuesAs(JsonObject.class).stream()
           .map(BrokerManagement::preparedBranch)
           .toList();
@@ -175,106 +144,21 @@ public class BrokerManagement {
    * @return false if the broker no longer holds that branch
    */
   public boolean rollBack(PreparedBranch branch) {
-    return ask(
-        question ->
-            (Boolean)
-                question.operation(
-                    ResourceNames.BROKER, "rollbackPreparedTransaction", branch.id()));
+    return (Boolean)
+        client().operation(ResourceNames.BROKER, "rollbackPreparedTransaction", branch.id());
   }
 
-  /** One management conversation on an open session. */
-  private final class Question {
-    private final ClientSession session;
-    private final ClientRequestor requestor;
-
-    Question(ClientSession session, ClientRequestor requestor) {
-      this.session = session;
-      this.requestor = requestor;
+  private synchronized ManagementClient client() {
+    if (client == null) {
+      client = new ManagementClient(host, port, user, password, timeout);
     }
-
-    Object attribute(String resource, String name) throws Exception {
-      ClientMessage request = session.createMessage(false);
-      ManagementHelper.putAttribute(request, resource, name);
-      return answer(request, name + " of " + resource);
-    }
-
-    Object operation(String resource, String name, Object... arguments) throws Exception {
-      ClientMessage request = session.createMessage(false);
-      ManagementHelper.putOperationInvocation(request, resource, name, arguments);
-      return answer(request, name + " on " + resource);
-    }
-
-    private Object answer(ClientMessage request, String what) throws Exception {
-      ClientMessage reply = requestor.request(request, timeout.toMillis());
-      if (reply == null) {
-        throw new BrokerUnavailableException(
-            "No answer about " + what + " within " + timeout, null);
-      }
-      if (!ManagementHelper.hasOperationSucceeded(reply)) {
-        throw new BrokerRefusedException(
-            "The broker refused " + what + ": " + ManagementHelper.getResult(reply));
-      }
-      return ManagementHelper.getResult(reply);
-    }
-  }
-
-  private interface Conversation<T> {
-    T with(Question question) throws Exception;
-  }
-
-  private <T> T ask(Conversation<T> conversation) {
-    try (ClientSessionFactory factory = locator().createSessionFactory();
-        ClientSession session =
-            factory.createSession(user, password, false, true, true, false, 1)) {
-      session.start();
-      try (ClientRequestor requestor = new ClientRequestor(session, "activemq.management")) {
-        return conversation.with(new Question(session, requestor));
-      }
-    } catch (BrokerUnavailableException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new BrokerUnavailableException(
-          "Broker at " + host + ":" + port + ": " + e.getMessage(), e);
-    }
-  }
-
-  private synchronized ServerLocator locator() throws Exception {
-    if (locator == null) {
-      locator =
-          ActiveMQClient.createServerLocator(
-              "tcp://"
-                  + host
-                  + ":"
-                  + port
-                  + "?reconnectAttempts=0&initialConnectAttempts=1&callTimeout="
-                  + timeout.toMillis()
-                  + "&connectionTTL=10000&clientFailureCheckPeriod=2000");
-    }
-    return locator;
+    return client;
   }
 
   @PreDestroy
   synchronized void close() {
-    if (locator != null) {
-      locator.close();
-    }
-  }
-
-  /** The broker could not be reached or did not answer. */
-  public static class BrokerUnavailableException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    public BrokerUnavailableException(String message, Throwable cause) {
-      super(message, cause);
-    }
-  }
-
-  /** The broker answered, but refused the question (e.g. no management permission). */
-  public static class BrokerRefusedException extends BrokerUnavailableException {
-    private static final long serialVersionUID = 1L;
-
-    public BrokerRefusedException(String message) {
-      super(message, null);
+    if (client != null) {
+      client.close();
     }
   }
 }

@@ -1,7 +1,6 @@
 package com.lumiku.platform.problem;
 
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
+import com.lumiku.platform.JsonDocuments;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -19,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 public class ContainerErrorPage extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
-  private static final Jsonb JSON = JsonbBuilder.create();
 
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
@@ -47,6 +45,6 @@ public class ContainerErrorPage extends HttpServlet {
     response.setStatus(status);
     response.setContentType(Problem.MEDIA_TYPE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response.getWriter().write(JSON.toJson(problem));
+    response.getWriter().write(JsonDocuments.toJson(problem));
   }
 }

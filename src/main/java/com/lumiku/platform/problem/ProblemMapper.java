@@ -1,6 +1,6 @@
 package com.lumiku.platform.problem;
 
-import com.lumiku.platform.messaging.BrokerManagement;
+import com.lumiku.platform.messaging.ManagementClient;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.json.bind.JsonbException;
@@ -62,7 +62,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
       LOG.log(
           Level.WARNING,
           "Request failed because a dependency is unavailable: {0}",
-          describe(failure));
+          Causes.describe(failure));
       return Problem.of(
           503,
           "Service Unavailable",
@@ -135,7 +135,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof JMSException
           || t instanceof JMSRuntimeException
-          || t instanceof BrokerManagement.BrokerUnavailableException
+          || t instanceof ManagementClient.BrokerUnavailableException
           || t instanceof SQLTransientConnectionException
           || t instanceof jakarta.resource.ResourceException) {
         return true;
@@ -158,17 +158,6 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
   private static boolean isUnavailableState(String sqlState) {
     return sqlState != null
         && (sqlState.startsWith("08") || sqlState.startsWith("57P") || sqlState.equals("55P03"));
-  }
-
-  private static String describe(Throwable failure) {
-    StringBuilder text = new StringBuilder();
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (!text.isEmpty()) {
-        text.append(" <- ");
-      }
-      text.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
-    }
-    return text.toString();
   }
 
   private static <T extends Throwable> T find(Throwable failure, Class<T> type) {

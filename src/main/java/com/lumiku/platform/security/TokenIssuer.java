@@ -24,7 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class TokenIssuer {
 
   @Inject
-  @ConfigProperty(name = "lumiku.auth.token-lifetime", defaultValue = "PT12H")
+  @ConfigProperty(name = "lumiku.auth.token-lifetime")
   Duration lifetime;
 
   /** A signed token for the user. */

@@ -2,7 +2,11 @@ package com.lumiku.platform.storage;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,7 +23,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>Each image gets a random, unguessable name; whoever knows the name may fetch it (an {@code
  * <img>} cannot send a Bearer token), and names are never reused, so the files can be cached for
  * ever. Writes go to a temporary file first and are moved into place, so a reader never sees half
- * an image.
+ * an image. Images are stored inside the transaction that records them (a worker's, an upload's):
+ * if it rolls back, the files are removed again (a transactional observer), so a retried attempt
+ * leaves no orphans.
  */
 @ApplicationScoped
 public class ImageStore {
@@ -28,8 +34,10 @@ public class ImageStore {
       Pattern.compile("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}(-thumb)?\\.png");
 
   @Inject
-  @ConfigProperty(name = "lumiku.data.dir", defaultValue = "data")
+  @ConfigProperty(name = "lumiku.data.dir")
   String dataDir;
+
+  @Inject Event<StoredImage> stored;
 
   private Path folder;
 
@@ -43,16 +51,28 @@ public class ImageStore {
     }
   }
 
-  /** Stores a PNG and its thumbnail under one new name; returns the two file names. */
+  /**
+   * Stores a PNG and its thumbnail under one new name, for the caller's transaction: they are
+   * removed if it rolls back.
+   *
+   * @return the two file names
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
   public StoredImage store(byte[] png, byte[] thumbnailPng) {
     String id = UUID.randomUUID().toString();
-    StoredImage stored = new StoredImage(id + ".png", id + "-thumb.png");
-    write(stored.image(), png);
-    write(stored.thumbnail(), thumbnailPng);
-    return stored;
+    StoredImage image = new StoredImage(id + ".png", id + "-thumb.png");
+    stored.fire(image);
+    write(image.image(), png);
+    write(image.thumbnail(), thumbnailPng);
+    return image;
   }
 
-  /** Removes what {@link #store} wrote, e.g. when the transaction that needed it rolled back. */
+  /** The transaction that stored the image rolled back: nothing refers to its files. */
+  void removeIfRolledBack(@Observes(during = TransactionPhase.AFTER_FAILURE) StoredImage image) {
+    delete(image);
+  }
+
+  /** Removes what {@link #store} wrote. */
   public void delete(StoredImage stored) {
     try {
       Files.deleteIfExists(folder.resolve(stored.image()));

@@ -1,5 +1,6 @@
 package com.lumiku.platform.storage;
 
+import com.lumiku.platform.LumikuApi;
 import com.lumiku.platform.problem.ProblemException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 
 /** Serves generated images by their unguessable names; they never change, so caches keep them. */
 @Path("images")
@@ -28,8 +30,16 @@ public class ImagesResource {
     return Response.ok(file.toFile(), "image/png").cacheControl(forever).build();
   }
 
-  /** The path under which the API serves an image of this name. */
+  /**
+   * The path under which the API serves an image of this name, from the resource's own paths (no
+   * request is needed: workers store it in a generation's result).
+   */
   public static String url(String name) {
-    return "/api/images/" + name;
+    return UriBuilder.fromPath("/")
+        .path(LumikuApi.PATH)
+        .path(ImagesResource.class)
+        .path(ImagesResource.class, "image")
+        .build(name)
+        .toString();
   }
 }

@@ -33,7 +33,7 @@ public class Accounts {
   @Inject AdminAccounts admins;
 
   @Inject
-  @ConfigProperty(name = "lumiku.credits.welcome", defaultValue = "100")
+  @ConfigProperty(name = "lumiku.credits.welcome")
   long welcomeCredits;
 
   /** A new account and its opening balance. */

@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -30,15 +31,15 @@ public class AdminAccounts {
   @PersistenceContext EntityManager em;
 
   @Inject
-  @ConfigProperty(name = "lumiku.admin.emails", defaultValue = " ")
-  String emails;
+  @ConfigProperty(name = "lumiku.admin.emails")
+  Optional<String> emails;
 
   private List<String> admins;
 
   @PostConstruct
   void promoteConfiguredAdmins() {
     admins =
-        Arrays.stream(emails.split(","))
+        Arrays.stream(emails.orElse("").split(","))
             .map(String::strip)
             .filter(email -> !email.isEmpty())
             .map(User::normalize)

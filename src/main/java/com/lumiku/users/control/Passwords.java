@@ -17,7 +17,7 @@ public class Passwords {
   @Inject Pbkdf2PasswordHash pbkdf2;
 
   @Inject
-  @ConfigProperty(name = "lumiku.auth.pbkdf2-iterations", defaultValue = "210000")
+  @ConfigProperty(name = "lumiku.auth.pbkdf2-iterations")
   int iterations;
 
   private String decoy;

@@ -1,0 +1,55 @@
+package com.lumiku.avatars.control;
+
+import com.lumiku.apps.App;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Avatar Creator, as the app registry knows it: its operation {@code generate} (priced by {@code
+ * lumiku.apps.avatar-creator.cost.generate}) and its worker {@code avatar}, which draws avatars
+ * from prompts off {@link #QUEUE} ({@code lumiku.workers.avatar.queue}, {@code .concurrency}).
+ */
+@ApplicationScoped
+public class AvatarCreator implements App {
+
+  public static final String ID = "avatar-creator";
+
+  /** The operation of ordering an avatar drawn from a prompt. */
+  public static final String GENERATE = "generate";
+
+  /** The job type of an avatar drawn from a prompt. */
+  public static final String FROM_PROMPT = "avatar.from-prompt";
+
+  public static final String WORKER = "avatar";
+
+  /** The worker's queue and concurrency unless configured otherwise (see AvatarWorker). */
+  public static final String QUEUE = "generations.avatar";
+
+  public static final int CONCURRENCY = 4;
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String name() {
+    return "Avatar Creator";
+  }
+
+  @Override
+  public String description() {
+    return "Avatars drawn from a text prompt.";
+  }
+
+  @Override
+  public List<String> operations() {
+    return List.of(GENERATE);
+  }
+
+  @Override
+  public List<Worker> workers() {
+    return List.of(new Worker(WORKER, QUEUE, CONCURRENCY, Set.of(FROM_PROMPT)));
+  }
+}

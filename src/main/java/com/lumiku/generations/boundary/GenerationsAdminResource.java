@@ -1,0 +1,50 @@
+package com.lumiku.generations.boundary;
+
+import com.lumiku.generations.control.Generations;
+import com.lumiku.generations.control.QueuePositions;
+import com.lumiku.generations.entity.Generation;
+import com.lumiku.generations.entity.GenerationError;
+import com.lumiku.platform.Roles;
+import com.lumiku.platform.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+
+/**
+ * Any user's generation, for operators answering "what happened to my order?": everything its owner
+ * sees, plus whose it is, who ended it and the internal detail of its failure (exception text, the
+ * model provider's answer), which users never see.
+ */
+@Path("admin/generations")
+@RequestScoped
+@RolesAllowed(Roles.ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+public class GenerationsAdminResource {
+
+  @Inject Generations generations;
+  @Inject QueuePositions positions;
+
+  @JsonbPropertyOrder({"userId", "endedBy", "errorDetail", "generation"})
+  public record AdminView(
+      UUID userId, String endedBy, String errorDetail, GenerationView generation) {}
+
+  @GET
+  @Path("{id}")
+  public AdminView generation(@PathParam("id") UUID id) {
+    Generation generation =
+        generations.find(id).orElseThrow(() -> ProblemException.notFound("Generation " + id));
+    GenerationError error = generation.error();
+    return new AdminView(
+        generation.userId(),
+        generation.endedBy() == null ? null : generation.endedBy().code(),
+        error == null ? null : error.detail(),
+        GenerationView.current(generation, positions));
+  }
+}

@@ -1,0 +1,33 @@
+package com.lumiku.generations.boundary;
+
+import com.lumiku.generations.control.GenerationRequests;
+import com.lumiku.generations.control.QueuePositions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * How every app answers an accepted order: 202 with the generation (and its queue position), the
+ * credits it cost and the balance left, and {@code Location} where the generation can be followed.
+ */
+@ApplicationScoped
+public class OrderAnswers {
+
+  @Inject QueuePositions positions;
+
+  /** The body of the answer. */
+  @JsonbPropertyOrder({"generation", "creditUsed", "creditBalance"})
+  public record AcceptedOrder(GenerationView generation, long creditUsed, long creditBalance) {}
+
+  public Response accepted(GenerationRequests.Accepted accepted, UriInfo uriInfo) {
+    return Response.accepted(
+            new AcceptedOrder(
+                GenerationView.current(accepted.generation(), positions),
+                accepted.creditUsed(),
+                accepted.creditBalance()))
+        .location(GenerationsResource.location(uriInfo, accepted.generation().id()))
+        .build();
+  }
+}

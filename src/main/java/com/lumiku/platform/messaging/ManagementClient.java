@@ -1,0 +1,158 @@
+package com.lumiku.platform.messaging;
+
+import java.time.Duration;
+import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
+import org.apache.activemq.artemis.api.core.client.ClientMessage;
+import org.apache.activemq.artemis.api.core.client.ClientRequestor;
+import org.apache.activemq.artemis.api.core.client.ClientSession;
+import org.apache.activemq.artemis.api.core.client.ClientSessionFactory;
+import org.apache.activemq.artemis.api.core.client.ServerLocator;
+import org.apache.activemq.artemis.api.core.management.ManagementHelper;
+import org.apache.activemq.artemis.api.core.management.ResourceNames;
+
+/**
+ * Artemis management over the core protocol: attributes and operations of the broker's resources
+ * ({@link ResourceNames}), each asked on a session of its own. Plain Java with only the Artemis
+ * client, so that the application ({@link BrokerManagement}), the tests and the benchmark ask the
+ * broker the same way.
+ */
+public final class ManagementClient implements AutoCloseable {
+
+  private final ServerLocator locator;
+  private final String user;
+  private final String password;
+  private final Duration timeout;
+  private final String where;
+
+  /**
+   * A client for the broker at {@code host:port}; fails fast (no reconnection) when it is away.
+   *
+   * @param user and {@code password}: null for a broker without security
+   */
+  public ManagementClient(String host, int port, String user, String password, Duration timeout) {
+    try {
+      this.locator =
+          ActiveMQClient.createServerLocator(
+              "tcp://"
+                  + host
+                  + ":"
+                  + port
+                  + "?reconnectAttempts=0&initialConnectAttempts=1&callTimeout="
+                  + timeout.toMillis()
+                  + "&connectionTTL=10000&clientFailureCheckPeriod=2000");
+    } catch (Exception e) {
+      throw new IllegalArgumentException("Not a broker address: " + host + ":" + port, e);
+    }
+    this.user = user;
+    this.password = password;
+    this.timeout = timeout;
+    this.where = host + ":" + port;
+  }
+
+  /** The figures of a queue, asked in one session. */
+  public QueueFigures queue(String queue) {
+    return ask(
+        question -> {
+          String resource = ResourceNames.QUEUE + queue;
+          return new QueueFigures(
+              queue,
+              ((Number) question.attribute(resource, "consumerCount")).intValue(),
+              ((Number) question.attribute(resource, "messageCount")).longValue(),
+              ((Number) question.attribute(resource, "scheduledCount")).longValue(),
+              ((Number) question.attribute(resource, "deliveringCount")).longValue(),
+              question.attribute(resource, "firstMessageAge") instanceof Number age
+                  ? age.longValue()
+                  : null);
+        });
+  }
+
+  /** An attribute of a resource, e.g. {@code messagesAdded} of {@code queue.generations.avatar}. */
+  public Object attribute(String resource, String name) {
+    return ask(question -> question.attribute(resource, name));
+  }
+
+  /** Invokes an operation of a resource, e.g. {@code pause} on a queue, and returns its result. */
+  public Object operation(String resource, String name, Object... arguments) {
+    return ask(question -> question.operation(resource, name, arguments));
+  }
+
+  /** Several questions on one session. */
+  public <T> T ask(Conversation<T> conversation) {
+    try (ClientSessionFactory factory = locator.createSessionFactory();
+        ClientSession session =
+            factory.createSession(user, password, false, true, true, false, 1)) {
+      session.start();
+      try (ClientRequestor requestor = new ClientRequestor(session, "activemq.management")) {
+        return conversation.with(new Question(session, requestor));
+      }
+    } catch (BrokerUnavailableException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new BrokerUnavailableException("Broker at " + where + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    locator.close();
+  }
+
+  /** What to ask in one session. */
+  public interface Conversation<T> {
+    T with(Question question) throws Exception;
+  }
+
+  /** One management conversation on an open session. */
+  public final class Question {
+    private final ClientSession session;
+    private final ClientRequestor requestor;
+
+    Question(ClientSession session, ClientRequestor requestor) {
+      this.session = session;
+      this.requestor = requestor;
+    }
+
+    public Object attribute(String resource, String name) throws Exception {
+      ClientMessage request = session.createMessage(false);
+      ManagementHelper.putAttribute(request, resource, name);
+      return answer(request, name + " of " + resource);
+    }
+
+    public Object operation(String resource, String name, Object... arguments) throws Exception {
+      ClientMessage request = session.createMessage(false);
+      ManagementHelper.putOperationInvocation(request, resource, name, arguments);
+      return answer(request, name + " on " + resource);
+    }
+
+    private Object answer(ClientMessage request, String what) throws Exception {
+      ClientMessage reply = requestor.request(request, timeout.toMillis());
+      if (reply == null) {
+        throw new BrokerUnavailableException(
+            "No answer about " + what + " within " + timeout, null);
+      }
+      if (!ManagementHelper.hasOperationSucceeded(reply)) {
+        throw new BrokerRefusedException(
+            "The broker refused " + what + ": " + ManagementHelper.getResult(reply));
+      }
+      return ManagementHelper.getResult(reply);
+    }
+  }
+
+  /** The broker could not be reached or did not answer. */
+  public static class BrokerUnavailableException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public BrokerUnavailableException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /** The broker answered, but refused the question (e.g. no management permission). */
+  public static class BrokerRefusedException extends BrokerUnavailableException {
+    private static final long serialVersionUID = 1L;
+
+    public BrokerRefusedException(String message) {
+      super(message, null);
+    }
+  }
+}

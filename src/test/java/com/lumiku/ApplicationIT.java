@@ -1,0 +1,56 @@
+package com.lumiku;
+
+import com.lumiku.apps.NewAppScenarios;
+import com.lumiku.avatars.AvatarGenerationScenarios;
+import com.lumiku.credits.CreditsAdminScenarios;
+import com.lumiku.credits.OverdraftRaceScenarios;
+import com.lumiku.generations.AtomicSubmissionScenarios;
+import com.lumiku.generations.CancellationScenarios;
+import com.lumiku.generations.FailAfterEnqueue;
+import com.lumiku.generations.LiveProgressScenarios;
+import com.lumiku.generations.StuckGenerationSweeperScenarios;
+import com.lumiku.platform.AbandonedBrokerBranchScenarios;
+import com.lumiku.platform.health.DatabaseReadinessScenarios;
+import com.lumiku.platform.health.InDoubtTransactionScenarios;
+import com.lumiku.platform.health.ReadinessScenarios;
+import com.lumiku.platform.idempotency.IdempotencyScenarios;
+import com.lumiku.testing.DeployedApplicationTest;
+import com.lumiku.testing.Deployments;
+import com.lumiku.users.AuthenticationScenarios;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * The application as built, plus the test-only probe app and a fault to inject, on real Payara
+ * Micro, Artemis and PostgreSQL: one deployment (one boot) for every scenario it can serve. The
+ * settings here are the few those scenarios need shorter than in production: the sweeper looks
+ * every second (the deadline stays 10 minutes), a branch in doubt fails liveness after 2 s, a
+ * broker branch counts as abandoned after 8 s. Each scenario creates its own users and data.
+ */
+class ApplicationIT extends DeployedApplicationTest
+    implements AuthenticationScenarios,
+        AvatarGenerationScenarios,
+        AtomicSubmissionScenarios,
+        NewAppScenarios,
+        CancellationScenarios,
+        LiveProgressScenarios,
+        StuckGenerationSweeperScenarios,
+        OverdraftRaceScenarios,
+        CreditsAdminScenarios,
+        IdempotencyScenarios,
+        ReadinessScenarios,
+        DatabaseReadinessScenarios,
+        InDoubtTransactionScenarios,
+        AbandonedBrokerBranchScenarios {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.applicationWithProbe(
+            NewAppScenarios.PRICE,
+            "lumiku.generations.sweep-interval=PT1S",
+            "lumiku.transactions.in-doubt-limit=PT2S",
+            "lumiku.broker.abandoned-branch-age=PT8S",
+            "lumiku.broker.abandoned-branch-check-interval=PT0.5S")
+        .addClass(FailAfterEnqueue.class);
+  }
+}

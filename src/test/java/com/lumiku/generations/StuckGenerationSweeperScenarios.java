@@ -1,0 +1,81 @@
+package com.lumiku.generations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.lumiku.probe.ProbeApp;
+import com.lumiku.probe.ProbeOrder;
+import com.lumiku.testing.Api;
+import com.lumiku.testing.LedgerInvariants;
+import com.lumiku.testing.Scenarios;
+import com.lumiku.testing.TestBroker;
+import com.lumiku.testing.TestDatabase;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Generations that neither finish nor change before their deadline are failed and refunded by the
+ * sweeper (every second here), pending and processing alike; the workers that finish later find
+ * them failed and discard their results, so nothing is recorded and nothing is charged twice. The
+ * deadline is the production one (10 minutes): the test makes five 6 s probe runs look stuck by
+ * moving their last change an hour back.
+ */
+public interface StuckGenerationSweeperScenarios extends Scenarios {
+
+  @Test
+  default void stuckGenerationsAreFailedAndRefundedOnce() {
+    Api.Member member = api().register();
+    List<UUID> orders = new ArrayList<>();
+    for (int i = 0; i < ProbeApp.CONCURRENCY + 1; i++) {
+      orders.add(
+          api().acceptedProbe(member, new ProbeOrder("too slow " + i, 6000, 0, false, false)));
+    }
+
+    // Until the sweeper has taken them: a pending one a worker starts meanwhile changes again.
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () -> {
+              TestDatabase.update(
+                  "UPDATE generations SET updated_at = now() - interval '1 hour'"
+                      + " WHERE user_id = ? AND status IN ('pending', 'processing')",
+                  member.id());
+              return TestDatabase.generations(member.id()).stream()
+                  .allMatch(g -> g.status().equals("failed"));
+            });
+
+    for (UUID order : orders) {
+      JsonPath swept = api().generation(member, order);
+      assertThat(swept.getBoolean("refunded")).isTrue();
+      assertThat(swept.getString("errorCode")).isEqualTo("timed-out");
+      assertThat(swept.getString("errorMessage")).startsWith("No result within 10 minutes");
+    }
+    assertThat(TestDatabase.balance(member.id())).isEqualTo(100);
+
+    // The workers finish their 6 s runs after the sweep; their results must be thrown away.
+    await()
+        .pollDelay(Duration.ofSeconds(6))
+        .atMost(Duration.ofSeconds(40))
+        .until(() -> TestBroker.messageCount(ProbeApp.QUEUE) == 0);
+    assertThat(
+            TestDatabase.count(
+                "SELECT count(*) FROM probe_runs r JOIN generations g ON g.id = r.generation_id"
+                    + " WHERE g.user_id = ?",
+                member.id()))
+        .isZero();
+    assertThat(TestDatabase.generations(member.id()))
+        .allSatisfy(g -> assertThat(g.status()).isEqualTo("failed"));
+    LedgerInvariants.assertAddsUp(member.id(), Duration.ofSeconds(5));
+    assertThat(TestDatabase.balance(member.id())).isEqualTo(100);
+    assertThat(
+            TestDatabase.count(
+                "SELECT count(*) FROM generations WHERE user_id = ? AND ended_by = 'sweeper'",
+                member.id()))
+        .isEqualTo(orders.size());
+  }
+}

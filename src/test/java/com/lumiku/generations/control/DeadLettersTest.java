@@ -1,0 +1,83 @@
+package com.lumiku.generations.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.lumiku.generations.entity.EndedBy;
+import com.lumiku.generations.entity.Generation;
+import com.lumiku.generations.entity.GenerationError;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What the dead-letter consumer does with each kind of dead letter (fakes for the rest). */
+class DeadLettersTest {
+
+  final List<String> failed = new ArrayList<>();
+  final DeadLetters deadLetters = new DeadLetters();
+  List<WorkerKinds.WorkerKind> kinds =
+      List.of(
+          new WorkerKinds.WorkerKind(
+              "avatar", "generations.avatar", "avatar-creator", Set.of("t"), 4),
+          new WorkerKinds.WorkerKind("dead-letter", "generations.dead-letter", null, Set.of(), 1));
+  Generation generation = Generation.pending(UUID.randomUUID(), "avatar-creator", "t", 10, "{}");
+
+  @BeforeEach
+  void fakes() {
+    deadLetters.workerKinds =
+        new WorkerKinds() {
+          @Override
+          public List<WorkerKind> all() {
+            return kinds;
+          }
+        };
+    deadLetters.generations =
+        new Generations() {
+          @Override
+          public Optional<Generation> reload(UUID id) {
+            return Optional.ofNullable(generation).filter(g -> g.id().equals(id));
+          }
+        };
+    deadLetters.failures =
+        new Failures() {
+          @Override
+          public boolean failAndRefund(UUID id, EndedBy by, GenerationError error) {
+            failed.add(id + " " + by.code() + " " + error.code() + ": " + error.message());
+            return true;
+          }
+        };
+  }
+
+  @Test
+  void aWorkQueuesDeadLetterFailsAndRefundsItsGeneration() {
+    deadLetters.handle(message(generation.id()), "generations.avatar");
+    assertThat(failed)
+        .containsExactly(
+            generation.id() + " dead-letter gave-up: It could not be started in time.");
+  }
+
+  @Test
+  void deadLettersOfOtherQueuesAndOtherMessagesAreLeftAlone() {
+    deadLetters.handle(message(generation.id()), "some.other.queue");
+    deadLetters.handle("not json", "generations.avatar");
+    deadLetters.handle(null, "generations.avatar");
+    deadLetters.handle(message(UUID.randomUUID()), "generations.avatar");
+    assertThat(failed).isEmpty();
+  }
+
+  @Test
+  void beforeTheWorkQueuesAreKnownADeadLetterWaitsForItsRedelivery() {
+    kinds = List.of();
+    assertThatThrownBy(() -> deadLetters.handle(message(generation.id()), "generations.avatar"))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(failed).isEmpty();
+  }
+
+  private static String message(UUID id) {
+    return new GenerationMessage(id, "t").toJson();
+  }
+}

@@ -1,0 +1,216 @@
+package com.lumiku.generations.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.lumiku.generations.entity.EndedBy;
+import com.lumiku.generations.entity.Generation;
+import com.lumiku.generations.entity.GenerationError;
+import com.lumiku.generations.entity.GenerationStatus;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.lang.reflect.Field;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The worker's decisions, with the store, the status changes, the failures and the jobs replaced by
+ * fakes that record what they were asked: what is done, what is retried (the exception propagates
+ * so the broker redelivers) and what fails for good (the message is acknowledged).
+ */
+class GenerationWorkerTest {
+
+  static final String TYPE = "test.job";
+
+  final List<String> calls = new ArrayList<>();
+  final GenerationWorker worker = new GenerationWorker();
+  Generation generation;
+  boolean startWins = true;
+  boolean completeWins = true;
+  Function<Generation, JsonObject> job = g -> Json.createObjectBuilder().add("ok", true).build();
+
+  @BeforeEach
+  void fakes() {
+    generation = Generation.pending(UUID.randomUUID(), "test-app", TYPE, 5, "{}");
+    worker.generations =
+        new Generations() {
+          @Override
+          public Optional<Generation> find(UUID id) {
+            return Optional.ofNullable(generation).filter(g -> g.id().equals(id));
+          }
+        };
+    worker.statusChanges =
+        new StatusChanges() {
+          @Override
+          public boolean start(UUID id) {
+            calls.add("start");
+            return startWins;
+          }
+
+          @Override
+          public boolean complete(UUID id, String resultJson) {
+            calls.add("complete " + resultJson);
+            return completeWins;
+          }
+
+          @Override
+          public void noteFailedAttempt(UUID id, GenerationError error) {
+            calls.add("note " + error.code() + ": " + error.message() + " / " + error.detail());
+          }
+        };
+    worker.failures =
+        new Failures() {
+          @Override
+          public boolean failAndRefund(UUID id, EndedBy by, GenerationError error) {
+            calls.add("fail " + by.code() + " " + error.code() + ": " + error.message());
+            return true;
+          }
+
+          @Override
+          public boolean failAndRefundAlone(UUID id, EndedBy by, GenerationError error) {
+            calls.add("fail alone " + by.code() + " " + error.code() + ": " + error.message());
+            return true;
+          }
+
+          @Override
+          public void discardAttempt() {
+            calls.add("discard attempt");
+          }
+        };
+    worker.jobs =
+        new GenerationJobs() {
+          @Override
+          public Optional<GenerationJob> of(String type) {
+            return type.equals(TYPE) ? Optional.of(job()) : Optional.empty();
+          }
+        };
+    worker.metrics =
+        new GenerationMetrics() {
+          @Override
+          public void processed(Duration took) {
+            calls.add("processed");
+          }
+
+          @Override
+          public void retried() {
+            calls.add("retried");
+          }
+        };
+  }
+
+  @Test
+  void doneWorkCompletesTheGeneration() {
+    worker.process(message(), 1);
+    assertThat(calls).containsExactly("start", "complete {\"ok\":true}", "processed");
+  }
+
+  @Test
+  void aGenerationNotVisibleYetIsRetriedNeverDropped() {
+    UUID unknown = UUID.randomUUID();
+    assertThatThrownBy(() -> worker.process(new GenerationMessage(unknown, TYPE), 1))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("not visible yet");
+    assertThat(calls).isEmpty();
+  }
+
+  @Test
+  void anEndedGenerationIsAcknowledgedWithoutWork() throws Exception {
+    setStatus(generation, GenerationStatus.CANCELED);
+    worker.process(message(), 2);
+    assertThat(calls).isEmpty();
+  }
+
+  @Test
+  void aGenerationThatEndsBeforeItStartsIsLeftAlone() {
+    startWins = false;
+    worker.process(message(), 1);
+    assertThat(calls).containsExactly("start");
+  }
+
+  @Test
+  void aTypeNoDeployedJobDoesFailsForGood() {
+    generation = Generation.pending(UUID.randomUUID(), "gone-app", "gone.job", 5, "{}");
+    worker.process(new GenerationMessage(generation.id(), "gone.job"), 1);
+    assertThat(calls)
+        .containsExactly("start", "fail worker unsupported: This kind of work cannot be done now.");
+  }
+
+  @Test
+  void aPermanentFailureFailsAndRefundsOnItsOwnAndDiscardsWhatTheAttemptWrote() {
+    job =
+        g -> {
+          throw new PermanentFailure("refused", "Refused.", "HTTP 400: nope", null);
+        };
+    worker.process(message(), 1);
+    assertThat(calls)
+        .containsExactly("start", "fail alone worker refused: Refused.", "discard attempt");
+  }
+
+  @Test
+  void aTransientFailureIsNotedAndPropagatesForTheBrokerToRetry() {
+    TransientFailure busy = new TransientFailure("model-busy", "Busy.", "HTTP 429", null);
+    job =
+        g -> {
+          throw busy;
+        };
+    assertThatThrownBy(() -> worker.process(message(), 1)).isSameAs(busy);
+    assertThat(calls).containsExactly("start", "retried", "note model-busy: Busy. / HTTP 429");
+  }
+
+  @Test
+  void anyOtherExceptionIsRetriedAndItsTextGoesOnlyToTheDetail() {
+    IllegalStateException sql =
+        new IllegalStateException(
+            "Internal Exception", new RuntimeException("INSERT INTO avatars (id) VALUES (?)"));
+    job =
+        g -> {
+          throw sql;
+        };
+    assertThatThrownBy(() -> worker.process(message(), 1)).isSameAs(sql);
+    assertThat(calls).hasSize(3);
+    assertThat(calls.get(2))
+        .startsWith("note error: Something went wrong while doing this. / ")
+        .contains("java.lang.IllegalStateException: Internal Exception")
+        .contains("INSERT INTO avatars");
+  }
+
+  @Test
+  void aResultForAGenerationFailedMeanwhileIsDiscardedByRollingBack() {
+    completeWins = false;
+    assertThatThrownBy(() -> worker.process(message(), 1))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("result discarded");
+    assertThat(calls.get(0)).isEqualTo("start");
+    assertThat(calls).doesNotContain("processed");
+  }
+
+  private GenerationMessage message() {
+    return new GenerationMessage(generation.id(), generation.type());
+  }
+
+  private GenerationJob job() {
+    return new GenerationJob() {
+      @Override
+      public String type() {
+        return TYPE;
+      }
+
+      @Override
+      public JsonObject run(Generation generation) {
+        return job.apply(generation);
+      }
+    };
+  }
+
+  private static void setStatus(Generation generation, GenerationStatus status) throws Exception {
+    Field field = Generation.class.getDeclaredField("status");
+    field.setAccessible(true);
+    field.set(generation, status);
+  }
+}

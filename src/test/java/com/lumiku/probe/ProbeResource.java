@@ -1,0 +1,48 @@
+package com.lumiku.probe;
+
+import com.lumiku.generations.boundary.OrderAnswers;
+import com.lumiku.generations.control.GenerationRequests;
+import com.lumiku.platform.Roles;
+import com.lumiku.platform.security.CurrentUser;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/** Orders a probe run: charged, stored and queued in one transaction like any app's order. */
+@Path("apps/probe/runs")
+@RequestScoped
+@RolesAllowed({Roles.USER, Roles.ADMIN})
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class ProbeResource {
+
+  @Inject CurrentUser currentUser;
+  @Inject GenerationRequests requests;
+  @Inject OrderAnswers answers;
+  @Context UriInfo uriInfo;
+
+  @POST
+  @Transactional
+  public Response run(@NotNull ProbeOrder order) {
+    return answers.accepted(
+        requests.submit(
+            new GenerationRequests.Order(
+                currentUser.id(),
+                ProbeApp.ID,
+                ProbeApp.RUN,
+                ProbeApp.JOB_TYPE,
+                order.toJson(),
+                "Probe " + order.label())),
+        uriInfo);
+  }
+}
