@@ -529,10 +529,15 @@ public class Bench {
           + " JOIN (SELECT user_id, row_number() OVER () - 1 AS k FROM credit_accounts) u"
           + " ON u.k = n % (SELECT count(*) FROM credit_accounts)");
       s.execute("INSERT INTO generations (id, user_id, app, type, status, progress, attempts, credit_cost,"
-          + " refunded, parameters, result, ended_by, created_at, started_at, completed_at, updated_at)"
+          + " refunded, parameters, result, ended_by, jobs_completed, created_at, started_at, completed_at,"
+          + " updated_at)"
           + " SELECT h.id, h.user_id, t.app, t.type, 'completed', 100, 1, t.credit_cost, false, t.parameters,"
-          + " t.result, 'worker', h.created_at, h.created_at, h.created_at, h.created_at"
+          + " t.result, 'worker', 1, h.created_at, h.created_at, h.created_at, h.created_at"
           + " FROM history h, template t");
+      s.execute("INSERT INTO generation_jobs (id, generation_id, position, status, attempts, credit_cost,"
+          + " parameters, result, ended_by, created_at, started_at, completed_at, updated_at)"
+          + " SELECT h.id, h.id, 0, 'completed', 1, t.credit_cost, '{}', t.result, 'worker', h.created_at,"
+          + " h.created_at, h.created_at, h.created_at FROM history h, template t");
       s.execute("INSERT INTO credit_transactions (id, user_id, amount, balance_after, type, reference_type,"
           + " reference_id, description, created_at)"
           + " SELECT gen_random_uuid(), h.user_id, -t.credit_cost, 0, 'deduct', 'generation', h.id,"
@@ -556,6 +561,10 @@ public class Bench {
           + " refunded, parameters, created_at, updated_at)"
           + " SELECT w.id, t.user_id, t.app, t.type, 'pending', 0, 0, t.credit_cost, false, t.parameters,"
           + " w.created_at, w.created_at FROM waiting w, template t");
+      s.execute("INSERT INTO generation_jobs (id, generation_id, position, status, attempts, credit_cost,"
+          + " parameters, created_at, updated_at)"
+          + " SELECT w.id, w.id, 0, 'pending', 0, t.credit_cost, '{}', w.created_at, w.created_at"
+          + " FROM waiting w, template t");
       s.execute("INSERT INTO credit_transactions (id, user_id, amount, balance_after, type, reference_type,"
           + " reference_id, description, created_at)"
           + " SELECT gen_random_uuid(), t.user_id, -t.credit_cost, 0, 'deduct', 'generation', w.id,"
@@ -643,7 +652,7 @@ public class Bench {
       for (UUID id : ids) {
         ClientMessage message = session.createMessage(Message.TEXT_TYPE, true);
         message.getBodyBuffer().writeNullableSimpleString(SimpleString.of(
-            new GenerationMessage(id, AvatarCreator.FROM_PROMPT).toJson()));
+            new GenerationMessage(id, id, AvatarCreator.FROM_PROMPT).toJson()));
         message.putStringProperty(Message.HDR_DUPLICATE_DETECTION_ID, SimpleString.of(id.toString()));
         producer.send(message);
         if (++n % 1000 == 0) {

@@ -5,6 +5,7 @@ import com.lumiku.avatars.AvatarGenerationScenarios;
 import com.lumiku.credits.CreditsAdminScenarios;
 import com.lumiku.credits.OverdraftRaceScenarios;
 import com.lumiku.generations.AtomicSubmissionScenarios;
+import com.lumiku.generations.BatchScenarios;
 import com.lumiku.generations.CancellationScenarios;
 import com.lumiku.generations.FailAfterEnqueue;
 import com.lumiku.generations.LiveProgressScenarios;
@@ -33,6 +34,7 @@ class ApplicationIT extends DeployedApplicationTest
         AtomicSubmissionScenarios,
         NewAppScenarios,
         CancellationScenarios,
+        BatchScenarios,
         LiveProgressScenarios,
         StuckGenerationSweeperScenarios,
         OverdraftRaceScenarios,

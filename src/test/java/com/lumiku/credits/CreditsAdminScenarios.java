@@ -129,7 +129,7 @@ public interface CreditsAdminScenarios extends Scenarios {
 
     TestDatabase.update(
         "UPDATE credit_accounts SET balance = balance + 7 WHERE user_id = ?", member.id());
-    TestDatabase.update("UPDATE generations SET status = 'failed' WHERE id = ?", generation);
+    TestDatabase.update("UPDATE generation_jobs SET status = 'failed' WHERE id = ?", generation);
     try {
       JsonPath report = reconcile(admin);
       assertThat(report.getLong("accountsChecked")).isPositive();
@@ -150,7 +150,8 @@ public interface CreditsAdminScenarios extends Scenarios {
     } finally {
       TestDatabase.update(
           "UPDATE credit_accounts SET balance = balance - 7 WHERE user_id = ?", member.id());
-      TestDatabase.update("UPDATE generations SET status = 'completed' WHERE id = ?", generation);
+      TestDatabase.update(
+          "UPDATE generation_jobs SET status = 'completed' WHERE id = ?", generation);
     }
     assertThat(mismatchesOf(reconcile(admin), member)).isEmpty();
   }

@@ -2,12 +2,14 @@ package com.lumiku.generations;
 
 import com.lumiku.generations.control.GenerationQueue;
 import com.lumiku.generations.entity.Generation;
+import com.lumiku.generations.entity.Job;
 import jakarta.annotation.Priority;
 import jakarta.decorator.Decorator;
 import jakarta.decorator.Delegate;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
+import java.util.List;
 
 /**
  * Test-only fault: after the real queue has sent the message (and the credits were deducted and the
@@ -24,8 +26,8 @@ public abstract class FailAfterEnqueue implements GenerationQueue {
   @Inject @Delegate @Any GenerationQueue delegate;
 
   @Override
-  public void enqueue(Generation generation) {
-    delegate.enqueue(generation);
+  public void enqueue(Generation generation, List<Job> jobs) {
+    delegate.enqueue(generation, jobs);
     if (generation.parameters().contains(MARKER)) {
       throw new IllegalStateException("Forced failure after the charge and the send");
     }

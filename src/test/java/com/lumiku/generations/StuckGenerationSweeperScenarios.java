@@ -42,8 +42,9 @@ public interface StuckGenerationSweeperScenarios extends Scenarios {
         .until(
             () -> {
               TestDatabase.update(
-                  "UPDATE generations SET updated_at = now() - interval '1 hour'"
-                      + " WHERE user_id = ? AND status IN ('pending', 'processing')",
+                  "UPDATE generation_jobs j SET updated_at = now() - interval '1 hour'"
+                      + " FROM generations g WHERE g.id = j.generation_id AND g.user_id = ?"
+                      + " AND j.status IN ('pending', 'processing')",
                   member.id());
               return TestDatabase.generations(member.id()).stream()
                   .allMatch(g -> g.status().equals("failed"));

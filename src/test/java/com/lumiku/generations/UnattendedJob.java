@@ -2,6 +2,7 @@ package com.lumiku.generations;
 
 import com.lumiku.generations.control.GenerationJob;
 import com.lumiku.generations.entity.Generation;
+import com.lumiku.generations.entity.Job;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -18,7 +19,7 @@ public class UnattendedJob implements GenerationJob {
   }
 
   @Override
-  public JsonObject run(Generation generation) {
+  public JsonObject run(Generation generation, Job job) {
     return Json.createObjectBuilder().build();
   }
 }

@@ -4,6 +4,7 @@ import com.lumiku.generations.control.GenerationJob;
 import com.lumiku.generations.control.PermanentFailure;
 import com.lumiku.generations.control.TransientFailure;
 import com.lumiku.generations.entity.Generation;
+import com.lumiku.generations.entity.Job;
 import com.lumiku.platform.JsonDocuments;
 import com.lumiku.platform.UtcClock;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,10 +24,13 @@ public class ProbeJob implements GenerationJob {
   }
 
   @Override
-  public JsonObject run(Generation generation) {
-    ProbeOrder order = ProbeOrder.fromJson(generation.parameters());
-    // The worker reads the generation before it counts the attempt that is now running.
-    int attempt = generation.attempts() + 1;
+  public JsonObject run(Generation generation, Job job) {
+    // A single run's order is its generation's; a batch's parts are its jobs'.
+    ProbeOrder order =
+        ProbeOrder.fromJson(
+            "{}".equals(job.parameters()) ? generation.parameters() : job.parameters());
+    // The worker reads the job before it counts the attempt that is now running.
+    int attempt = job.attempts() + 1;
     pause(order.sleepMillis());
     if (order.permanent()) {
       throw new PermanentFailure(
@@ -42,21 +46,22 @@ public class ProbeJob implements GenerationJob {
           "Probe " + order.label() + " failed attempt " + attempt + " on purpose",
           null);
     }
-    record(generation, order, attempt);
+    record(job, order, attempt);
     if (order.brokenInsert()) {
-      record(generation, order, attempt); // the same key again: the database refuses it
+      record(job, order, attempt); // the same key again: the database refuses it
     }
     return JsonDocuments.object().add("label", order.label()).add("attempt", attempt).build();
   }
 
-  private void record(Generation generation, ProbeOrder order, int attempt) {
+  private void record(Job job, ProbeOrder order, int attempt) {
     em.createNativeQuery(
-            "INSERT INTO probe_runs (generation_id, label, attempt, created_at)"
-                + " VALUES (?1, ?2, ?3, ?4)")
-        .setParameter(1, generation.id())
-        .setParameter(2, order.label())
-        .setParameter(3, attempt)
-        .setParameter(4, UtcClock.now())
+            "INSERT INTO probe_runs (job_id, generation_id, label, attempt, created_at)"
+                + " VALUES (?1, ?2, ?3, ?4, ?5)")
+        .setParameter(1, job.id())
+        .setParameter(2, job.generationId())
+        .setParameter(3, order.label())
+        .setParameter(4, attempt)
+        .setParameter(5, UtcClock.now())
         .executeUpdate();
   }
 

@@ -2,6 +2,7 @@ package com.lumiku.probe;
 
 import com.lumiku.generations.boundary.OrderAnswers;
 import com.lumiku.generations.control.GenerationRequests;
+import com.lumiku.platform.JsonDocuments;
 import com.lumiku.platform.Roles;
 import com.lumiku.platform.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,9 +18,14 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Map;
 
-/** Orders a probe run: charged, stored and queued in one transaction like any app's order. */
-@Path("apps/probe/runs")
+/**
+ * Orders probe runs, one or a batch: charged, stored and queued in one transaction like any app's
+ * order.
+ */
+@Path("apps/" + ProbeApp.ID)
 @RequestScoped
 @RolesAllowed({Roles.USER, Roles.ADMIN})
 @Consumes(MediaType.APPLICATION_JSON)
@@ -32,17 +38,38 @@ public class ProbeResource {
   @Context UriInfo uriInfo;
 
   @POST
+  @Path("runs")
   @Transactional
   public Response run(@NotNull ProbeOrder order) {
     return answers.accepted(
         requests.submit(
-            new GenerationRequests.Order(
+            GenerationRequests.Order.single(
                 currentUser.id(),
                 ProbeApp.ID,
                 ProbeApp.RUN,
                 ProbeApp.JOB_TYPE,
                 order.toJson(),
                 "Probe " + order.label())),
+        uriInfo);
+  }
+
+  @POST
+  @Path("batches")
+  @Transactional
+  public Response batch(@NotNull ProbeBatch batch) {
+    List<GenerationRequests.Part> parts =
+        batch.parts().stream()
+            .map(part -> new GenerationRequests.Part(part.toJson(), List.of(ProbeApp.RUN)))
+            .toList();
+    return answers.accepted(
+        requests.submit(
+            new GenerationRequests.Order(
+                currentUser.id(),
+                ProbeApp.ID,
+                ProbeApp.JOB_TYPE,
+                JsonDocuments.toJson(Map.of("label", batch.label())),
+                "Probe batch " + batch.label(),
+                parts)),
         uriInfo);
   }
 }

@@ -3,6 +3,7 @@ package com.lumiku.testing;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
+import com.lumiku.probe.ProbeBatch;
 import com.lumiku.probe.ProbeOrder;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -20,7 +21,7 @@ import java.util.UUID;
  */
 public final class Api {
 
-  private static final Set<String> TERMINAL = Set.of("completed", "failed", "canceled");
+  private static final Set<String> TERMINAL = Set.of("completed", "partial", "failed", "canceled");
 
   private final String base;
 
@@ -122,6 +123,11 @@ public final class Api {
   /** Orders a run of the probe app (deployments with it only); returns the raw answer. */
   public Response orderProbe(Member member, ProbeOrder order) {
     return as(member).body(order).post("/api/apps/probe/runs");
+  }
+
+  /** Orders a batch of probe runs (deployments with the probe app only); returns the answer. */
+  public Response orderProbeBatch(Member member, ProbeBatch batch) {
+    return as(member).body(batch).post("/api/apps/probe/batches");
   }
 
   /** Orders a probe run that must be accepted; returns the generation id. */

@@ -12,13 +12,13 @@ import java.util.UUID;
 
 /**
  * The rules money must follow whatever happened, checked on the stored rows: a balance equals the
- * sum of its ledger; every generation was charged once; every failed or canceled one was refunded
- * exactly once and no completed one was; nothing is left prepared. Every test that moves money ends
- * with these.
+ * sum of its ledger; every generation was charged once, its whole cost; every failed or canceled
+ * job was refunded exactly once, its share, and no completed job was; nothing is left prepared.
+ * Every test that moves money ends with these.
  */
 public final class LedgerInvariants {
 
-  private static final Set<String> TERMINAL = Set.of("completed", "failed", "canceled");
+  private static final Set<String> TERMINAL = Set.of("completed", "partial", "failed", "canceled");
 
   private LedgerInvariants() {}
 
@@ -38,17 +38,28 @@ public final class LedgerInvariants {
     List<GenerationRow> generations = TestDatabase.generations(userId);
     List<LedgerRow> ledger = TestDatabase.ledger(userId);
     assertBalanceIsLedger(userId);
-    assertThat(ledger.stream().filter(e -> e.type().equals("deduct")).map(LedgerRow::referenceId))
-        .as("one deduction per generation")
-        .containsExactlyInAnyOrderElementsOf(generations.stream().map(GenerationRow::id).toList());
-    for (GenerationRow generation : generations) {
-      long refunds =
+    assertThat(
+            ledger.stream()
+                .filter(e -> e.type().equals("deduct"))
+                .map(e -> e.referenceId() + " " + -e.amount()))
+        .as("one deduction per generation, its cost")
+        .containsExactlyInAnyOrderElementsOf(
+            generations.stream()
+                .filter(g -> g.creditCost() > 0)
+                .map(g -> g.id() + " " + g.creditCost())
+                .toList());
+    for (TestDatabase.JobRow job : TestDatabase.jobs(userId)) {
+      List<Long> refunds =
           ledger.stream()
-              .filter(e -> e.type().equals("refund") && generation.id().equals(e.referenceId()))
-              .count();
+              .filter(e -> e.type().equals("refund") && job.id().equals(e.referenceId()))
+              .map(LedgerRow::amount)
+              .toList();
+      boolean refundable = job.status().equals("failed") || job.status().equals("canceled");
+      assertThat(job.status()).as("job " + job.id()).isIn("completed", "failed", "canceled");
+      assertThat(job.refunded()).as("job " + job.id() + " marked refunded").isEqualTo(refundable);
       assertThat(refunds)
-          .as("refunds of " + generation.status() + " " + generation.id())
-          .isEqualTo(generation.status().equals("completed") ? 0 : 1);
+          .as("refunds of " + job.status() + " job " + job.id())
+          .isEqualTo(refundable && job.creditCost() > 0 ? List.of(job.creditCost()) : List.of());
     }
     return generations;
   }
@@ -62,10 +73,13 @@ public final class LedgerInvariants {
     assertThat(ledger).allSatisfy(e -> assertThat(e.balanceAfter()).isNotNegative());
   }
 
-  /** The generation was refunded exactly once, its whole cost, and the balance is as it was. */
-  public static void assertRefundedOnce(UUID userId, UUID generationId, long cost) {
+  /**
+   * The generation of a single job (or a batch's job) was refunded exactly once, its whole cost
+   * (share), and the balance equals the ledger.
+   */
+  public static void assertRefundedOnce(UUID userId, UUID generationOrJobId, long cost) {
     assertThat(TestDatabase.ledger(userId))
-        .filteredOn(e -> e.type().equals("refund") && generationId.equals(e.referenceId()))
+        .filteredOn(e -> e.type().equals("refund") && generationOrJobId.equals(e.referenceId()))
         .extracting(LedgerRow::amount)
         .containsExactly(cost);
     assertBalanceIsLedger(userId);

@@ -83,6 +83,27 @@ public final class TestDatabase {
         userId);
   }
 
+  /** A job row as stored. */
+  public record JobRow(
+      UUID id, UUID generationId, String status, int attempts, long creditCost, boolean refunded) {}
+
+  /** The jobs of the user's generations, by generation and position. */
+  public static List<JobRow> jobs(UUID userId) {
+    return query(
+        "SELECT j.id, j.generation_id, j.status, j.attempts, j.credit_cost, j.refunded"
+            + " FROM generation_jobs j JOIN generations g ON g.id = j.generation_id"
+            + " WHERE g.user_id = ? ORDER BY g.created_at, g.id, j.position",
+        rows ->
+            new JobRow(
+                (UUID) rows.getObject(1),
+                (UUID) rows.getObject(2),
+                rows.getString(3),
+                rows.getInt(4),
+                rows.getLong(5),
+                rows.getBoolean(6)),
+        userId);
+  }
+
   public static long avatarsOfGeneration(UUID generationId) {
     return single("SELECT count(*) FROM avatars WHERE generation_id = ?", generationId);
   }

@@ -3,6 +3,7 @@ package com.lumiku.avatars.control;
 import com.lumiku.avatars.entity.Avatar;
 import com.lumiku.generations.control.GenerationJob;
 import com.lumiku.generations.entity.Generation;
+import com.lumiku.generations.entity.Job;
 import com.lumiku.imaging.ImageGenerator;
 import com.lumiku.imaging.ImageRequest;
 import com.lumiku.imaging.Png;
@@ -36,7 +37,7 @@ public class AvatarFromPrompt implements GenerationJob {
   }
 
   @Override
-  public JsonObject run(Generation generation) {
+  public JsonObject run(Generation generation, Job job) {
     AvatarPrompt prompt = AvatarPrompt.fromJson(generation.parameters());
     byte[] drawn =
         generator.generate(new ImageRequest(prompt.prompt(), prompt.width(), prompt.height()));

@@ -20,7 +20,7 @@ public class AvatarGenerations {
   public GenerationRequests.Accepted fromPrompt(UUID userId, AvatarPrompt prompt) {
     projects.owned(prompt.projectId(), userId);
     return requests.submit(
-        new GenerationRequests.Order(
+        GenerationRequests.Order.single(
             userId,
             AvatarCreator.ID,
             AvatarCreator.GENERATE,

@@ -11,8 +11,9 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
- * A generation as its owner sees it: where it is, with nothing hidden but the internal detail of a
- * failure ({@code errorCode} is stable, {@code errorMessage} is a sentence meant for people).
+ * A generation as its owner sees it: where it is, how many of its jobs ended which way, what it
+ * cost and what came back, with nothing hidden but the internal detail of a failure ({@code
+ * errorCode} is stable, {@code errorMessage} is a sentence meant for people).
  */
 @JsonbPropertyOrder({
   "id",
@@ -20,11 +21,15 @@ import java.util.UUID;
   "type",
   "status",
   "progress",
+  "jobsTotal",
+  "jobsCompleted",
+  "jobsFailed",
   "queuePosition",
   "attempts",
   "errorCode",
   "errorMessage",
   "creditCost",
+  "creditRefunded",
   "refunded",
   "createdAt",
   "startedAt",
@@ -37,11 +42,15 @@ public record GenerationView(
     String type,
     String status,
     int progress,
+    int jobsTotal,
+    int jobsCompleted,
+    int jobsFailed,
     Long queuePosition,
     int attempts,
     String errorCode,
     String errorMessage,
     long creditCost,
+    long creditRefunded,
     boolean refunded,
     OffsetDateTime createdAt,
     OffsetDateTime startedAt,
@@ -64,11 +73,15 @@ public record GenerationView(
         generation.type(),
         generation.status().code(),
         generation.progress(),
+        generation.jobsTotal(),
+        generation.jobsCompleted(),
+        generation.jobsFailed(),
         generation.status() == GenerationStatus.PENDING ? queuePosition : null,
         generation.attempts(),
         error == null ? null : error.code(),
         error == null ? null : error.message(),
         generation.creditCost(),
+        generation.creditRefunded(),
         generation.refunded(),
         generation.createdAt(),
         generation.startedAt(),

@@ -4,6 +4,7 @@ import com.lumiku.generations.control.Generations;
 import com.lumiku.generations.control.QueuePositions;
 import com.lumiku.generations.entity.Generation;
 import com.lumiku.generations.entity.GenerationError;
+import com.lumiku.generations.entity.Job;
 import com.lumiku.platform.Roles;
 import com.lumiku.platform.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,12 +16,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * Any user's generation, for operators answering "what happened to my order?": everything its owner
- * sees, plus whose it is, who ended it and the internal detail of its failure (exception text, the
- * model provider's answer), which users never see.
+ * sees, plus whose it is, who ended it, the internal detail of its failure (exception text, the
+ * model provider's answer), which users never see, and each of its jobs.
  */
 @Path("admin/generations")
 @RequestScoped
@@ -31,9 +34,60 @@ public class GenerationsAdminResource {
   @Inject Generations generations;
   @Inject QueuePositions positions;
 
-  @JsonbPropertyOrder({"userId", "endedBy", "errorDetail", "generation"})
+  @JsonbPropertyOrder({"userId", "endedBy", "errorDetail", "generation", "jobs"})
   public record AdminView(
-      UUID userId, String endedBy, String errorDetail, GenerationView generation) {}
+      UUID userId,
+      String endedBy,
+      String errorDetail,
+      GenerationView generation,
+      List<JobView> jobs) {}
+
+  /** One job, with everything operators need. */
+  @JsonbPropertyOrder({
+    "id",
+    "position",
+    "status",
+    "attempts",
+    "creditCost",
+    "refunded",
+    "endedBy",
+    "errorCode",
+    "errorMessage",
+    "errorDetail",
+    "startedAt",
+    "completedAt"
+  })
+  public record JobView(
+      UUID id,
+      int position,
+      String status,
+      int attempts,
+      long creditCost,
+      boolean refunded,
+      String endedBy,
+      String errorCode,
+      String errorMessage,
+      String errorDetail,
+      OffsetDateTime startedAt,
+      OffsetDateTime completedAt) {
+
+    static JobView of(Job job) {
+      GenerationError error = job.error();
+      return new JobView(
+          job.id(),
+          job.position(),
+          job.status().code(),
+          job.attempts(),
+          job.creditCost(),
+          job.refunded(),
+          job.endedBy() == null ? null : job.endedBy().code(),
+          error == null ? null : error.code(),
+          error == null ? null : error.message(),
+          error == null ? null : error.detail(),
+          job.startedAt(),
+          job.completedAt());
+    }
+  }
 
   @GET
   @Path("{id}")
@@ -45,6 +99,7 @@ public class GenerationsAdminResource {
         generation.userId(),
         generation.endedBy() == null ? null : generation.endedBy().code(),
         error == null ? null : error.detail(),
-        GenerationView.current(generation, positions));
+        GenerationView.current(generation, positions),
+        generations.jobs(id).stream().map(JobView::of).toList());
   }
 }

@@ -5,14 +5,15 @@ import com.lumiku.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Cancels generations that have not started, and refunds them in the same transaction. The queued
- * message stays on the queue; when a worker takes it, it finds a terminal generation and
- * acknowledges it without work.
+ * Cancels generations that have not started, with all their jobs, and refunds every job in the same
+ * transaction. The queued messages stay on the queue; when a worker takes one, it finds its job
+ * ended and acknowledges it without work.
  */
 @ApplicationScoped
 public class Cancellations {
@@ -34,15 +35,19 @@ public class Cancellations {
     generations
         .findOwned(generationId, userId)
         .orElseThrow(() -> ProblemException.notFound("Generation " + generationId));
-    if (!statusChanges.cancel(generationId)) {
+    List<UUID> jobs = statusChanges.cancel(generationId);
+    if (jobs.isEmpty()) {
       Generation current = generations.reload(generationId).orElseThrow();
       throw ProblemException.conflict(
           "The generation is "
               + current.status().code()
               + "; only a pending generation can be canceled.");
     }
-    refunds.refund(generationId);
-    LOG.log(Level.INFO, "User {0} canceled generation {1}", new Object[] {userId, generationId});
+    jobs.forEach(refunds::refundJob);
+    LOG.log(
+        Level.INFO,
+        "User {0} canceled generation {1} ({2} jobs)",
+        new Object[] {userId, generationId, jobs.size()});
     return generations.reload(generationId).orElseThrow();
   }
 }

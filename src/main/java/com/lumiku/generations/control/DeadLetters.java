@@ -1,8 +1,8 @@
 package com.lumiku.generations.control;
 
 import com.lumiku.generations.entity.EndedBy;
-import com.lumiku.generations.entity.Generation;
 import com.lumiku.generations.entity.GenerationError;
+import com.lumiku.generations.entity.Job;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -11,10 +11,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * What happens to a generation whose message was dead-lettered: it fails, with the reason of its
- * last failed attempt, and is refunded (both exactly once, whoever else tries). Only messages from
- * the apps' work queues are handled; anything else that lands in the dead-letter queue is logged
- * and left alone.
+ * What happens to a job whose message was dead-lettered: it fails, with the reason of its last
+ * failed attempt, and is refunded (both exactly once, whoever else tries); the last job of a
+ * generation ends it. Only messages from the apps' work queues are handled; anything else that
+ * lands in the dead-letter queue is logged and left alone.
  */
 @ApplicationScoped
 public class DeadLetters {
@@ -55,23 +55,23 @@ public class DeadLetters {
           new Object[] {originalQueue, body});
       return;
     }
-    Optional<Generation> generation = generations.reload(message.generationId());
-    if (generation.isEmpty()) {
+    Optional<Job> job = generations.reloadJob(message.jobId());
+    if (job.isEmpty()) {
       LOG.log(
           Level.SEVERE,
-          "Dead letter from {0} names generation {1}, which does not exist: either its order never"
-              + " committed, or it is in doubt and the stuck-generation sweeper will fail and"
-              + " refund it once recovery commits it",
-          new Object[] {originalQueue, message.generationId()});
+          "Dead letter from {0} names job {1} of generation {2}, which does not exist: either its"
+              + " order never committed, or it is in doubt and the stuck-generation sweeper will"
+              + " fail and refund it once recovery commits it",
+          new Object[] {originalQueue, message.jobId(), message.generationId()});
       return;
     }
-    Generation dead = generation.get();
+    Job dead = job.get();
     GenerationError error = GenerationError.gaveUp(dead.attempts(), dead.error());
-    if (!failures.failAndRefund(dead.id(), EndedBy.DEAD_LETTER, error)) {
+    if (!failures.failAndRefund(dead.generationId(), dead.id(), EndedBy.DEAD_LETTER, error)) {
       LOG.log(
           Level.INFO,
-          "Dead letter for generation {0}, which had already ended {1}",
-          new Object[] {dead.id(), dead.status().code()});
+          "Dead letter for job {0} of generation {1}, which had already ended {2}",
+          new Object[] {dead.id(), dead.generationId(), dead.status().code()});
     }
   }
 }

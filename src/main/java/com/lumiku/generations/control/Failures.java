@@ -12,10 +12,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Ends generations that cannot succeed: marks them failed (a conditional update, so only one actor
- * wins) and refunds them in the same transaction. Used by the worker for permanent failures and
- * unknown job types, and by the dead-letter consumer after the last attempt (the sweeper fails in
- * bulk).
+ * Ends jobs that cannot succeed: marks them failed (a conditional update, so only one actor wins;
+ * the last job of a generation ends it) and refunds them in the same transaction. Used by the
+ * worker for permanent failures and unknown job types, and by the dead-letter consumer after the
+ * last attempt (the sweeper fails in bulk).
  */
 @ApplicationScoped
 public class Failures {
@@ -25,17 +25,16 @@ public class Failures {
   @Inject StatusChanges statusChanges;
   @Inject Refunds refunds;
   @Inject GenerationMetrics metrics;
-
   @Resource TransactionSynchronizationRegistry transactions;
 
   /**
-   * Fails and refunds the generation unless it ended already, in the caller's transaction.
+   * Fails and refunds the job unless it ended already, in the caller's transaction.
    *
    * @return true if this call failed it
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public boolean failAndRefund(UUID generationId, EndedBy by, GenerationError error) {
-    return fail(generationId, by, error);
+  public boolean failAndRefund(UUID generationId, UUID jobId, EndedBy by, GenerationError error) {
+    return fail(generationId, jobId, by, error);
   }
 
   /**
@@ -44,29 +43,30 @@ public class Failures {
    * #discardAttempt}) while the failure and the refund stay.
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public boolean failAndRefundAlone(UUID generationId, EndedBy by, GenerationError error) {
-    return fail(generationId, by, error);
+  public boolean failAndRefundAlone(
+      UUID generationId, UUID jobId, EndedBy by, GenerationError error) {
+    return fail(generationId, jobId, by, error);
   }
 
   /**
    * Rolls back the caller's transaction when it ends (the worker's: the attempt's own writes go,
-   * and its message is delivered once more, to find the generation ended and be acknowledged).
+   * and its message is delivered once more, to find the job ended and be acknowledged).
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public void discardAttempt() {
     transactions.setRollbackOnly();
   }
 
-  private boolean fail(UUID generationId, EndedBy by, GenerationError error) {
-    if (!statusChanges.fail(generationId, by, error)) {
+  private boolean fail(UUID generationId, UUID jobId, EndedBy by, GenerationError error) {
+    if (!statusChanges.failJob(generationId, jobId, by, error)) {
       return false;
     }
     metrics.failed(1);
-    refunds.refund(generationId);
+    refunds.refundJob(jobId);
     LOG.log(
         Level.WARNING,
-        "Generation {0} failed ({1}, ended by {2}): {3}",
-        new Object[] {generationId, error.code(), by.code(), error.detail()});
+        "Job {0} of generation {1} failed ({2}, ended by {3}): {4}",
+        new Object[] {jobId, generationId, error.code(), by.code(), error.detail()});
     return true;
   }
 }

@@ -4,6 +4,7 @@ import com.lumiku.credits.control.LedgerCheck;
 import com.lumiku.credits.control.Reconciliation.Mismatch;
 import com.lumiku.credits.entity.TransactionType;
 import com.lumiku.generations.entity.Generation;
+import com.lumiku.generations.entity.Job;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -14,9 +15,10 @@ import java.util.UUID;
 
 /**
  * The generations' part of the credit reconciliation, for every app at once: every {@code deduct}
- * of a generation belongs to one that exists and is live, completed, or refunded; a generation is
- * marked refunded exactly when a {@code refund} entry exists for it (a free one, which cost
- * nothing, has neither entry), and only a failed or canceled one may have either.
+ * of a generation belongs to one that exists and costs that much (the sum of its jobs); every
+ * failed or canceled job was refunded; a job is marked refunded exactly when a {@code refund} entry
+ * names it (a free one, which cost nothing, has neither), and only a failed or canceled job may
+ * have either; and what a generation counts as given back is what its jobs got.
  */
 @ApplicationScoped
 public class GenerationChargesCheck implements LedgerCheck {
@@ -29,42 +31,52 @@ public class GenerationChargesCheck implements LedgerCheck {
     List<Mismatch> mismatches = new ArrayList<>();
     for (Object[] row :
         rows(
-            "SELECT t.user_id, t.reference_id, g.id, g.status FROM credit_transactions t"
-                + " LEFT JOIN generations g ON g.id = t.reference_id"
+            "SELECT t.user_id, t.reference_id, g.id, g.credit_cost, -t.amount"
+                + " FROM credit_transactions t LEFT JOIN generations g ON g.id = t.reference_id"
                 + " WHERE t.type = ?1 AND t.reference_type = ?2"
-                + " AND (g.id IS NULL OR ("
-                + StatusSql.in("g.status", StatusSql.REFUNDABLE)
-                + " AND NOT g.refunded))"
-                + " ORDER BY t.created_at",
-            TransactionType.DEDUCT.code())) {
+                + " AND (g.id IS NULL OR g.credit_cost <> -t.amount) ORDER BY t.created_at",
+            TransactionType.DEDUCT.code(),
+            Generation.LEDGER_REFERENCE)) {
       mismatches.add(
-          row[2] == null
-              ? new Mismatch(
-                  "deduct-without-generation",
-                  (UUID) row[0],
-                  (UUID) row[1],
-                  null,
-                  null,
-                  "Credits were deducted for a generation that does not exist.")
-              : new Mismatch(
-                  "not-refunded",
-                  (UUID) row[0],
-                  (UUID) row[1],
-                  null,
-                  null,
-                  "The generation is " + row[3] + " but its credits were not refunded."));
+          new Mismatch(
+              row[2] == null ? "deduct-without-generation" : "deduct-amount",
+              (UUID) row[0],
+              (UUID) row[1],
+              null,
+              null,
+              row[2] == null
+                  ? "Credits were deducted for a generation that does not exist."
+                  : "The generation costs " + row[3] + " but " + row[4] + " were deducted."));
     }
     for (Object[] row :
         rows(
-            "SELECT g.user_id, g.id, g.status, g.refunded, r.id FROM generations g"
+            "SELECT g.user_id, g.id, j.id, j.status FROM generation_jobs j"
+                + " JOIN generations g ON g.id = j.generation_id WHERE NOT j.refunded AND "
+                + StatusSql.in("j.status", StatusSql.REFUNDABLE)
+                + " ORDER BY j.updated_at")) {
+      mismatches.add(
+          new Mismatch(
+              "not-refunded",
+              (UUID) row[0],
+              (UUID) row[1],
+              null,
+              null,
+              "Job " + row[2] + " is " + row[3] + " but its credits were not refunded."));
+    }
+    for (Object[] row :
+        rows(
+            "SELECT g.user_id, coalesce(j.generation_id, r.reference_id), j.id, j.status,"
+                + " j.refunded, r.id FROM generation_jobs j"
+                + " LEFT JOIN generations g ON g.id = j.generation_id"
                 + " FULL JOIN (SELECT id, reference_id FROM credit_transactions"
-                + " WHERE type = ?1 AND reference_type = ?2) r"
-                + " ON r.reference_id = g.id"
-                + " WHERE (g.refunded AND r.id IS NULL AND g.credit_cost > 0)"
-                + " OR (r.id IS NOT NULL AND (g.id IS NULL OR NOT g.refunded OR NOT "
-                + StatusSql.in("g.status", StatusSql.REFUNDABLE)
+                + " WHERE type = ?1 AND reference_type IN (?2, ?3)) r ON r.reference_id = j.id"
+                + " WHERE (j.refunded AND j.credit_cost > 0 AND r.id IS NULL)"
+                + " OR (r.id IS NOT NULL AND (j.id IS NULL OR NOT j.refunded OR NOT "
+                + StatusSql.in("j.status", StatusSql.REFUNDABLE)
                 + "))",
-            TransactionType.REFUND.code())) {
+            TransactionType.REFUND.code(),
+            Generation.LEDGER_REFERENCE,
+            Job.LEDGER_REFERENCE)) {
       mismatches.add(
           new Mismatch(
               "refund",
@@ -72,21 +84,51 @@ public class GenerationChargesCheck implements LedgerCheck {
               (UUID) row[1],
               null,
               null,
-              row[4] == null
-                  ? "The generation is marked refunded but has no refund entry."
-                  : "A refund entry exists for a generation that is "
-                      + row[2]
-                      + (Boolean.TRUE.equals(row[3]) ? "" : " and not marked refunded")
-                      + "."));
+              row[5] == null
+                  ? "Job " + row[2] + " is marked refunded but has no refund entry."
+                  : row[2] == null
+                      ? "A refund entry names a job that does not exist."
+                      : "A refund entry exists for job "
+                          + row[2]
+                          + ", which is "
+                          + row[3]
+                          + (Boolean.TRUE.equals(row[4]) ? "" : " and not marked refunded")
+                          + "."));
+    }
+    for (Object[] row :
+        rows(
+            "SELECT g.user_id, g.id, g.credit_refunded, s.refunded, g.credit_cost, s.cost"
+                + " FROM generations g JOIN (SELECT generation_id,"
+                + " coalesce(sum(credit_cost) FILTER (WHERE refunded), 0) AS refunded,"
+                + " sum(credit_cost) AS cost FROM generation_jobs GROUP BY generation_id) s"
+                + " ON s.generation_id = g.id"
+                + " WHERE g.credit_refunded <> s.refunded OR g.credit_cost <> s.cost")) {
+      mismatches.add(
+          new Mismatch(
+              "generation",
+              (UUID) row[0],
+              (UUID) row[1],
+              null,
+              null,
+              "The generation counts "
+                  + row[2]
+                  + " credits refunded of "
+                  + row[4]
+                  + "; its jobs were refunded "
+                  + row[3]
+                  + " of "
+                  + row[5]
+                  + "."));
     }
     return mismatches;
   }
 
   @SuppressWarnings("unchecked")
-  private List<Object[]> rows(String sql, String entryType) {
-    return em.createNativeQuery(sql)
-        .setParameter(1, entryType)
-        .setParameter(2, Generation.LEDGER_REFERENCE)
-        .getResultList();
+  private List<Object[]> rows(String sql, String... parameters) {
+    var query = em.createNativeQuery(sql);
+    for (int i = 0; i < parameters.length; i++) {
+      query.setParameter(i + 1, parameters[i]);
+    }
+    return query.getResultList();
   }
 }

@@ -1,12 +1,14 @@
 package com.lumiku.generations.control;
 
 import com.lumiku.generations.entity.Generation;
+import com.lumiku.generations.entity.Job;
 import jakarta.json.JsonObject;
 
 /**
  * The work behind one type of generation, provided by the app that owns the type (e.g. the avatar
- * creator draws an avatar from a prompt). Runs inside the worker's transaction: whatever it stores
- * commits together with the generation's completion and the message's acknowledgement.
+ * creator draws an avatar from a prompt; the pose generator draws one pose of a batch per job).
+ * Runs inside the worker's transaction: whatever it stores commits together with the job's
+ * completion and the message's acknowledgement.
  */
 public interface GenerationJob {
 
@@ -14,12 +16,15 @@ public interface GenerationJob {
   String type();
 
   /**
-   * Does the work and stores what it made.
+   * Does one job of the generation and stores what it made.
    *
+   * @param generation what was ordered (its parameters are the whole order's)
+   * @param job which part of it (its parameters are this job's; {@code {}} for a single job)
    * @return the result shown to the user, e.g. {@code {avatarId, imageUrl, thumbnailUrl}}
    * @throws TransientFailure to fail this attempt (the broker redelivers the message later, or
    *     dead-letters it after the last attempt); any other exception counts as transient too
-   * @throws PermanentFailure to fail the generation for good: it is refunded at once
+   * @throws PermanentFailure to fail the job for good: it is refunded at once, and what this
+   *     attempt wrote is rolled back
    */
-  JsonObject run(Generation generation);
+  JsonObject run(Generation generation, Job job);
 }

@@ -5,11 +5,13 @@ import jakarta.json.bind.JsonbException;
 import java.util.UUID;
 
 /**
- * What travels on a work queue: which generation to work on and of which type, as a small JSON text
- * (JSON-B), e.g. {@code {"generationId":"…","type":"avatar.from-prompt"}}. Everything else is read
- * from the database, which is the truth.
+ * What travels on a work queue: which job of which generation to work on and of which type, as a
+ * small JSON text (JSON-B), e.g. {@code
+ * {"generationId":"…","jobId":"…","type":"avatar.from-prompt"}}. Everything else is read from the
+ * database, which is the truth. A message without a job (queued before generations had jobs) names
+ * the generation's only job, which has the generation's id.
  */
-public record GenerationMessage(UUID generationId, String type) {
+public record GenerationMessage(UUID generationId, UUID jobId, String type) {
 
   public String toJson() {
     return JsonDocuments.toJson(this);
@@ -30,6 +32,9 @@ public record GenerationMessage(UUID generationId, String type) {
     if (message == null || message.generationId() == null) {
       throw new IllegalArgumentException("Not a generation message: " + json);
     }
-    return message.type() == null ? new GenerationMessage(message.generationId(), "") : message;
+    return new GenerationMessage(
+        message.generationId(),
+        message.jobId() == null ? message.generationId() : message.jobId(),
+        message.type() == null ? "" : message.type());
   }
 }

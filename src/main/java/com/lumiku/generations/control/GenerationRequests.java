@@ -7,16 +7,17 @@ import com.lumiku.generations.entity.Generation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Accepts paid work: in the caller's transaction (an XA transaction across PostgreSQL and the
- * broker), charges the user the price of the app's operation, stores the generation as {@code
- * pending} next to its {@code deduct} ledger entry, and queues it for the workers of its type. All
- * of it commits, or none: a charge without queued work, or queued work without a charge, cannot
- * happen.
+ * broker), charges the user the price of what was ordered, stores the generation as {@code pending}
+ * with its jobs next to its {@code deduct} ledger entry, and queues every job for the workers of
+ * its type. All of it commits, or none: a charge without queued work, or queued work without a
+ * charge, cannot happen.
  */
 @ApplicationScoped
 public class GenerationRequests {
@@ -29,16 +30,49 @@ public class GenerationRequests {
   @Inject GenerationQueue queue;
 
   /**
-   * What an app orders: who pays, for which of its operations, the job type that does it, what the
-   * job needs (JSON) and how the ledger describes the charge.
+   * One job of an order: what the app needs for it (JSON) and the operations it is charged for,
+   * priced by the app registry (e.g. {@code pose} and {@code background}).
+   */
+  public record Part(String parametersJson, List<String> operations) {
+
+    public Part {
+      operations = List.copyOf(operations);
+    }
+  }
+
+  /**
+   * What an app orders: who pays, the job type that does the work, what the generation needs
+   * (JSON), how the ledger describes the charge, and its jobs (one, or a batch).
    */
   public record Order(
       UUID userId,
       String app,
-      String operation,
       String type,
       String parametersJson,
-      String description) {}
+      String description,
+      List<Part> parts) {
+
+    public Order {
+      parts = List.copyOf(parts);
+    }
+
+    /** An order of one job, charged one operation. */
+    public static Order single(
+        UUID userId,
+        String app,
+        String operation,
+        String type,
+        String parametersJson,
+        String description) {
+      return new Order(
+          userId,
+          app,
+          type,
+          parametersJson,
+          description,
+          List.of(new Part("{}", List.of(operation))));
+    }
+  }
 
   /** A generation that was charged and queued, and the balance left. */
   public record Accepted(Generation generation, long creditUsed, long creditBalance) {}
@@ -47,7 +81,8 @@ public class GenerationRequests {
    * Charges and queues a new generation.
    *
    * @throws com.lumiku.credits.control.InsufficientCredits if the balance does not cover the cost
-   * @throws IllegalArgumentException if the app does not declare this operation or job type
+   * @throws IllegalArgumentException if the app does not declare these operations or this job type,
+   *     or the order has no job
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public Accepted submit(Order order) {
@@ -55,9 +90,20 @@ public class GenerationRequests {
     if (!owner.equals(order.app())) {
       throw new IllegalArgumentException(order.type() + " is a job of " + owner);
     }
-    long cost = registry.cost(order.app(), order.operation());
-    Generation generation =
-        Generation.pending(order.userId(), order.app(), order.type(), cost, order.parametersJson());
+    List<Generation.JobOrder> jobs =
+        order.parts().stream()
+            .map(
+                part ->
+                    new Generation.JobOrder(
+                        part.operations().stream()
+                            .mapToLong(operation -> registry.cost(order.app(), operation))
+                            .sum(),
+                        part.parametersJson()))
+            .toList();
+    Generation.NewGeneration made =
+        Generation.pending(order.userId(), order.app(), order.type(), order.parametersJson(), jobs);
+    Generation generation = made.generation();
+    long cost = generation.creditCost();
     long balance =
         cost == 0
             ? ledger.balance(order.userId())
@@ -66,12 +112,14 @@ public class GenerationRequests {
                 cost,
                 new CreditTransaction.Reference(Generation.LEDGER_REFERENCE, generation.id()),
                 order.description());
-    generations.add(generation);
-    queue.enqueue(generation);
+    generations.add(made);
+    queue.enqueue(generation, made.jobs());
     LOG.log(
         Level.INFO,
-        "Accepted generation {0} ({1}) of user {2} for {3} credits, {4} left",
-        new Object[] {generation.id(), order.type(), order.userId(), cost, balance});
+        "Accepted generation {0} ({1}, {2} jobs) of user {3} for {4} credits, {5} left",
+        new Object[] {
+          generation.id(), order.type(), made.jobs().size(), order.userId(), cost, balance
+        });
     return new Accepted(generation, cost, balance);
   }
 }

@@ -2,6 +2,7 @@ package com.lumiku.generations.control;
 
 import com.lumiku.generations.entity.Generation;
 import com.lumiku.generations.entity.GenerationStatus;
+import com.lumiku.generations.entity.Job;
 import com.lumiku.platform.PageCursor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -13,17 +14,42 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The stored generations: adding and reading them. Their status changes only through {@link
- * StatusChanges}.
+ * The stored generations and their jobs: adding and reading them. Their status changes only through
+ * {@link StatusChanges}.
  */
 @ApplicationScoped
 public class Generations {
 
   @PersistenceContext EntityManager em;
 
+  /** Stores a new generation and its jobs. */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void add(Generation generation) {
-    em.persist(generation);
+  public void add(Generation.NewGeneration generation) {
+    em.persist(generation.generation());
+    // The jobs refer to the generation, and nothing tells EclipseLink to insert it first.
+    em.flush();
+    generation.jobs().forEach(em::persist);
+  }
+
+  /** The job as the database has it now, even after conditional updates in this transaction. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<Job> reloadJob(UUID id) {
+    return em.createQuery("SELECT j FROM Job j WHERE j.id = :id", Job.class)
+        .setParameter("id", id)
+        .setHint("eclipselink.refresh", true)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** The generation's jobs in order. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<Job> jobs(UUID generationId) {
+    return em.createQuery(
+            "SELECT j FROM Job j WHERE j.generationId = :generationId ORDER BY j.position",
+            Job.class)
+        .setParameter("generationId", generationId)
+        .setHint("eclipselink.refresh", true)
+        .getResultList();
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)

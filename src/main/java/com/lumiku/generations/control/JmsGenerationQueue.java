@@ -2,6 +2,7 @@ package com.lumiku.generations.control;
 
 import com.lumiku.apps.AppRegistry;
 import com.lumiku.generations.entity.Generation;
+import com.lumiku.generations.entity.Job;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.DeliveryMode;
@@ -11,6 +12,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.activemq.artemis.api.core.Message;
@@ -37,17 +39,21 @@ public class JmsGenerationQueue implements GenerationQueue {
   private final Map<String, Queue> queues = new ConcurrentHashMap<>();
 
   @Override
-  public void enqueue(Generation generation) {
-    TextMessage message =
-        jms.createTextMessage(new GenerationMessage(generation.id(), generation.type()).toJson());
-    try {
-      message.setStringProperty(DUPLICATE_ID, generation.id().toString());
-      message.setStringProperty("generationType", generation.type());
-    } catch (JMSException e) {
-      throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
-    }
+  public void enqueue(Generation generation, List<Job> jobs) {
     Queue queue =
         queues.computeIfAbsent(registry.queueOf(generation.type()).queue(), jms::createQueue);
-    jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(queue, message);
+    var producer = jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT);
+    for (Job job : jobs) {
+      TextMessage message =
+          jms.createTextMessage(
+              new GenerationMessage(generation.id(), job.id(), generation.type()).toJson());
+      try {
+        message.setStringProperty(DUPLICATE_ID, job.id().toString());
+        message.setStringProperty("generationType", generation.type());
+      } catch (JMSException e) {
+        throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
+      }
+      producer.send(queue, message);
+    }
   }
 }

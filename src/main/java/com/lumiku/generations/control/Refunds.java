@@ -3,7 +3,7 @@ package com.lumiku.generations.control;
 import com.lumiku.credits.control.Ledger;
 import com.lumiku.credits.entity.CreditTransaction;
 import com.lumiku.credits.entity.TransactionType;
-import com.lumiku.generations.entity.Generation;
+import com.lumiku.generations.entity.Job;
 import com.lumiku.platform.UtcClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -11,16 +11,19 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Gives the credits of a failed or canceled generation back, exactly once, whoever asks (the
- * worker, the dead-letter consumer, the sweeper, a cancel, another instance): the generation's
- * {@code refunded} flag is set with a conditional update, and the refund ledger entry is unique per
- * generation in the database as well.
+ * Gives a failed or canceled job's share of the charge back, exactly once, whoever asks (the
+ * worker, the dead-letter consumer, the sweeper, a cancel, another instance): the job's {@code
+ * refunded} flag is set with a conditional update, and the database allows one refund ledger entry
+ * per job as well (a single job's entry names its generation, a batch job's the job). The
+ * generation counts what it got back, and is marked refunded once it failed or was canceled and got
+ * everything back.
  */
 @ApplicationScoped
 public class Refunds {
@@ -33,44 +36,62 @@ public class Refunds {
   @Inject Event<GenerationChanged> changed;
 
   /**
-   * Refunds the generation if it ended failed or canceled and was not refunded yet.
+   * Refunds the job if it ended failed or canceled and was not refunded yet.
    *
    * @return true if this call refunded it
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public boolean refund(UUID generationId) {
+  public boolean refundJob(UUID jobId) {
+    OffsetDateTime now = UtcClock.now();
     @SuppressWarnings("unchecked")
     List<Object[]> claimed =
-        em.createNativeQuery(
-                "UPDATE generations SET refunded = true, updated_at = ?2 WHERE id = ?1"
-                    + " AND refunded = false AND "
-                    + StatusSql.in(StatusSql.REFUNDABLE)
-                    + " RETURNING user_id, credit_cost, status")
-            .setParameter(1, generationId)
-            .setParameter(2, UtcClock.now())
+        new SqlStatement(
+                "UPDATE generation_jobs SET refunded = true, updated_at = ? WHERE id = ?"
+                    + " AND refunded = false AND ",
+                now,
+                jobId)
+            .append(StatusSql.in(StatusSql.REFUNDABLE))
+            .append(" RETURNING generation_id, credit_cost, status")
+            .query(em)
             .getResultList();
     if (claimed.isEmpty()) {
       return false;
     }
-    metrics.refunded();
-    changed.fire(new GenerationChanged(generationId));
-    UUID userId = (UUID) claimed.get(0)[0];
+    UUID generationId = (UUID) claimed.get(0)[0];
     long cost = ((Number) claimed.get(0)[1]).longValue();
     String status = (String) claimed.get(0)[2];
+    Object[] generation =
+        (Object[])
+            new SqlStatement(
+                    "UPDATE generations SET credit_refunded = credit_refunded + ?,"
+                        + " refunded = (credit_refunded + ? = credit_cost AND ",
+                    cost,
+                    cost)
+                .append(StatusSql.in(StatusSql.REFUNDABLE))
+                .append(
+                    "), updated_at = ? WHERE id = ? RETURNING user_id, jobs_total",
+                    now,
+                    generationId)
+                .query(em)
+                .getSingleResult();
+    UUID userId = (UUID) generation[0];
+    metrics.refunded();
+    changed.fire(new GenerationChanged(generationId));
     if (cost > 0) {
+      String referenceType = Job.ledgerReferenceType(jobId, generationId);
       long balance =
           ledger
               .credit(
                   userId,
                   cost,
                   TransactionType.REFUND,
-                  new CreditTransaction.Reference(Generation.LEDGER_REFERENCE, generationId),
+                  new CreditTransaction.Reference(referenceType, jobId),
                   "Refund: generation " + status)
               .balanceAfter();
       LOG.log(
           Level.INFO,
-          "Refunded {0} credits to user {1} for {2} generation {3}; balance {4}",
-          new Object[] {cost, userId, status, generationId, balance});
+          "Refunded {0} credits to user {1} for {2} job {3} of generation {4}; balance {5}",
+          new Object[] {cost, userId, status, jobId, generationId, balance});
     }
     return true;
   }

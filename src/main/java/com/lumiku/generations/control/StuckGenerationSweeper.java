@@ -10,18 +10,17 @@ import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Fails and refunds generations that stayed pending or processing, without any change, for longer
- * than {@code lumiku.generations.deadline}: whatever lost them (a worker that never ran, a message
- * that never came), the user gets the truth and the credits back. A container timer runs it every
- * {@code lumiku.generations.sweep-interval}. The update is conditional and skips rows other
- * transactions hold, so every instance may sweep at once; a worker that still finishes such a
- * generation later finds it failed and discards its result.
+ * Fails and refunds jobs that stayed pending or processing, without any change, for longer than
+ * {@code lumiku.generations.deadline} (their generations end with them): whatever lost them (a
+ * worker that never ran, a message that never came), the user gets the truth and the credits back.
+ * A container timer runs it every {@code lumiku.generations.sweep-interval}. The update is
+ * conditional and skips rows other transactions hold, so every instance may sweep at once; a worker
+ * that still finishes such a job later finds it failed and discards its result.
  */
 @Startup
 @Singleton
@@ -58,15 +57,15 @@ public class StuckGenerationSweeper {
   /** One sweep, in one transaction: the failures and their refunds commit together. */
   @Timeout
   void sweep() {
-    List<UUID> failed = statusChanges.failStale(deadline, BATCH);
-    for (UUID generation : failed) {
-      refunds.refund(generation);
+    List<StatusChanges.FailedJob> failed = statusChanges.failStale(deadline, BATCH);
+    for (StatusChanges.FailedJob job : failed) {
+      refunds.refundJob(job.jobId());
     }
     if (!failed.isEmpty()) {
       metrics.failed(failed.size());
       LOG.log(
           Level.WARNING,
-          "Failed and refunded {0} stuck generations: {1}",
+          "Failed and refunded {0} stuck jobs: {1}",
           new Object[] {failed.size(), failed});
     }
   }

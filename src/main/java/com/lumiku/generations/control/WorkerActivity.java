@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-/** What the workers did lately, counted from the generations they ended. */
+/** What the workers did lately, counted from the jobs they ended. */
 @ApplicationScoped
 public class WorkerActivity {
 
@@ -25,34 +25,35 @@ public class WorkerActivity {
   public record Figures(long completed, long failed, OffsetDateTime lastActivityAt) {}
 
   /**
-   * Outcomes since {@code since} of the generations of {@code app} of these job types (those of one
-   * kind of worker; failed ones whoever failed them), and when one of them last started or ended.
+   * Jobs of {@code app} of these types (those one kind of worker does) that ended since {@code
+   * since}, completed or failed (whoever failed them), and when one of them last started or ended.
    */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Figures ofWorker(String app, Set<String> jobTypes, OffsetDateTime since) {
     List<String> types = List.copyOf(jobTypes);
     String ofTheseTypes =
-        "app = ?1 AND type IN ("
-            + IntStream.range(0, types.size())
-                .mapToObj(i -> "?" + (i + 3))
-                .collect(Collectors.joining(", "))
-            + ")";
+        IntStream.range(0, types.size())
+            .mapToObj(i -> "?" + (i + 3))
+            .collect(Collectors.joining(", ", " IN (", ")"));
     Query query =
         em.createNativeQuery(
             "SELECT count(*) FILTER (WHERE "
-                + StatusSql.in(Set.of(GenerationStatus.COMPLETED))
+                + StatusSql.in("j.status", Set.of(GenerationStatus.COMPLETED))
                 + "), count(*) FILTER (WHERE "
-                + StatusSql.in(Set.of(GenerationStatus.FAILED))
-                + "), (SELECT greatest(max(completed_at), (SELECT max(started_at)"
-                + " FROM generations WHERE "
+                + StatusSql.in("j.status", Set.of(GenerationStatus.FAILED))
+                + "), greatest(max(j.completed_at),"
+                + " (SELECT max(p.started_at) FROM generation_jobs p"
+                + " JOIN generations pg ON pg.id = p.generation_id WHERE "
+                + StatusSql.in("p.status", Set.of(GenerationStatus.PROCESSING))
+                + " AND pg.app = ?1 AND pg.type"
                 + ofTheseTypes
-                + " AND "
-                + StatusSql.in(Set.of(GenerationStatus.PROCESSING))
-                + ")) FROM generations WHERE "
+                + "), (SELECT max(h.completed_at) FROM generations h WHERE h.app = ?1"
+                + " AND h.type"
                 + ofTheseTypes
-                + ") FROM generations WHERE "
-                + ofTheseTypes
-                + " AND completed_at > ?2");
+                + "))"
+                + " FROM generation_jobs j JOIN generations g ON g.id = j.generation_id"
+                + " WHERE j.completed_at > ?2 AND g.app = ?1 AND g.type"
+                + ofTheseTypes);
     query.setParameter(1, app).setParameter(2, since);
     for (int i = 0; i < types.size(); i++) {
       query.setParameter(i + 3, types.get(i));
@@ -60,13 +61,13 @@ public class WorkerActivity {
     return figures((Object[]) query.getSingleResult());
   }
 
-  /** What the dead-letter consumer ended since {@code since}: all of it failed, and when last. */
+  /** Jobs the dead-letter consumer ended since {@code since}: all of them failed, and when last. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Figures ofDeadLetters(OffsetDateTime since) {
     Object[] row =
         (Object[])
             em.createNativeQuery(
-                    "SELECT 0, count(*), max(completed_at) FROM generations"
+                    "SELECT 0, count(*), max(completed_at) FROM generation_jobs"
                         + " WHERE ended_by = ?1 AND completed_at > ?2")
                 .setParameter(1, EndedBy.DEAD_LETTER.code())
                 .setParameter(2, since)

@@ -6,13 +6,16 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * One paid piece of work of an app (e.g. an avatar drawn from a prompt), from the charge to its
- * result. Its status changes only through conditional updates on the current status (see {@code
- * StatusChanges} and {@link GenerationTransition}), so a redelivered message, a cancel and a second
- * instance can never both win.
+ * One paid order of an app (an avatar drawn from a prompt, a batch of poses), from the charge to
+ * its result: charged once, done as one or more {@link Job}s, ended when they all have. Its status
+ * changes only through conditional updates on the current status (see {@code StatusChanges} and
+ * {@link GenerationTransition}), so a redelivered message, a cancel and a second instance can never
+ * both win.
  */
 @Entity
 @Table(name = "generations")
@@ -60,8 +63,22 @@ public class Generation {
   @Column(name = "credit_cost", nullable = false)
   private long creditCost;
 
+  /** Whether its whole cost was given back (it failed or was canceled). */
   @Column(nullable = false)
   private boolean refunded;
+
+  /** Credits given back so far: the failed jobs' shares. */
+  @Column(name = "credit_refunded", nullable = false)
+  private long creditRefunded;
+
+  @Column(name = "jobs_total", nullable = false)
+  private int jobsTotal;
+
+  @Column(name = "jobs_completed", nullable = false)
+  private int jobsCompleted;
+
+  @Column(name = "jobs_failed", nullable = false)
+  private int jobsFailed;
 
   /** What the app needs to do the work, as JSON. */
   @Column(nullable = false)
@@ -84,9 +101,31 @@ public class Generation {
 
   protected Generation() {}
 
-  /** A new generation, charged {@code creditCost} and waiting for a worker. */
+  /**
+   * A new generation of one job (the job has the generation's id), charged {@code creditCost} and
+   * waiting for a worker.
+   */
   public static Generation pending(
       UUID userId, String app, String type, long creditCost, String parameters) {
+    return pending(userId, app, type, parameters, List.of(new JobOrder(creditCost, "{}")))
+        .generation();
+  }
+
+  /** One job of a new generation: its share of the charge and its own parameters. */
+  public record JobOrder(long creditCost, String parameters) {}
+
+  /** A new generation and its jobs, waiting for workers. */
+  public record NewGeneration(Generation generation, List<Job> jobs) {}
+
+  /**
+   * A new generation of these jobs (at least one), charged the sum of their costs. A single job
+   * gets the generation's id, a batch's jobs ids of their own.
+   */
+  public static NewGeneration pending(
+      UUID userId, String app, String type, String parameters, List<JobOrder> jobs) {
+    if (jobs.isEmpty()) {
+      throw new IllegalArgumentException("A generation needs at least one job");
+    }
     Generation generation = new Generation();
     OffsetDateTime now = UtcClock.now();
     generation.id = UUID.randomUUID();
@@ -94,11 +133,18 @@ public class Generation {
     generation.app = app;
     generation.type = type;
     generation.status = GenerationStatus.PENDING;
-    generation.creditCost = creditCost;
+    generation.creditCost = jobs.stream().mapToLong(JobOrder::creditCost).sum();
     generation.parameters = parameters;
+    generation.jobsTotal = jobs.size();
     generation.createdAt = now;
     generation.updatedAt = now;
-    return generation;
+    List<Job> made = new ArrayList<>();
+    for (int i = 0; i < jobs.size(); i++) {
+      UUID jobId = jobs.size() == 1 ? generation.id : UUID.randomUUID();
+      made.add(
+          Job.pending(jobId, generation, i, jobs.get(i).creditCost(), jobs.get(i).parameters()));
+    }
+    return new NewGeneration(generation, List.copyOf(made));
   }
 
   public UUID id() {
@@ -144,6 +190,22 @@ public class Generation {
 
   public boolean refunded() {
     return refunded;
+  }
+
+  public long creditRefunded() {
+    return creditRefunded;
+  }
+
+  public int jobsTotal() {
+    return jobsTotal;
+  }
+
+  public int jobsCompleted() {
+    return jobsCompleted;
+  }
+
+  public int jobsFailed() {
+    return jobsFailed;
   }
 
   public String parameters() {

@@ -56,6 +56,12 @@ public record GenerationError(String code, String message, String detail) {
         "Pending or processing without change for " + deadline);
   }
 
+  /** A batch whose jobs partly failed: how many, of how many; each failed one was refunded. */
+  public static GenerationError partial(int failed, int total) {
+    return new GenerationError(
+        "partial", failed + " of " + total + " parts failed; their credits were refunded.", null);
+  }
+
   public static GenerationError canceled() {
     return new GenerationError("canceled", "Canceled by the user.", null);
   }

@@ -1,37 +1,44 @@
 package com.lumiku.generations.entity;
 
+import static com.lumiku.generations.entity.GenerationStatus.CANCELED;
+import static com.lumiku.generations.entity.GenerationStatus.COMPLETED;
+import static com.lumiku.generations.entity.GenerationStatus.FAILED;
+import static com.lumiku.generations.entity.GenerationStatus.PARTIAL;
+import static com.lumiku.generations.entity.GenerationStatus.PENDING;
+import static com.lumiku.generations.entity.GenerationStatus.PROCESSING;
+
 import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The only ways a generation's status changes. Each is applied as one conditional {@code UPDATE} on
- * the statuses it starts from (see {@code StatusChanges}), so of two actors racing for the same
- * generation (a redelivered message, a cancel, the sweeper, another instance) exactly one wins.
+ * The only ways a generation's status changes, each applied as one conditional {@code UPDATE} on
+ * the statuses it starts from (see {@code StatusChanges}): of two actors racing for the same
+ * generation (a redelivered message, a cancel, the sweeper, another instance) exactly one wins. A
+ * generation follows its jobs ({@link JobTransition}): it starts with the first, and ends when the
+ * last one has ended.
  */
 public enum GenerationTransition {
 
-  /** A worker takes it; a redelivered message after a failed attempt takes it again. */
-  START(GenerationStatus.PROCESSING, GenerationStatus.PENDING, GenerationStatus.PROCESSING),
+  /** A worker takes one of its jobs. */
+  START(EnumSet.of(PROCESSING), PENDING, PROCESSING),
 
-  /** The work is done and its result stored, in the worker's transaction. */
-  COMPLETE(GenerationStatus.COMPLETED, GenerationStatus.PROCESSING),
+  /** Its last job ended: completed, partial or failed, by how many of its jobs failed. */
+  END(EnumSet.of(COMPLETED, PARTIAL, FAILED), PENDING, PROCESSING),
 
-  /** It cannot succeed: refused, out of attempts, or stuck past its deadline. Refunded. */
-  FAIL(GenerationStatus.FAILED, GenerationStatus.PENDING, GenerationStatus.PROCESSING),
+  /** Its owner took it back before any job started; every job is canceled and refunded. */
+  CANCEL(EnumSet.of(CANCELED), PENDING);
 
-  /** Its owner took it back before any worker started it. Refunded. */
-  CANCEL(GenerationStatus.CANCELED, GenerationStatus.PENDING);
-
-  private final GenerationStatus to;
+  private final Set<GenerationStatus> to;
   private final Set<GenerationStatus> from;
 
-  GenerationTransition(GenerationStatus to, GenerationStatus first, GenerationStatus... more) {
+  GenerationTransition(Set<GenerationStatus> to, GenerationStatus first, GenerationStatus... more) {
     this.to = to;
     this.from = EnumSet.of(first, more);
   }
 
-  public GenerationStatus to() {
-    return to;
+  /** The statuses this transition may end in. */
+  public Set<GenerationStatus> to() {
+    return EnumSet.copyOf(to);
   }
 
   /** The statuses this transition starts from. */
@@ -39,7 +46,6 @@ public enum GenerationTransition {
     return EnumSet.copyOf(from);
   }
 
-  /** Whether a generation in this status may take this transition. */
   public boolean appliesTo(GenerationStatus current) {
     return from.contains(current);
   }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.lumiku.generations.entity.EndedBy;
 import com.lumiku.generations.entity.Generation;
 import com.lumiku.generations.entity.GenerationError;
+import com.lumiku.generations.entity.Job;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +25,14 @@ class DeadLettersTest {
           new WorkerKinds.WorkerKind(
               "avatar", "generations.avatar", "avatar-creator", Set.of("t"), 4),
           new WorkerKinds.WorkerKind("dead-letter", "generations.dead-letter", null, Set.of(), 1));
-  Generation generation = Generation.pending(UUID.randomUUID(), "avatar-creator", "t", 10, "{}");
+  Generation.NewGeneration made =
+      Generation.pending(
+          UUID.randomUUID(),
+          "avatar-creator",
+          "t",
+          "{}",
+          List.of(new Generation.JobOrder(10, "{}")));
+  Job job = made.jobs().get(0);
 
   @BeforeEach
   void fakes() {
@@ -38,15 +46,16 @@ class DeadLettersTest {
     deadLetters.generations =
         new Generations() {
           @Override
-          public Optional<Generation> reload(UUID id) {
-            return Optional.ofNullable(generation).filter(g -> g.id().equals(id));
+          public Optional<Job> reloadJob(UUID id) {
+            return Optional.ofNullable(job).filter(j -> j.id().equals(id));
           }
         };
     deadLetters.failures =
         new Failures() {
           @Override
-          public boolean failAndRefund(UUID id, EndedBy by, GenerationError error) {
-            failed.add(id + " " + by.code() + " " + error.code() + ": " + error.message());
+          public boolean failAndRefund(
+              UUID generationId, UUID jobId, EndedBy by, GenerationError error) {
+            failed.add(jobId + " " + by.code() + " " + error.code() + ": " + error.message());
             return true;
           }
         };
@@ -54,15 +63,14 @@ class DeadLettersTest {
 
   @Test
   void aWorkQueuesDeadLetterFailsAndRefundsItsGeneration() {
-    deadLetters.handle(message(generation.id()), "generations.avatar");
+    deadLetters.handle(message(job.id()), "generations.avatar");
     assertThat(failed)
-        .containsExactly(
-            generation.id() + " dead-letter gave-up: It could not be started in time.");
+        .containsExactly(job.id() + " dead-letter gave-up: It could not be started in time.");
   }
 
   @Test
   void deadLettersOfOtherQueuesAndOtherMessagesAreLeftAlone() {
-    deadLetters.handle(message(generation.id()), "some.other.queue");
+    deadLetters.handle(message(job.id()), "some.other.queue");
     deadLetters.handle("not json", "generations.avatar");
     deadLetters.handle(null, "generations.avatar");
     deadLetters.handle(message(UUID.randomUUID()), "generations.avatar");
@@ -72,12 +80,12 @@ class DeadLettersTest {
   @Test
   void beforeTheWorkQueuesAreKnownADeadLetterWaitsForItsRedelivery() {
     kinds = List.of();
-    assertThatThrownBy(() -> deadLetters.handle(message(generation.id()), "generations.avatar"))
+    assertThatThrownBy(() -> deadLetters.handle(message(job.id()), "generations.avatar"))
         .isInstanceOf(IllegalStateException.class);
     assertThat(failed).isEmpty();
   }
 
   private static String message(UUID id) {
-    return new GenerationMessage(id, "t").toJson();
+    return new GenerationMessage(id, id, "t").toJson();
   }
 }

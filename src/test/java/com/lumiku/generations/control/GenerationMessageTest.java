@@ -10,14 +10,26 @@ class GenerationMessageTest {
 
   @Test
   void travelsAsSmallJson() {
-    GenerationMessage message = new GenerationMessage(UUID.randomUUID(), "avatar.from-prompt");
+    GenerationMessage message =
+        new GenerationMessage(UUID.randomUUID(), UUID.randomUUID(), "avatar.from-prompt");
     String json = message.toJson();
     assertThat(json)
         .isEqualTo(
             "{\"generationId\":\""
                 + message.generationId()
+                + "\",\"jobId\":\""
+                + message.jobId()
                 + "\",\"type\":\"avatar.from-prompt\"}");
     assertThat(GenerationMessage.parse(json)).isEqualTo(message);
+  }
+
+  @Test
+  void aMessageQueuedBeforeJobsExistedNamesTheGenerationsOnlyJob() {
+    UUID generation = UUID.randomUUID();
+    assertThat(
+            GenerationMessage.parse(
+                "{\"generationId\":\"" + generation + "\",\"type\":\"avatar.from-prompt\"}"))
+        .isEqualTo(new GenerationMessage(generation, generation, "avatar.from-prompt"));
   }
 
   @Test

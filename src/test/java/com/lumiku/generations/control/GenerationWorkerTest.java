@@ -7,6 +7,7 @@ import com.lumiku.generations.entity.EndedBy;
 import com.lumiku.generations.entity.Generation;
 import com.lumiku.generations.entity.GenerationError;
 import com.lumiku.generations.entity.GenerationStatus;
+import com.lumiku.generations.entity.Job;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.lang.reflect.Field;
@@ -31,49 +32,57 @@ class GenerationWorkerTest {
   final List<String> calls = new ArrayList<>();
   final GenerationWorker worker = new GenerationWorker();
   Generation generation;
+  Job job;
   boolean startWins = true;
   boolean completeWins = true;
-  Function<Generation, JsonObject> job = g -> Json.createObjectBuilder().add("ok", true).build();
+  Function<Generation, JsonObject> work = g -> Json.createObjectBuilder().add("ok", true).build();
 
   @BeforeEach
   void fakes() {
-    generation = Generation.pending(UUID.randomUUID(), "test-app", TYPE, 5, "{}");
+    useNew(TYPE);
     worker.generations =
         new Generations() {
           @Override
           public Optional<Generation> find(UUID id) {
             return Optional.ofNullable(generation).filter(g -> g.id().equals(id));
           }
+
+          @Override
+          public Optional<Job> reloadJob(UUID id) {
+            return Optional.ofNullable(job).filter(j -> j.id().equals(id));
+          }
         };
     worker.statusChanges =
         new StatusChanges() {
           @Override
-          public boolean start(UUID id) {
+          public boolean startJob(UUID generationId, UUID jobId) {
             calls.add("start");
             return startWins;
           }
 
           @Override
-          public boolean complete(UUID id, String resultJson) {
+          public boolean completeJob(UUID generationId, UUID jobId, String resultJson) {
             calls.add("complete " + resultJson);
             return completeWins;
           }
 
           @Override
-          public void noteFailedAttempt(UUID id, GenerationError error) {
+          public void noteFailedAttempt(UUID generationId, UUID jobId, GenerationError error) {
             calls.add("note " + error.code() + ": " + error.message() + " / " + error.detail());
           }
         };
     worker.failures =
         new Failures() {
           @Override
-          public boolean failAndRefund(UUID id, EndedBy by, GenerationError error) {
+          public boolean failAndRefund(
+              UUID generationId, UUID jobId, EndedBy by, GenerationError error) {
             calls.add("fail " + by.code() + " " + error.code() + ": " + error.message());
             return true;
           }
 
           @Override
-          public boolean failAndRefundAlone(UUID id, EndedBy by, GenerationError error) {
+          public boolean failAndRefundAlone(
+              UUID generationId, UUID jobId, EndedBy by, GenerationError error) {
             calls.add("fail alone " + by.code() + " " + error.code() + ": " + error.message());
             return true;
           }
@@ -87,7 +96,7 @@ class GenerationWorkerTest {
         new GenerationJobs() {
           @Override
           public Optional<GenerationJob> of(String type) {
-            return type.equals(TYPE) ? Optional.of(job()) : Optional.empty();
+            return type.equals(TYPE) ? Optional.of(handler()) : Optional.empty();
           }
         };
     worker.metrics =
@@ -113,21 +122,21 @@ class GenerationWorkerTest {
   @Test
   void aGenerationNotVisibleYetIsRetriedNeverDropped() {
     UUID unknown = UUID.randomUUID();
-    assertThatThrownBy(() -> worker.process(new GenerationMessage(unknown, TYPE), 1))
+    assertThatThrownBy(() -> worker.process(new GenerationMessage(unknown, unknown, TYPE), 1))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("not visible yet");
     assertThat(calls).isEmpty();
   }
 
   @Test
-  void anEndedGenerationIsAcknowledgedWithoutWork() throws Exception {
-    setStatus(generation, GenerationStatus.CANCELED);
+  void anEndedJobIsAcknowledgedWithoutWork() throws Exception {
+    setStatus(job, GenerationStatus.CANCELED);
     worker.process(message(), 2);
     assertThat(calls).isEmpty();
   }
 
   @Test
-  void aGenerationThatEndsBeforeItStartsIsLeftAlone() {
+  void aJobThatEndsBeforeItStartsIsLeftAlone() {
     startWins = false;
     worker.process(message(), 1);
     assertThat(calls).containsExactly("start");
@@ -135,15 +144,15 @@ class GenerationWorkerTest {
 
   @Test
   void aTypeNoDeployedJobDoesFailsForGood() {
-    generation = Generation.pending(UUID.randomUUID(), "gone-app", "gone.job", 5, "{}");
-    worker.process(new GenerationMessage(generation.id(), "gone.job"), 1);
+    useNew("gone.job");
+    worker.process(message(), 1);
     assertThat(calls)
         .containsExactly("start", "fail worker unsupported: This kind of work cannot be done now.");
   }
 
   @Test
   void aPermanentFailureFailsAndRefundsOnItsOwnAndDiscardsWhatTheAttemptWrote() {
-    job =
+    work =
         g -> {
           throw new PermanentFailure("refused", "Refused.", "HTTP 400: nope", null);
         };
@@ -155,7 +164,7 @@ class GenerationWorkerTest {
   @Test
   void aTransientFailureIsNotedAndPropagatesForTheBrokerToRetry() {
     TransientFailure busy = new TransientFailure("model-busy", "Busy.", "HTTP 429", null);
-    job =
+    work =
         g -> {
           throw busy;
         };
@@ -168,7 +177,7 @@ class GenerationWorkerTest {
     IllegalStateException sql =
         new IllegalStateException(
             "Internal Exception", new RuntimeException("INSERT INTO avatars (id) VALUES (?)"));
-    job =
+    work =
         g -> {
           throw sql;
         };
@@ -191,10 +200,18 @@ class GenerationWorkerTest {
   }
 
   private GenerationMessage message() {
-    return new GenerationMessage(generation.id(), generation.type());
+    return new GenerationMessage(generation.id(), job.id(), generation.type());
   }
 
-  private GenerationJob job() {
+  private void useNew(String type) {
+    Generation.NewGeneration made =
+        Generation.pending(
+            UUID.randomUUID(), "test-app", type, "{}", List.of(new Generation.JobOrder(5, "{}")));
+    generation = made.generation();
+    job = made.jobs().get(0);
+  }
+
+  private GenerationJob handler() {
     return new GenerationJob() {
       @Override
       public String type() {
@@ -202,15 +219,15 @@ class GenerationWorkerTest {
       }
 
       @Override
-      public JsonObject run(Generation generation) {
-        return job.apply(generation);
+      public JsonObject run(Generation generation, Job job) {
+        return work.apply(generation);
       }
     };
   }
 
-  private static void setStatus(Generation generation, GenerationStatus status) throws Exception {
-    Field field = Generation.class.getDeclaredField("status");
+  private static void setStatus(Job job, GenerationStatus status) throws Exception {
+    Field field = Job.class.getDeclaredField("status");
     field.setAccessible(true);
-    field.set(generation, status);
+    field.set(job, status);
   }
 }
