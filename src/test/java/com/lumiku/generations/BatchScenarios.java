@@ -95,6 +95,28 @@ public interface BatchScenarios extends Scenarios {
         .containsExactly(org.assertj.core.groups.Tuple.tuple("generation-job", failedJob, 5L));
     assertThat(TestDatabase.balance(member.id())).isEqualTo(100 - 5 * RUN_PRICE + RUN_PRICE);
     LedgerInvariants.assertAddsUp(member.id(), Duration.ofSeconds(5));
+
+    // The owner reads each part's outcome and result, never the internal detail.
+    JsonPath jobs =
+        api()
+            .as(member)
+            .get("/api/generations/" + generation + "/jobs")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(jobs.getList("position", Integer.class)).containsExactly(0, 1, 2, 3, 4);
+    assertThat(jobs.getList("status"))
+        .containsExactly("completed", "completed", "failed", "completed", "completed");
+    assertThat(jobs.getString("[0].result.label")).isEqualTo("a");
+    assertThat(jobs.getString("[2].errorCode")).isEqualTo("probe-refused");
+    assertThat(jobs.getBoolean("[2].refunded")).isTrue();
+    assertThat(jobs.getMap("[2]")).doesNotContainKeys("errorDetail", "endedBy");
+    api()
+        .as(api().register())
+        .get("/api/generations/" + generation + "/jobs")
+        .then()
+        .statusCode(404);
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.lumiku.probe.ProbeApp;
+import com.lumiku.probe.ProbeBatch;
 import com.lumiku.probe.ProbeOrder;
 import com.lumiku.testing.Api;
 import com.lumiku.testing.LedgerInvariants;
@@ -78,5 +79,44 @@ public interface StuckGenerationSweeperScenarios extends Scenarios {
                 "SELECT count(*) FROM generations WHERE user_id = ? AND ended_by = 'sweeper'",
                 member.id()))
         .isEqualTo(orders.size());
+  }
+
+  @Test
+  default void aJobQueuedBehindTheRestOfItsBatchIsNotStuck() throws InterruptedException {
+    Api.Member member = api().register();
+    List<ProbeOrder> parts = new ArrayList<>();
+    for (int i = 0; i < ProbeApp.CONCURRENCY; i++) {
+      parts.add(new ProbeOrder("slow " + i, 3000, 0, false, false));
+    }
+    parts.add(ProbeOrder.succeed("queued"));
+    UUID batch =
+        UUID.fromString(
+            api()
+                .orderProbeBatch(member, new ProbeBatch("long batch", parts))
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("generation.id"));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                TestDatabase.count(
+                        "SELECT count(*) FROM generation_jobs WHERE generation_id = ?"
+                            + " AND status = 'processing'",
+                        batch)
+                    == ProbeApp.CONCURRENCY);
+
+    // The queued job has not changed for an hour, but its generation has: it is waiting, not stuck.
+    TestDatabase.update(
+        "UPDATE generation_jobs SET updated_at = now() - interval '1 hour'"
+            + " WHERE generation_id = ? AND status = 'pending'",
+        batch);
+    Thread.sleep(2500); // the sweeper looks every second here
+
+    JsonPath done = api().awaitTerminal(member, batch, Duration.ofSeconds(30));
+    assertThat(done.getString("status")).isEqualTo("completed");
+    assertThat(done.getInt("jobsCompleted")).isEqualTo(ProbeApp.CONCURRENCY + 1);
+    LedgerInvariants.assertAddsUp(member.id(), Duration.ofSeconds(5));
   }
 }

@@ -25,11 +25,8 @@ public class ProbeJob implements GenerationJob {
 
   @Override
   public JsonObject run(Generation generation, Job job) {
-    // A single run's order is its generation's; a batch's parts are its jobs'.
-    ProbeOrder order =
-        ProbeOrder.fromJson(
-            "{}".equals(job.parameters()) ? generation.parameters() : job.parameters());
-    // The worker reads the job before it counts the attempt that is now running.
+    ProbeOrder order = ProbeOrder.fromJson(job.parameters());
+    // The job is as it was before this attempt.
     int attempt = job.attempts() + 1;
     pause(order.sleepMillis());
     if (order.permanent()) {

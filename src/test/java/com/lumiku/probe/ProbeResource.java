@@ -43,13 +43,13 @@ public class ProbeResource {
   public Response run(@NotNull ProbeOrder order) {
     return answers.accepted(
         requests.submit(
-            GenerationRequests.Order.single(
+            new GenerationRequests.Order(
                 currentUser.id(),
                 ProbeApp.ID,
-                ProbeApp.RUN,
                 ProbeApp.JOB_TYPE,
-                order.toJson(),
-                "Probe " + order.label())),
+                "{}",
+                "Probe " + order.label(),
+                List.of(new GenerationRequests.Part(order.toJson(), List.of(ProbeApp.RUN))))),
         uriInfo);
   }
 

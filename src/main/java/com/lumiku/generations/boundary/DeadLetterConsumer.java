@@ -10,10 +10,10 @@ import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 
 /**
- * Consumes the dead-letter queue ({@code lumiku.workers.dead-letter.queue}): the messages of
- * generations whose attempts were all used up, and any that expired. Each such generation is failed
- * with the reason of its last attempt and refunded, in the transaction that acknowledges the
- * message, so nothing a user paid for is ever silently dropped.
+ * Consumes the dead-letter queue ({@code lumiku.workers.dead-letter.queue}): the messages of jobs
+ * whose attempts were all used up, and any that expired. Each such job is failed with the reason of
+ * its last attempt and its share refunded, in the transaction that acknowledges the message, so
+ * nothing a user paid for is ever silently dropped.
  */
 @MessageDriven(
     name = "DeadLetterConsumer",

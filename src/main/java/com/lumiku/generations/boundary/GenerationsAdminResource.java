@@ -4,7 +4,6 @@ import com.lumiku.generations.control.Generations;
 import com.lumiku.generations.control.QueuePositions;
 import com.lumiku.generations.entity.Generation;
 import com.lumiku.generations.entity.GenerationError;
-import com.lumiku.generations.entity.Job;
 import com.lumiku.platform.Roles;
 import com.lumiku.platform.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,7 +15,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -42,53 +40,6 @@ public class GenerationsAdminResource {
       GenerationView generation,
       List<JobView> jobs) {}
 
-  /** One job, with everything operators need. */
-  @JsonbPropertyOrder({
-    "id",
-    "position",
-    "status",
-    "attempts",
-    "creditCost",
-    "refunded",
-    "endedBy",
-    "errorCode",
-    "errorMessage",
-    "errorDetail",
-    "startedAt",
-    "completedAt"
-  })
-  public record JobView(
-      UUID id,
-      int position,
-      String status,
-      int attempts,
-      long creditCost,
-      boolean refunded,
-      String endedBy,
-      String errorCode,
-      String errorMessage,
-      String errorDetail,
-      OffsetDateTime startedAt,
-      OffsetDateTime completedAt) {
-
-    static JobView of(Job job) {
-      GenerationError error = job.error();
-      return new JobView(
-          job.id(),
-          job.position(),
-          job.status().code(),
-          job.attempts(),
-          job.creditCost(),
-          job.refunded(),
-          job.endedBy() == null ? null : job.endedBy().code(),
-          error == null ? null : error.code(),
-          error == null ? null : error.message(),
-          error == null ? null : error.detail(),
-          job.startedAt(),
-          job.completedAt());
-    }
-  }
-
   @GET
   @Path("{id}")
   public AdminView generation(@PathParam("id") UUID id) {
@@ -100,6 +51,6 @@ public class GenerationsAdminResource {
         generation.endedBy() == null ? null : generation.endedBy().code(),
         error == null ? null : error.detail(),
         GenerationView.current(generation, positions),
-        generations.jobs(id).stream().map(JobView::of).toList());
+        generations.jobs(id).stream().map(JobView::forOperators).toList());
   }
 }

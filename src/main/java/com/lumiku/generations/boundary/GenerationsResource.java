@@ -63,6 +63,13 @@ public class GenerationsResource {
     return GenerationView.current(owned(id), positions);
   }
 
+  /** The generation's jobs in order (one; a batch's parts), each with its outcome and result. */
+  @GET
+  @Path("{id}/jobs")
+  public List<JobView> jobs(@PathParam("id") UUID id) {
+    return generations.jobs(owned(id).id()).stream().map(JobView::forOwner).toList();
+  }
+
   /**
    * Streams the generation's status and progress as server-sent events ({@code event:} the status,
    * {@code data:} the generation) until it ends, whichever instance does the work.

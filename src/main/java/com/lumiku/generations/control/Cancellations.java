@@ -43,7 +43,7 @@ public class Cancellations {
               + current.status().code()
               + "; only a pending generation can be canceled.");
     }
-    jobs.forEach(refunds::refundJob);
+    jobs.forEach(job -> refunds.refundJob(generationId, job));
     LOG.log(
         Level.INFO,
         "User {0} canceled generation {1} ({2} jobs)",

@@ -62,7 +62,7 @@ public class Failures {
       return false;
     }
     metrics.failed(1);
-    refunds.refundJob(jobId);
+    refunds.refundJob(generationId, jobId);
     LOG.log(
         Level.WARNING,
         "Job {0} of generation {1} failed ({2}, ended by {3}): {4}",

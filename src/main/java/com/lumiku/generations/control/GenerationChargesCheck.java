@@ -18,7 +18,8 @@ import java.util.UUID;
  * of a generation belongs to one that exists and costs that much (the sum of its jobs); every
  * failed or canceled job was refunded; a job is marked refunded exactly when a {@code refund} entry
  * names it (a free one, which cost nothing, has neither), and only a failed or canceled job may
- * have either; and what a generation counts as given back is what its jobs got.
+ * have either, and that entry gives back exactly the job's share under the job's reference; what a
+ * generation counts as given back is what its jobs got; and every generation has jobs.
  */
 @ApplicationScoped
 public class GenerationChargesCheck implements LedgerCheck {
@@ -66,14 +67,17 @@ public class GenerationChargesCheck implements LedgerCheck {
     for (Object[] row :
         rows(
             "SELECT g.user_id, coalesce(j.generation_id, r.reference_id), j.id, j.status,"
-                + " j.refunded, r.id FROM generation_jobs j"
+                + " j.refunded, r.id, r.amount, j.credit_cost FROM generation_jobs j"
                 + " LEFT JOIN generations g ON g.id = j.generation_id"
-                + " FULL JOIN (SELECT id, reference_id FROM credit_transactions"
-                + " WHERE type = ?1 AND reference_type IN (?2, ?3)) r ON r.reference_id = j.id"
+                + " FULL JOIN (SELECT id, reference_id, reference_type, amount"
+                + " FROM credit_transactions WHERE type = ?1 AND reference_type IN (?2, ?3)) r"
+                + " ON r.reference_id = j.id"
                 + " WHERE (j.refunded AND j.credit_cost > 0 AND r.id IS NULL)"
                 + " OR (r.id IS NOT NULL AND (j.id IS NULL OR NOT j.refunded OR NOT "
                 + StatusSql.in("j.status", StatusSql.REFUNDABLE)
-                + "))",
+                + " OR r.amount <> j.credit_cost"
+                // a single job's refund names its generation, a batch job's the job (see Job)
+                + " OR r.reference_type <> CASE WHEN j.id = j.generation_id THEN ?2 ELSE ?3 END))",
             TransactionType.REFUND.code(),
             Generation.LEDGER_REFERENCE,
             Job.LEDGER_REFERENCE)) {
@@ -88,8 +92,12 @@ public class GenerationChargesCheck implements LedgerCheck {
                   ? "Job " + row[2] + " is marked refunded but has no refund entry."
                   : row[2] == null
                       ? "A refund entry names a job that does not exist."
-                      : "A refund entry exists for job "
+                      : "A refund entry of "
+                          + row[6]
+                          + " exists for job "
                           + row[2]
+                          + " of cost "
+                          + row[7]
                           + ", which is "
                           + row[3]
                           + (Boolean.TRUE.equals(row[4]) ? "" : " and not marked refunded")
@@ -119,6 +127,19 @@ public class GenerationChargesCheck implements LedgerCheck {
                   + " of "
                   + row[5]
                   + "."));
+    }
+    for (Object[] row :
+        rows(
+            "SELECT g.user_id, g.id FROM generations g WHERE NOT EXISTS"
+                + " (SELECT 1 FROM generation_jobs j WHERE j.generation_id = g.id)")) {
+      mismatches.add(
+          new Mismatch(
+              "generation-without-jobs",
+              (UUID) row[0],
+              (UUID) row[1],
+              null,
+              null,
+              "The generation has no jobs: no worker will ever do it."));
     }
     return mismatches;
   }

@@ -19,7 +19,9 @@ public interface GenerationJob {
    * Does one job of the generation and stores what it made.
    *
    * @param generation what was ordered (its parameters are the whole order's)
-   * @param job which part of it (its parameters are this job's; {@code {}} for a single job)
+   * @param job which part of it: its parameters are the part's ({@code {}} for an order of one job
+   *     made with {@code Order.single}); as it was before this attempt ({@code attempts()} counts
+   *     the earlier ones)
    * @return the result shown to the user, e.g. {@code {avatarId, imageUrl, thumbnailUrl}}
    * @throws TransientFailure to fail this attempt (the broker redelivers the message later, or
    *     dead-letters it after the last attempt); any other exception counts as transient too

@@ -24,10 +24,10 @@ import java.util.logging.Logger;
  *       that is not visible yet is retried, never dropped.
  *   <li>Success: the result, the job's completion (and its generation's, after its last job) and
  *       the acknowledgement commit together.
- *   <li>A {@link PermanentFailure} fails the generation and refunds it at once, in a transaction of
+ *   <li>A {@link PermanentFailure} fails the job and refunds its share at once, in a transaction of
  *       its own; the attempt's own writes are rolled back, and its message, delivered once more,
- *       finds the generation ended and is acknowledged. A type no deployed job does fails and
- *       refunds it the same way (nothing was written).
+ *       finds the job ended and is acknowledged. A type no deployed job does fails and refunds it
+ *       the same way (nothing was written).
  *   <li>Any other failure rolls the transaction back: the broker redelivers after its back-off, or
  *       dead-letters the message after the last attempt (see {@code DeadLetterConsumer}). Why the
  *       attempt failed is recorded on the generation meanwhile.

@@ -18,10 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.activemq.artemis.api.core.Message;
 
 /**
- * Sends generation messages to the queue of the workers that do their type (the app registry knows
- * which), through the Artemis resource adapter, so the send is a branch of the caller's XA
- * transaction. Each message carries the generation id as Artemis's duplicate-detection id: the
- * broker accepts one message per generation.
+ * Sends one message per job to the queue of the workers that do the generation's type (the app
+ * registry knows which), through the Artemis resource adapter, so the send is a branch of the
+ * caller's XA transaction. Each message carries its job's id as Artemis's duplicate-detection id (a
+ * single job's is its generation's): the broker accepts one message per job.
  */
 @ApplicationScoped
 public class JmsGenerationQueue implements GenerationQueue {

@@ -34,6 +34,7 @@ public class Refunds {
   @Inject Ledger ledger;
   @Inject GenerationMetrics metrics;
   @Inject Event<GenerationChanged> changed;
+  @Inject GenerationLocks locks;
 
   /**
    * Refunds the job if it ended failed or canceled and was not refunded yet.
@@ -41,25 +42,26 @@ public class Refunds {
    * @return true if this call refunded it
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public boolean refundJob(UUID jobId) {
+  public boolean refundJob(UUID generationId, UUID jobId) {
+    locks.lock(generationId);
     OffsetDateTime now = UtcClock.now();
     @SuppressWarnings("unchecked")
     List<Object[]> claimed =
         new SqlStatement(
                 "UPDATE generation_jobs SET refunded = true, updated_at = ? WHERE id = ?"
-                    + " AND refunded = false AND ",
+                    + " AND generation_id = ? AND refunded = false AND ",
                 now,
-                jobId)
+                jobId,
+                generationId)
             .append(StatusSql.in(StatusSql.REFUNDABLE))
-            .append(" RETURNING generation_id, credit_cost, status")
+            .append(" RETURNING credit_cost, status")
             .query(em)
             .getResultList();
     if (claimed.isEmpty()) {
       return false;
     }
-    UUID generationId = (UUID) claimed.get(0)[0];
-    long cost = ((Number) claimed.get(0)[1]).longValue();
-    String status = (String) claimed.get(0)[2];
+    long cost = ((Number) claimed.get(0)[0]).longValue();
+    String status = (String) claimed.get(0)[1];
     Object[] generation =
         (Object[])
             new SqlStatement(

@@ -15,9 +15,7 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -28,14 +26,15 @@ import java.util.UUID;
  * cancel, the sweeper, a second instance) can never both move the same job or generation.
  *
  * <p>A job moves its generation along: the first job to start starts it, every job that ends is
- * counted on it (in the same transaction), and the last one ends it. So that jobs of one generation
- * never deadlock, every change of a job first locks its generation's row: the lock order is always
- * generation, then job. A change that wins is announced (see {@link GenerationChanged}).
+ * counted on it (in the same transaction), and the last one ends it. Every change of a job first
+ * locks its generation ({@link GenerationLocks}). A change that wins is announced (see {@link
+ * GenerationChanged}).
  */
 @ApplicationScoped
 public class StatusChanges {
 
   @PersistenceContext EntityManager em;
+  @Inject GenerationLocks locks;
   @Inject Event<GenerationChanged> changed;
 
   /**
@@ -46,7 +45,7 @@ public class StatusChanges {
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public boolean startJob(UUID generationId, UUID jobId) {
-    if (!lock(generationId, false)) {
+    if (!locks.lock(generationId)) {
       return false;
     }
     OffsetDateTime now = UtcClock.now();
@@ -97,27 +96,18 @@ public class StatusChanges {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public boolean completeJob(UUID generationId, UUID jobId, String resultJson) {
-    lock(generationId, false);
+    locks.lock(generationId);
     OffsetDateTime now = UtcClock.now();
-    JobTransition complete = JobTransition.COMPLETE;
     int done =
-        new SqlStatement(
-                "UPDATE generation_jobs SET status = ?, result = ?, error_code = NULL,"
-                    + " error_message = NULL, error_detail = NULL, ended_by = ?, completed_at = ?,"
-                    + " updated_at = ? WHERE id = ? AND ",
-                complete.to().code(),
-                resultJson,
-                EndedBy.WORKER.code(),
-                now,
-                now,
-                jobId)
-            .append(StatusSql.in(complete.from()))
+        endJobs(JobTransition.COMPLETE, null, EndedBy.WORKER, now)
+            .append(", result = ? WHERE id = ? AND ", resultJson, jobId)
+            .append(StatusSql.in(JobTransition.COMPLETE.from()))
             .query(em)
             .executeUpdate();
     if (done == 0) {
       return false;
     }
-    jobEnded(generationId, 1, 0, EndedBy.WORKER, resultJson, null, now);
+    jobsEnded(generationId, 1, 0, EndedBy.WORKER, resultJson, null, now);
     return true;
   }
 
@@ -128,29 +118,18 @@ public class StatusChanges {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public boolean failJob(UUID generationId, UUID jobId, EndedBy by, GenerationError error) {
-    lock(generationId, false);
+    locks.lock(generationId);
     OffsetDateTime now = UtcClock.now();
-    JobTransition fail = JobTransition.FAIL;
     int failed =
-        new SqlStatement(
-                "UPDATE generation_jobs SET status = ?, error_code = ?, error_message = ?,"
-                    + " error_detail = ?, ended_by = ?, completed_at = ?, updated_at = ?"
-                    + " WHERE id = ? AND ",
-                fail.to().code(),
-                error.code(),
-                error.message(),
-                error.detail(),
-                by.code(),
-                now,
-                now,
-                jobId)
-            .append(StatusSql.in(fail.from()))
+        endJobs(JobTransition.FAIL, error, by, now)
+            .append(" WHERE id = ? AND ", jobId)
+            .append(StatusSql.in(JobTransition.FAIL.from()))
             .query(em)
             .executeUpdate();
     if (failed == 0) {
       return false;
     }
-    jobEnded(generationId, 0, 1, by, null, error, now);
+    jobsEnded(generationId, 0, 1, by, null, error, now);
     return true;
   }
 
@@ -163,39 +142,20 @@ public class StatusChanges {
   public List<UUID> cancel(UUID generationId) {
     OffsetDateTime now = UtcClock.now();
     GenerationError canceled = GenerationError.canceled();
-    GenerationTransition cancel = GenerationTransition.CANCEL;
     int moved =
-        new SqlStatement(
-                "UPDATE generations SET status = ?, error_code = ?, error_message = ?,"
-                    + " ended_by = ?, completed_at = ?, updated_at = ? WHERE id = ? AND ",
-                GenerationStatus.CANCELED.code(),
-                canceled.code(),
-                canceled.message(),
-                EndedBy.CANCEL.code(),
-                now,
-                now,
-                generationId)
-            .append(StatusSql.in(cancel.from()))
+        endGeneration(GenerationStatus.CANCELED, null, canceled, EndedBy.CANCEL, now)
+            .append(" WHERE id = ? AND ", generationId)
+            .append(StatusSql.in(GenerationTransition.CANCEL.from()))
             .query(em)
             .executeUpdate();
     if (moved == 0) {
       return List.of();
     }
-    JobTransition cancelJob = JobTransition.CANCEL;
     @SuppressWarnings("unchecked")
     List<UUID> jobs =
-        new SqlStatement(
-                "UPDATE generation_jobs SET status = ?, error_code = ?, error_message = ?,"
-                    + " ended_by = ?, completed_at = ?, updated_at = ? WHERE generation_id = ?"
-                    + " AND ",
-                cancelJob.to().code(),
-                canceled.code(),
-                canceled.message(),
-                EndedBy.CANCEL.code(),
-                now,
-                now,
-                generationId)
-            .append(StatusSql.in(cancelJob.from()))
+        endJobs(JobTransition.CANCEL, canceled, EndedBy.CANCEL, now)
+            .append(" WHERE generation_id = ? AND ", generationId)
+            .append(StatusSql.in(JobTransition.CANCEL.from()))
             .append(" RETURNING id")
             .query(em)
             .getResultList();
@@ -207,8 +167,10 @@ public class StatusChanges {
   public record FailedJob(UUID generationId, UUID jobId) {}
 
   /**
-   * Fails (for the sweeper) every job that could still fail and has not changed for longer than
-   * {@code deadline}, looking at {@code batch} of them at most, and skipping generations another
+   * Fails (for the sweeper) the jobs that are stuck: processing without change for longer than
+   * {@code deadline} (their worker is gone), or pending while their whole generation has not
+   * changed for that long (nothing of it is moving; a job merely queued behind the others of a
+   * large batch is not stuck). Takes up to {@code batch} generations, skipping those another
    * transaction holds (the next sweep takes them).
    *
    * @return the jobs this call failed
@@ -219,42 +181,38 @@ public class StatusChanges {
     OffsetDateTime cutoff = now.minus(deadline);
     GenerationError error = GenerationError.timedOut(deadline);
     JobTransition fail = JobTransition.FAIL;
+    String stuck =
+        StatusSql.in("j.status", fail.from())
+            + " AND j.updated_at < ?1 AND ("
+            + StatusSql.in("j.status", Set.of(GenerationStatus.PROCESSING))
+            + " OR g.updated_at < ?1)";
     @SuppressWarnings("unchecked")
-    List<Object[]> stale =
-        new SqlStatement(
-                "SELECT generation_id, id FROM generation_jobs WHERE updated_at < ? AND ", cutoff)
-            .append(StatusSql.in(fail.from()))
-            .append(" ORDER BY updated_at LIMIT ?", batch)
-            .query(em)
+    List<Object[]> generations =
+        em.createNativeQuery(
+                "SELECT g.id, g.updated_at < ?1 FROM generations g WHERE "
+                    + StatusSql.in("g.status", GenerationTransition.END.from())
+                    + " AND EXISTS (SELECT 1 FROM generation_jobs j WHERE j.generation_id = g.id"
+                    + " AND "
+                    + stuck
+                    + ") LIMIT ?2 FOR NO KEY UPDATE OF g SKIP LOCKED")
+            .setParameter(1, cutoff)
+            .setParameter(2, batch)
             .getResultList();
-    Map<UUID, Integer> generations = new LinkedHashMap<>();
-    stale.forEach(row -> generations.merge((UUID) row[0], 1, Integer::sum));
     List<FailedJob> failed = new ArrayList<>();
-    for (UUID generationId : generations.keySet()) {
-      if (!lock(generationId, true)) {
-        continue;
-      }
+    for (Object[] generation : generations) {
+      UUID generationId = (UUID) generation[0];
+      boolean standingStill = Boolean.TRUE.equals(generation[1]);
       @SuppressWarnings("unchecked")
       List<UUID> jobs =
-          new SqlStatement(
-                  "UPDATE generation_jobs SET status = ?, error_code = ?, error_message = ?,"
-                      + " error_detail = ?, ended_by = ?, completed_at = ?, updated_at = ?"
-                      + " WHERE generation_id = ? AND updated_at < ? AND ",
-                  fail.to().code(),
-                  error.code(),
-                  error.message(),
-                  error.detail(),
-                  EndedBy.SWEEPER.code(),
-                  now,
-                  now,
-                  generationId,
-                  cutoff)
-              .append(StatusSql.in(fail.from()))
+          endJobs(fail, error, EndedBy.SWEEPER, now)
+              .append(" WHERE generation_id = ? AND updated_at < ? AND ", generationId, cutoff)
+              .append(
+                  StatusSql.in(standingStill ? fail.from() : Set.of(GenerationStatus.PROCESSING)))
               .append(" RETURNING id")
               .query(em)
               .getResultList();
       if (!jobs.isEmpty()) {
-        jobEnded(generationId, 0, jobs.size(), EndedBy.SWEEPER, null, error, now);
+        jobsEnded(generationId, 0, jobs.size(), EndedBy.SWEEPER, null, error, now);
         jobs.forEach(job -> failed.add(new FailedJob(generationId, job)));
       }
     }
@@ -270,14 +228,14 @@ public class StatusChanges {
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void noteFailedAttempt(UUID generationId, UUID jobId, GenerationError error) {
-    if (!lock(generationId, true)) {
+    if (!locks.lockIfFree(generationId)) {
       return;
     }
     OffsetDateTime now = UtcClock.now();
-    for (String row : new String[] {"generation_jobs", "generations"}) {
+    for (String table : new String[] {"generation_jobs", "generations"}) {
       new SqlStatement(
               "UPDATE "
-                  + row
+                  + table
                   + " SET error_code = ?, error_message = ?, error_detail = ?, updated_at = ?"
                   + " WHERE id = ? AND "
                   + StatusSql.in(Set.of(GenerationStatus.PROCESSING)),
@@ -285,19 +243,19 @@ public class StatusChanges {
               error.message(),
               error.detail(),
               now,
-              row.equals("generations") ? generationId : jobId)
+              table.equals("generations") ? generationId : jobId)
           .query(em)
           .executeUpdate();
     }
   }
 
   /**
-   * A job ended (or several, for the sweeper): counts it on its generation, moves the generation's
-   * progress, and ends the generation once every job has ended. A single job's result and error are
-   * the generation's; a batch ends completed, partial (with how many failed) or failed (with the
-   * last failure).
+   * Jobs ended (one, or several for the sweeper): counts them on their generation, moves the
+   * generation's progress, and ends the generation once every job has ended. A single job's result
+   * and error are the generation's; a batch ends completed, partial (with how many failed) or
+   * failed (with the last failure).
    */
-  private void jobEnded(
+  private void jobsEnded(
       UUID generationId,
       int completed,
       int failed,
@@ -337,19 +295,8 @@ public class StatusChanges {
             case FAILED -> error;
             default -> null;
           };
-      new SqlStatement(
-              "UPDATE generations SET status = ?, progress = 100, result = ?, error_code = ?,"
-                  + " error_message = ?, error_detail = ?, ended_by = ?, completed_at = ?,"
-                  + " updated_at = ? WHERE id = ? AND ",
-              status.code(),
-              total == 1 ? result : null,
-              ending == null ? null : ending.code(),
-              ending == null ? null : ending.message(),
-              ending == null ? null : ending.detail(),
-              by.code(),
-              now,
-              now,
-              generationId)
+      endGeneration(status, total == 1 ? result : null, ending, by, now)
+          .append(", progress = 100 WHERE id = ? AND ", generationId)
           .append(StatusSql.in(end.from()))
           .query(em)
           .executeUpdate();
@@ -357,23 +304,39 @@ public class StatusChanges {
     announce(generationId);
   }
 
-  /**
-   * Locks the generation's row for this transaction (the first step of every change of one of its
-   * jobs), or, with {@code skipLocked}, gives up at once if another transaction holds it. The lock
-   * is the one an UPDATE of its columns takes ({@code FOR NO KEY UPDATE}), not {@code FOR UPDATE}:
-   * jobs insert rows that refer to their generation (an avatar, a pose), and those foreign keys
-   * hold a key-share lock on it, which {@code FOR UPDATE} would wait for, two jobs of one batch
-   * each waiting for the other's.
-   *
-   * @return whether this transaction now holds it (false: it does not exist, or is held elsewhere)
-   */
-  private boolean lock(UUID generationId, boolean skipLocked) {
-    return !em.createNativeQuery(
-            "SELECT id FROM generations WHERE id = ?1 FOR NO KEY UPDATE"
-                + (skipLocked ? " SKIP LOCKED" : ""))
-        .setParameter(1, generationId)
-        .getResultList()
-        .isEmpty();
+  /** The start of an UPDATE that ends jobs: status, error, who, when (the caller adds WHERE). */
+  private static SqlStatement endJobs(
+      JobTransition transition, GenerationError error, EndedBy by, OffsetDateTime now) {
+    return new SqlStatement(
+        "UPDATE generation_jobs SET status = ?, error_code = ?, error_message = ?,"
+            + " error_detail = ?, ended_by = ?, completed_at = ?, updated_at = ?",
+        transition.to().code(),
+        error == null ? null : error.code(),
+        error == null ? null : error.message(),
+        error == null ? null : error.detail(),
+        by.code(),
+        now,
+        now);
+  }
+
+  /** The start of an UPDATE that ends a generation: status, result, error, who, when. */
+  private static SqlStatement endGeneration(
+      GenerationStatus status,
+      String result,
+      GenerationError error,
+      EndedBy by,
+      OffsetDateTime now) {
+    return new SqlStatement(
+        "UPDATE generations SET status = ?, result = ?, error_code = ?, error_message = ?,"
+            + " error_detail = ?, ended_by = ?, completed_at = ?, updated_at = ?",
+        status.code(),
+        result,
+        error == null ? null : error.code(),
+        error == null ? null : error.message(),
+        error == null ? null : error.detail(),
+        by.code(),
+        now,
+        now);
   }
 
   private void announce(UUID generationId) {

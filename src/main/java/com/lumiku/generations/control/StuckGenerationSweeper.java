@@ -59,7 +59,7 @@ public class StuckGenerationSweeper {
   void sweep() {
     List<StatusChanges.FailedJob> failed = statusChanges.failStale(deadline, BATCH);
     for (StatusChanges.FailedJob job : failed) {
-      refunds.refundJob(job.jobId());
+      refunds.refundJob(job.generationId(), job.jobId());
     }
     if (!failed.isEmpty()) {
       metrics.failed(failed.size());

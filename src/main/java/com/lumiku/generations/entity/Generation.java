@@ -84,7 +84,7 @@ public class Generation {
   @Column(nullable = false)
   private String parameters;
 
-  /** What the work produced, as JSON; null until completed. */
+  /** What its only job produced, as JSON; null until completed, and for a batch (see its jobs). */
   private String result;
 
   @Column(name = "created_at", nullable = false)
@@ -100,16 +100,6 @@ public class Generation {
   private OffsetDateTime updatedAt;
 
   protected Generation() {}
-
-  /**
-   * A new generation of one job (the job has the generation's id), charged {@code creditCost} and
-   * waiting for a worker.
-   */
-  public static Generation pending(
-      UUID userId, String app, String type, long creditCost, String parameters) {
-    return pending(userId, app, type, parameters, List.of(new JobOrder(creditCost, "{}")))
-        .generation();
-  }
 
   /** One job of a new generation: its share of the charge and its own parameters. */
   public record JobOrder(long creditCost, String parameters) {}
