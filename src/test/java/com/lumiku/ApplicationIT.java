@@ -15,6 +15,7 @@ import com.lumiku.platform.health.DatabaseReadinessScenarios;
 import com.lumiku.platform.health.InDoubtTransactionScenarios;
 import com.lumiku.platform.health.ReadinessScenarios;
 import com.lumiku.platform.idempotency.IdempotencyScenarios;
+import com.lumiku.poses.PoseLibraryScenarios;
 import com.lumiku.testing.DeployedApplicationTest;
 import com.lumiku.testing.Deployments;
 import com.lumiku.users.AuthenticationScenarios;
@@ -43,7 +44,8 @@ class ApplicationIT extends DeployedApplicationTest
         ReadinessScenarios,
         DatabaseReadinessScenarios,
         InDoubtTransactionScenarios,
-        AbandonedBrokerBranchScenarios {
+        AbandonedBrokerBranchScenarios,
+        PoseLibraryScenarios {
 
   @Deployment(testable = false)
   static WebArchive deployment() {

@@ -1,5 +1,6 @@
 package com.lumiku.platform;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -35,6 +36,18 @@ public final class JsonDocuments {
   public static JsonObject parseObject(String json) {
     try (JsonReader reader = PROVIDER.createReader(new StringReader(json))) {
       return reader.readObject();
+    }
+  }
+
+  /**
+   * Reads a JSON array.
+   *
+   * @throws jakarta.json.JsonException if the text is not JSON
+   * @throws ClassCastException if it is JSON but not an array
+   */
+  public static JsonArray parseArray(String json) {
+    try (JsonReader reader = PROVIDER.createReader(new StringReader(json))) {
+      return reader.readArray();
     }
   }
 

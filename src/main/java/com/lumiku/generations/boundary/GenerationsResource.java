@@ -9,6 +9,7 @@ import com.lumiku.platform.Page;
 import com.lumiku.platform.PageCursor;
 import com.lumiku.platform.PageSize;
 import com.lumiku.platform.Roles;
+import com.lumiku.platform.problem.Choice;
 import com.lumiku.platform.problem.ProblemException;
 import com.lumiku.platform.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,11 +27,9 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.net.URI;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * The caller's generations, whatever app made them. An id that is not a UUID names nothing: 404, as
@@ -114,16 +113,6 @@ public class GenerationsResource {
   }
 
   private static GenerationStatus parseStatus(String status) {
-    if (status == null || status.isBlank()) {
-      return null;
-    }
-    try {
-      return GenerationStatus.ofCode(status);
-    } catch (IllegalArgumentException e) {
-      throw ProblemException.badRequest(
-          Arrays.stream(GenerationStatus.values())
-              .map(GenerationStatus::code)
-              .collect(Collectors.joining(", ", "status must be one of ", ".")));
-    }
+    return Choice.parse(GenerationStatus.class, "status", status);
   }
 }

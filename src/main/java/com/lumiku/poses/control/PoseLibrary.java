@@ -1,0 +1,259 @@
+package com.lumiku.poses.control;
+
+import com.lumiku.platform.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The pose library: its categories, and its public poses found by category (with its
+ * sub-categories), difficulty, gender suitability, tag, words and being featured, in pages sorted
+ * by popularity, rating or age. Read with SQL the indexes of V7 serve (keyset pages, GIN on tags
+ * and text).
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class PoseLibrary {
+
+  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+  private static final String COLUMNS =
+      "p.id, p.name, p.description, c.id, c.slug, c.display_name, p.difficulty,"
+          + " p.gender_suitability, array_to_string(p.tags, ','), p.keypoints::text,"
+          + " p.controlnet_weight, p.featured, p.usage_count, p.favorite_count, p.rating_avg,"
+          + " p.created_at";
+
+  @PersistenceContext EntityManager em;
+
+  /** A category of the library. */
+  public record Category(
+      UUID id,
+      UUID parentId,
+      String slug,
+      String displayName,
+      String description,
+      String icon,
+      String color,
+      int displayOrder) {}
+
+  /** A pose of the library, its keypoints as JSON. */
+  public record Pose(
+      UUID id,
+      String name,
+      String description,
+      UUID categoryId,
+      String categorySlug,
+      String categoryName,
+      String difficulty,
+      String genderSuitability,
+      List<String> tags,
+      String keypoints,
+      BigDecimal controlnetWeight,
+      boolean featured,
+      long usageCount,
+      long favoriteCount,
+      BigDecimal ratingAvg,
+      OffsetDateTime createdAt) {}
+
+  /** How a listing is filtered; null fields do not filter. */
+  public record Filter(
+      String category,
+      Difficulty difficulty,
+      Gender gender,
+      String tag,
+      String text,
+      Boolean featured) {}
+
+  /** The active categories, parents first, each level in display order. */
+  public List<Category> categories() {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT id, parent_id, slug, display_name, description, icon, color, display_order"
+                    + " FROM pose_categories WHERE active"
+                    + " ORDER BY parent_id IS NOT NULL, display_order, display_name")
+            .getResultList();
+    return rows.stream()
+        .map(
+            r ->
+                new Category(
+                    (UUID) r[0],
+                    (UUID) r[1],
+                    (String) r[2],
+                    (String) r[3],
+                    (String) r[4],
+                    (String) r[5],
+                    r[6] == null ? null : ((String) r[6]).strip(),
+                    ((Number) r[7]).intValue()))
+        .toList();
+  }
+
+  /**
+   * A page of public poses after the cursor's position (limit + 1 asked by the caller tells it
+   * whether there is more).
+   *
+   * @throws ProblemException 400 for a category that does not exist
+   */
+  public List<Pose> list(Filter filter, LibrarySort sort, LibraryCursor after, int limit) {
+    StringBuilder sql =
+        new StringBuilder("SELECT ")
+            .append(COLUMNS)
+            .append(
+                " FROM pose_library p JOIN pose_categories c ON c.id = p.category_id"
+                    + " WHERE p.is_public AND c.active");
+    List<Object> values = new ArrayList<>();
+    if (filter.category() != null) {
+      UUID category = categoryId(filter.category());
+      sql.append(" AND (c.id = ? OR c.parent_id = ?)");
+      values.add(category);
+      values.add(category);
+    }
+    if (filter.difficulty() != null) {
+      sql.append(" AND p.difficulty = ?");
+      values.add(filter.difficulty().code());
+    }
+    if (filter.gender() != null && filter.gender() != Gender.ANY) {
+      sql.append(" AND p.gender_suitability IN ('any', ?)");
+      values.add(filter.gender().code());
+    }
+    if (filter.tag() != null) {
+      sql.append(" AND p.tags @> ARRAY[CAST(? AS text)]");
+      values.add(filter.tag().strip().toLowerCase(Locale.ROOT));
+    }
+    if (filter.text() != null) {
+      String query = prefixQuery(filter.text());
+      if (query.isEmpty()) {
+        return List.of();
+      }
+      sql.append(" AND p.search_document @@ to_tsquery('simple', ?)");
+      values.add(query);
+    }
+    if (filter.featured() != null) {
+      sql.append(" AND p.featured = ?");
+      values.add(filter.featured());
+    }
+    if (after != null) {
+      sql.append(" AND (")
+          .append(sort.column())
+          .append(" < ? OR (")
+          .append(sort.column())
+          .append(" = ? AND p.id < ?))");
+      Object value = sort.parse(after.value());
+      values.add(value);
+      values.add(value);
+      values.add(after.id());
+    }
+    sql.append(" ORDER BY ").append(sort.column()).append(" DESC, p.id DESC LIMIT ?");
+    values.add(limit);
+    Query query = em.createNativeQuery(numbered(sql.toString()));
+    for (int i = 0; i < values.size(); i++) {
+      query.setParameter(i + 1, values.get(i));
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = query.getResultList();
+    return rows.stream().map(PoseLibrary::pose).toList();
+  }
+
+  /** A public pose of the library. */
+  public Optional<Pose> find(UUID id) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT "
+                    + COLUMNS
+                    + " FROM pose_library p JOIN pose_categories c ON c.id = p.category_id"
+                    + " WHERE p.id = ?1 AND p.is_public")
+            .setParameter(1, id)
+            .getResultList();
+    return rows.stream().findFirst().map(PoseLibrary::pose);
+  }
+
+  /** The keypoints of a public pose, for drawing it. */
+  public Optional<String> keypoints(UUID id) {
+    @SuppressWarnings("unchecked")
+    List<String> rows =
+        em.createNativeQuery("SELECT keypoints::text FROM pose_library WHERE id = ?1 AND is_public")
+            .setParameter(1, id)
+            .getResultList();
+    return rows.stream().findFirst();
+  }
+
+  private UUID categoryId(String slug) {
+    @SuppressWarnings("unchecked")
+    List<UUID> ids =
+        em.createNativeQuery("SELECT id FROM pose_categories WHERE slug = ?1 AND active")
+            .setParameter(1, slug.strip().toLowerCase(Locale.ROOT))
+            .getResultList();
+    if (ids.isEmpty()) {
+      throw ProblemException.badRequest("There is no pose category " + slug + ".");
+    }
+    return ids.get(0);
+  }
+
+  /**
+   * The words of a search as a prefix query: {@code war pose} finds "Warrior II" and every pose
+   * tagged "pose..." (only letters and digits count, so nothing of the input reaches the query
+   * syntax).
+   */
+  static String prefixQuery(String text) {
+    return WORD.matcher(text.toLowerCase(Locale.ROOT))
+        .results()
+        .map(word -> word.group() + ":*")
+        .limit(8)
+        .collect(Collectors.joining(" & "));
+  }
+
+  /** {@code ?} placeholders numbered for EclipseLink. */
+  private static String numbered(String sql) {
+    StringBuilder numbered = new StringBuilder();
+    int next = 0;
+    for (char c : sql.toCharArray()) {
+      numbered.append(c);
+      if (c == '?') {
+        numbered.append(++next);
+      }
+    }
+    return numbered.toString();
+  }
+
+  private static Pose pose(Object[] r) {
+    String tags = (String) r[8];
+    return new Pose(
+        (UUID) r[0],
+        (String) r[1],
+        (String) r[2],
+        (UUID) r[3],
+        (String) r[4],
+        (String) r[5],
+        (String) r[6],
+        (String) r[7],
+        tags == null || tags.isEmpty() ? List.of() : Arrays.asList(tags.split(",")),
+        (String) r[9],
+        (BigDecimal) r[10],
+        (Boolean) r[11],
+        ((Number) r[12]).longValue(),
+        ((Number) r[13]).longValue(),
+        (BigDecimal) r[14],
+        time(r[15]));
+  }
+
+  private static OffsetDateTime time(Object value) {
+    if (value instanceof OffsetDateTime time) {
+      return time;
+    }
+    return ((Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
+  }
+}
