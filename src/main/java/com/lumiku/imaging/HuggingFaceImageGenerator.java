@@ -9,6 +9,7 @@ import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.ProcessingException;
@@ -29,6 +30,16 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
  * (429), other server errors, timeouts and unreachable hosts are a {@link TransientFailure}; a
  * refused token (401, 403) or a refused request (400, 422, e.g. content the model will not draw) a
  * {@link PermanentFailure}.
+ *
+ * <p>What it can send is what the serverless API's text-to-image task takes: {@code inputs} (the
+ * prompt) and {@code parameters} such as {@code width}, {@code height}, {@code seed}, {@code
+ * negative_prompt}, {@code guidance_scale} and {@code num_inference_steps}; Lumiku sends the size
+ * and, when the request has one, the seed. There is no place in that request for a picture, so a
+ * {@link PoseGuide}'s subject and skeleton are not sent: conditioning on them (ControlNet
+ * "openpose", image-to-image) needs a model and an endpoint that offer it, such as a dedicated
+ * Inference Endpoint running a ControlNet pipeline, which this generator does not talk to. A guided
+ * request is drawn from its prompt alone, so the caller puts the pose and the subject into the
+ * prompt's words; the picture follows them as far as the model follows a description.
  *
  * <p>Settings: {@code lumiku.huggingface.base-url}, {@code .model}, {@code .connect-timeout},
  * {@code .read-timeout}; the whole call is bounded by Fault Tolerance's {@code @Timeout}
@@ -79,16 +90,7 @@ public class HuggingFaceImageGenerator implements ImageGenerator {
   @Override
   @Timeout(value = 120, unit = ChronoUnit.SECONDS)
   public byte[] generate(ImageRequest request) {
-    JsonObject body =
-        JsonDocuments.object()
-            .add("inputs", request.prompt())
-            .add(
-                "parameters",
-                JsonDocuments.object()
-                    .add("width", request.width())
-                    .add("height", request.height()))
-            .build();
-    try (Response response = client.infer("Bearer " + token.orElse(""), body)) {
+    try (Response response = client.infer("Bearer " + token.orElse(""), body(request))) {
       int status = response.getStatus();
       if (status == 200) {
         return response.readEntity(byte[].class);
@@ -101,6 +103,23 @@ public class HuggingFaceImageGenerator implements ImageGenerator {
           "The model provider could not be reached: " + rootMessage(e),
           e);
     }
+  }
+
+  /**
+   * The text-to-image request: the prompt as {@code inputs}, the size and, when the request has
+   * one, the seed as {@code parameters}. A pose guide is not sent (see the class comment): its pose
+   * reaches the model only as the words of the prompt.
+   */
+  static JsonObject body(ImageRequest request) {
+    JsonObjectBuilder parameters =
+        JsonDocuments.object().add("width", request.width()).add("height", request.height());
+    if (request.seed() != null) {
+      parameters.add("seed", request.seed());
+    }
+    return JsonDocuments.object()
+        .add("inputs", request.prompt())
+        .add("parameters", parameters)
+        .build();
   }
 
   /**

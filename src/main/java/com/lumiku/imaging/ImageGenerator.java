@@ -1,8 +1,9 @@
 package com.lumiku.imaging;
 
 /**
- * A model that draws a picture from a prompt. The local generator works offline; a remote model
- * provider plugs in behind the same interface.
+ * A model that draws a picture from a prompt, and, when the request carries a {@link PoseGuide}, a
+ * given subject in a given pose as far as the model can follow one. The local generator works
+ * offline; a remote model provider plugs in behind the same interface.
  */
 public interface ImageGenerator {
 

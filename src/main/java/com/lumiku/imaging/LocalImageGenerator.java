@@ -22,7 +22,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The offline model: draws an avatar portrait (backdrop, bokeh, head, hair, eyes, shoulders) whose
  * colours and shapes follow from the prompt, so the same prompt always gives the same picture and
- * different prompts give visibly different ones. It takes a configurable time to stand in for a
+ * different prompts give visibly different ones. Given a {@link PoseGuide} it draws the guide's
+ * subject in the guide's pose instead ({@link PosedPicture}), just as repeatably. A seed in the
+ * request gives another take of the same request. It takes a configurable time to stand in for a
  * real model's latency ({@code lumiku.generator.local.model-time}, default 400 ms; zero for
  * benchmarks).
  */
@@ -43,10 +45,18 @@ public class LocalImageGenerator implements ImageGenerator {
     return png;
   }
 
+  /**
+   * The picture for the request: the subject in the pose when it has a guide, otherwise the
+   * portrait the prompt describes.
+   */
   static BufferedImage draw(ImageRequest request) {
-    SplittableRandom random = new SplittableRandom(seedOf(request.prompt()));
-    int w = request.width();
-    int h = request.height();
+    SplittableRandom random = new SplittableRandom(seedOf(request));
+    return request.guide() == null
+        ? portrait(random, request.width(), request.height())
+        : PosedPicture.draw(request.guide(), random, request.width(), request.height());
+  }
+
+  private static BufferedImage portrait(SplittableRandom random, int w, int h) {
     BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     try {
@@ -143,6 +153,17 @@ public class LocalImageGenerator implements ImageGenerator {
     return image;
   }
 
+  /**
+   * What the drawing's random choices start from: the prompt's hash, mixed with the request's seed
+   * when it has one. Without a seed this is the prompt's hash alone, so a prompt draws the picture
+   * it always drew; with one, the same prompt gives a different take per seed.
+   */
+  static long seedOf(ImageRequest request) {
+    long prompt = seedOf(request.prompt());
+    return request.seed() == null ? prompt : prompt ^ (request.seed() * 0x9E3779B97F4A7C15L);
+  }
+
+  /** A hash of the text that ignores case and surrounding blanks. */
   static long seedOf(String prompt) {
     try {
       byte[] digest =

@@ -25,4 +25,14 @@ class BlankImageGeneratorTest {
     assertThat(tall.getHeight()).isEqualTo(1024);
     assertThat(wide.getWidth()).isEqualTo(1024);
   }
+
+  @Test
+  void aGuidedRequestGetsABlankPictureOfItsSize() {
+    PoseGuide guide = GuideFixtures.guide(GuideFixtures.STANDING, "a beach");
+    BufferedImage image =
+        Png.decode(generator.generate(new ImageRequest("x", 200, 120, 3L, guide)));
+    assertThat(image.getWidth()).isEqualTo(200);
+    assertThat(image.getHeight()).isEqualTo(120);
+    assertThat(image.getRGB(100, 60) & 0xffffff).isZero();
+  }
 }
