@@ -33,16 +33,7 @@ public final class Png {
 
   /** Whether the bytes start with the PNG signature (models may answer with JPEG instead). */
   public static boolean isPng(byte[] image) {
-    byte[] signature = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-    if (image.length < signature.length) {
-      return false;
-    }
-    for (int i = 0; i < signature.length; i++) {
-      if (image[i] != signature[i]) {
-        return false;
-      }
-    }
-    return true;
+    return ImageFormat.PNG.hasSignature(image);
   }
 
   /**
