@@ -15,7 +15,9 @@ import com.lumiku.platform.health.DatabaseReadinessScenarios;
 import com.lumiku.platform.health.InDoubtTransactionScenarios;
 import com.lumiku.platform.health.ReadinessScenarios;
 import com.lumiku.platform.idempotency.IdempotencyScenarios;
+import com.lumiku.poses.PoseGeneratorScenarios;
 import com.lumiku.poses.PoseLibraryScenarios;
+import com.lumiku.poses.RefusingModel;
 import com.lumiku.testing.DeployedApplicationTest;
 import com.lumiku.testing.Deployments;
 import com.lumiku.users.AuthenticationScenarios;
@@ -24,10 +26,11 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * The application as built, plus the test-only probe app and a fault to inject, on real Payara
- * Micro, Artemis and PostgreSQL: one deployment (one boot) for every scenario it can serve. The
- * settings here are the few those scenarios need shorter than in production: the sweeper looks
- * every second (the deadline stays 10 minutes), a branch in doubt fails liveness after 2 s, a
- * broker branch counts as abandoned after 8 s. Each scenario creates its own users and data.
+ * Micro, Artemis and PostgreSQL: one deployment (one boot) for every scenario it can serve, with a
+ * model that refuses marked prompts as a provider would ({@link RefusingModel}). The settings here
+ * are the few those scenarios need shorter than in production: the sweeper looks every second (the
+ * deadline stays 10 minutes), a branch in doubt fails liveness after 2 s, a broker branch counts as
+ * abandoned after 8 s. Each scenario creates its own users and data.
  */
 class ApplicationIT extends DeployedApplicationTest
     implements AuthenticationScenarios,
@@ -45,7 +48,8 @@ class ApplicationIT extends DeployedApplicationTest
         DatabaseReadinessScenarios,
         InDoubtTransactionScenarios,
         AbandonedBrokerBranchScenarios,
-        PoseLibraryScenarios {
+        PoseLibraryScenarios,
+        PoseGeneratorScenarios {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -55,6 +59,7 @@ class ApplicationIT extends DeployedApplicationTest
             "lumiku.transactions.in-doubt-limit=PT2S",
             "lumiku.broker.abandoned-branch-age=PT8S",
             "lumiku.broker.abandoned-branch-check-interval=PT0.5S")
-        .addClass(FailAfterEnqueue.class);
+        .addClass(FailAfterEnqueue.class)
+        .addClass(RefusingModel.class);
   }
 }

@@ -1,6 +1,7 @@
 package com.lumiku.platform;
 
 import com.lumiku.platform.problem.ProblemException;
+import jakarta.persistence.TypedQuery;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -12,6 +13,31 @@ import java.util.UUID;
  * it as an opaque string and hand it back for the next page; new items never shift pages.
  */
 public record PageCursor(OffsetDateTime createdAt, UUID id) {
+
+  /**
+   * The JPQL that keeps what comes after {@code after} in a newest-first listing of {@code alias}
+   * (entities with {@code createdAt} and {@code id}), to add to a WHERE clause: nothing for the
+   * first page. Bind its parameters with {@link #bind}.
+   */
+  public static String jpqlAfter(PageCursor after, String alias) {
+    return after == null
+        ? ""
+        : " AND (%1$s.createdAt < :createdAt OR (%1$s.createdAt = :createdAt AND %1$s.id < :id))"
+            .formatted(alias);
+  }
+
+  /** The JPQL of a newest-first order of {@code alias}, ids breaking ties. */
+  public static String jpqlOrder(String alias) {
+    return " ORDER BY %1$s.createdAt DESC, %1$s.id DESC".formatted(alias);
+  }
+
+  /** Binds what {@link #jpqlAfter} added, and limits the page to {@code limit} rows. */
+  public static <T> TypedQuery<T> bind(TypedQuery<T> query, PageCursor after, int limit) {
+    if (after != null) {
+      query.setParameter("createdAt", after.createdAt()).setParameter("id", after.id());
+    }
+    return query.setMaxResults(limit);
+  }
 
   public String encode() {
     String plain = createdAt + "|" + id;

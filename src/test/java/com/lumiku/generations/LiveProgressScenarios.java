@@ -2,6 +2,7 @@ package com.lumiku.generations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.lumiku.probe.ProbeBatch;
 import com.lumiku.probe.ProbeOrder;
 import com.lumiku.testing.Api;
 import com.lumiku.testing.Scenarios;
@@ -12,18 +13,26 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code GET /api/generations/{id}/events} streams a generation's changes as server-sent events,
- * from its state when the stream opens until it ends; the changes reach the stream through the
- * broker's live-update topic, as they would from another instance. The probe app's runs take 2 s
- * here, so the stream sees them processing.
+ * from its state when the stream opens until it ends, with a {@code job} event for each job that
+ * ends; {@code GET /api/generations/events} streams all of a user's generations. The changes reach
+ * the streams through the broker's live-update topic, as they would from another instance. The
+ * probe app's runs take 2 s here, so the stream sees them processing.
  */
 public interface LiveProgressScenarios extends Scenarios {
 
@@ -46,6 +55,77 @@ public interface LiveProgressScenarios extends Scenarios {
     assertThat(last.data().getString("id")).isEqualTo(generation.toString());
     assertThat(last.data().getInt("progress")).isEqualTo(100);
     assertThat(last.data().getString("result.label")).isEqualTo("watched closely");
+  }
+
+  @Test
+  default void everyJobOfABatchIsAnEventWithItsResult() throws Exception {
+    Api.Member member = api().register();
+    List<ProbeOrder> parts =
+        List.of(
+            new ProbeOrder("first", 1500, 0, false, false),
+            new ProbeOrder("second", 1500, 0, false, false),
+            new ProbeOrder("third", 1500, 0, true, false));
+    UUID generation =
+        UUID.fromString(
+            api()
+                .orderProbeBatch(member, new ProbeBatch("three parts", parts))
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("generation.id"));
+
+    List<Event> events = stream(member, generation).get(30, TimeUnit.SECONDS);
+
+    List<Event> jobs = events.stream().filter(e -> e.name().equals("job")).toList();
+    assertThat(jobs).hasSize(3);
+    assertThat(jobs)
+        .allSatisfy(
+            job ->
+                assertThat(job.data().getString("generationId")).isEqualTo(generation.toString()));
+    assertThat(jobs.stream().map(job -> job.data().getString("status")))
+        .containsExactlyInAnyOrder("completed", "completed", "failed");
+    assertThat(
+            jobs.stream()
+                .filter(job -> job.data().getString("status").equals("completed"))
+                .map(job -> job.data().getString("result.label")))
+        .containsExactlyInAnyOrder("first", "second");
+    assertThat(events.get(events.size() - 1).name()).isEqualTo("partial");
+  }
+
+  @Test
+  default void aUsersStreamCarriesAllTheirGenerationsAndNoOneElses() throws Exception {
+    Api.Member member = api().register();
+    Api.Member other = api().register();
+    UUID slow = api().acceptedProbe(member, new ProbeOrder("slow", 2000, 0, false, false));
+    Map<UUID, String> lastStatus = new ConcurrentHashMap<>();
+    Set<UUID> jobsOf = ConcurrentHashMap.newKeySet();
+    CountDownLatch connected = new CountDownLatch(1);
+    CompletableFuture<Void> streamed =
+        streamAll(
+            member,
+            event -> {
+              UUID id =
+                  UUID.fromString(
+                      event.data().getString(event.name().equals("job") ? "generationId" : "id"));
+              if (event.name().equals("job")) {
+                jobsOf.add(id);
+              } else {
+                lastStatus.put(id, event.name());
+              }
+              connected.countDown();
+              return lastStatus.size() >= 2
+                  && lastStatus.values().stream().allMatch(status -> status.equals("completed"));
+            });
+    assertThat(connected.await(10, TimeUnit.SECONDS))
+        .as("the unfinished generation on connect")
+        .isTrue();
+    UUID later = api().acceptedProbe(member, ProbeOrder.succeed("ordered later"));
+    UUID notMine = api().acceptedProbe(other, ProbeOrder.succeed("somebody else's"));
+
+    streamed.get(30, TimeUnit.SECONDS);
+
+    assertThat(lastStatus).containsOnlyKeys(slow, later).doesNotContainKey(notMine);
+    assertThat(jobsOf).containsExactlyInAnyOrder(slow, later);
   }
 
   @Test
@@ -100,22 +180,58 @@ public interface LiveProgressScenarios extends Scenarios {
             });
   }
 
+  /**
+   * Reads the user's stream of all generations, handing each event to {@code done}, until it says
+   * the test has seen enough; then closes the stream.
+   */
+  private CompletableFuture<Void> streamAll(Api.Member member, Predicate<Event> done) {
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(api().base() + "/api/generations/events"))
+            .header("Authorization", "Bearer " + member.token())
+            .header("Accept", "text/event-stream")
+            .build();
+    return http.sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+        .thenAccept(
+            response -> {
+              assertThat(response.statusCode()).isEqualTo(200);
+              try (Stream<String> lines = response.body()) {
+                Iterator<String> each = lines.iterator();
+                EventReader reader = new EventReader();
+                while (each.hasNext()) {
+                  Optional<Event> event = reader.read(each.next());
+                  if (event.isPresent() && done.test(event.get())) {
+                    return;
+                  }
+                }
+              }
+            });
+  }
+
   private static List<Event> parse(Stream<String> lines) {
     List<Event> events = new ArrayList<>();
-    String[] name = {null};
-    StringBuilder data = new StringBuilder();
-    lines.forEach(
-        line -> {
-          if (line.startsWith("event:")) {
-            name[0] = line.substring(6).strip();
-          } else if (line.startsWith("data:")) {
-            data.append(line.substring(5).strip());
-          } else if (line.isEmpty() && name[0] != null) {
-            events.add(new Event(name[0], new JsonPath(data.toString())));
-            name[0] = null;
-            data.setLength(0);
-          }
-        });
+    EventReader reader = new EventReader();
+    lines.forEach(line -> reader.read(line).ifPresent(events::add));
     return events;
+  }
+
+  /** Puts server-sent events together from their lines. */
+  final class EventReader {
+    private String name;
+    private final StringBuilder data = new StringBuilder();
+
+    Optional<Event> read(String line) {
+      if (line.startsWith("event:")) {
+        name = line.substring(6).strip();
+      } else if (line.startsWith("data:")) {
+        data.append(line.substring(5).strip());
+      } else if (line.isEmpty() && name != null) {
+        Event event = new Event(name, new JsonPath(data.toString()));
+        name = null;
+        data.setLength(0);
+        return Optional.of(event);
+      }
+      return Optional.empty();
+    }
   }
 }

@@ -1,7 +1,9 @@
 package com.lumiku.avatars.entity;
 
 import com.lumiku.platform.UtcClock;
+import com.lumiku.platform.database.NullableUuid;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
@@ -28,6 +30,7 @@ public class Avatar {
   private UUID userId;
 
   @Column(name = "generation_id")
+  @Convert(converter = NullableUuid.class)
   private UUID generationId;
 
   @Column(nullable = false)
@@ -79,6 +82,10 @@ public class Avatar {
 
   public UUID projectId() {
     return projectId;
+  }
+
+  public UUID userId() {
+    return userId;
   }
 
   public UUID generationId() {

@@ -54,7 +54,7 @@ public class GenerationEventListener implements MessageListener {
   public void onMessage(Message message) {
     try {
       String body = ((TextMessage) message).getText();
-      live.changed(JsonDocuments.fromJson(body, GenerationChanged.class).generationId());
+      live.changed(JsonDocuments.fromJson(body, GenerationChanged.class));
     } catch (JMSException | RuntimeException e) {
       // A lost announcement only delays a live view (clients poll or reconnect); never redeliver.
       LOG.log(Level.WARNING, "Cannot pass on a generation event", e);

@@ -71,13 +71,28 @@ public class GenerationsResource {
 
   /**
    * Streams the generation's status and progress as server-sent events ({@code event:} the status,
-   * {@code data:} the generation) until it ends, whichever instance does the work.
+   * {@code data:} the generation), preceded by a {@code job} event for each job that ends, until it
+   * ends, whichever instance does the work.
    */
   @GET
   @Path("{id}/events")
   @Produces(MediaType.SERVER_SENT_EVENTS)
   public void events(@PathParam("id") UUID id, @Context SseEventSink sink, @Context Sse sse) {
     live.follow(owned(id), sink, sse);
+  }
+
+  /**
+   * Streams all the caller's generations as server-sent events: the state of each unfinished one
+   * when it connects, then every change of any of them ({@code event:} the status, {@code data:}
+   * the generation) and every job that ends ({@code event: job}, {@code data:} the job with its
+   * result). It stays open across generations; clients reconnect when it closes (after 15 minutes
+   * at the latest).
+   */
+  @GET
+  @Path("events")
+  @Produces(MediaType.SERVER_SENT_EVENTS)
+  public void allEvents(@Context SseEventSink sink, @Context Sse sse) {
+    live.followAll(currentUser.id(), sink, sse);
   }
 
   /** Cancels a generation that has not started; it is refunded. 409 once it has started. */

@@ -15,6 +15,7 @@ import java.util.UUID;
  */
 @JsonbPropertyOrder({
   "id",
+  "generationId",
   "position",
   "status",
   "attempts",
@@ -30,6 +31,7 @@ import java.util.UUID;
 })
 public record JobView(
     UUID id,
+    UUID generationId,
     int position,
     String status,
     int attempts,
@@ -57,6 +59,7 @@ public record JobView(
     GenerationError error = job.error();
     return new JobView(
         job.id(),
+        job.generationId(),
         job.position(),
         job.status().code(),
         job.attempts(),

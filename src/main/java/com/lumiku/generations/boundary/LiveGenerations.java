@@ -1,8 +1,10 @@
 package com.lumiku.generations.boundary;
 
+import com.lumiku.generations.control.GenerationChanged;
 import com.lumiku.generations.control.Generations;
 import com.lumiku.generations.control.QueuePositions;
 import com.lumiku.generations.entity.Generation;
+import com.lumiku.generations.entity.GenerationStatus;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -15,7 +17,10 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,10 +28,15 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The live streams ({@code GET /api/generations/{id}/events}) connected to this instance. Each gets
- * the generation's current state when it connects and whenever it changes, read fresh from the
- * database, and is closed once the generation has ended. Streams are kept alive with a comment
- * every 15 s (which also finds clients that went away) and closed after 15 minutes at the latest.
+ * The live streams connected to this instance: one generation's ({@code GET
+ * /api/generations/{id}/events}), closed once it has ended, and all of a user's ({@code GET
+ * /api/generations/events}). Each gets the current state when it connects and then, whenever a
+ * generation changes, a {@code job} event for every job the change ended (with its result: a
+ * batch's pictures arrive one by one) followed by the generation's state, read fresh from the
+ * database. Announcements can arrive late (the state read may already be the final one), so the
+ * stream of one generation, before it closes, sends every job it has not told about yet. Streams
+ * are kept alive with a comment every 15 s (which also finds clients that went away) and closed
+ * after 15 minutes at the latest (clients reconnect).
  */
 @ApplicationScoped
 public class LiveGenerations {
@@ -34,15 +44,31 @@ public class LiveGenerations {
   static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
   static final Duration LONGEST = Duration.ofMinutes(15);
 
+  /** The event that carries a job which ended. */
+  public static final String JOB_EVENT = "job";
+
+  /** A user's unfinished generations sent when their stream connects, at most. */
+  static final int UNFINISHED_ON_CONNECT = 100;
+
   @Inject Generations generations;
   @Inject QueuePositions positions;
 
   @Resource ManagedScheduledExecutorService scheduler;
 
-  private final Map<UUID, Set<Stream>> streams = new ConcurrentHashMap<>();
+  /** Streams of one generation each, by generation id; they end with it. */
+  private final Followers byGeneration = new Followers(true);
+
+  /** Streams of all of a user's generations, by user id. */
+  private final Followers byUser = new Followers(false);
+
   private ScheduledFuture<?> keepAlive;
 
-  private record Stream(SseEventSink sink, Sse sse, long openedAt) {}
+  /**
+   * A connected client, and the jobs it has been told about (or that had ended when it connected):
+   * announcements may arrive after the generation has ended, and the stream of one generation sends
+   * every job it missed before it closes.
+   */
+  private record Stream(SseEventSink sink, Sse sse, long openedAt, Set<UUID> toldJobs) {}
 
   void start(@Observes Startup startup) {
     keepAlive =
@@ -55,97 +81,180 @@ public class LiveGenerations {
     if (keepAlive != null) {
       keepAlive.cancel(false);
     }
-    streams.values().forEach(set -> set.forEach(stream -> stream.sink().close()));
+    byGeneration.closeAll();
+    byUser.closeAll();
   }
 
-  /** Streams the generation to a new client: its state now, then every change until it ends. */
+  /**
+   * Streams the generation to a new client: its state now, then every change and every job that
+   * ends from now on, until it ends.
+   */
   public void follow(Generation generation, SseEventSink sink, Sse sse) {
-    Stream stream = new Stream(sink, sse, System.nanoTime());
-    streams.computeIfAbsent(generation.id(), id -> ConcurrentHashMap.newKeySet()).add(stream);
-    publish(generation.id(), Set.of(stream));
+    Stream stream = byGeneration.add(generation.id(), sink, sse);
+    generations.jobs(generation.id()).stream()
+        .filter(job -> job.status().isTerminal())
+        .forEach(job -> stream.toldJobs().add(job.id()));
+    generations
+        .reload(generation.id())
+        .ifPresent(now -> byGeneration.publish(generation.id(), Set.of(stream), now, List.of()));
   }
 
-  /** A generation changed (on any instance): tell its streams here. */
-  public void changed(UUID generationId) {
-    Set<Stream> following = streams.get(generationId);
-    if (following != null && !following.isEmpty()) {
-      publish(generationId, following);
+  /**
+   * Streams all the user's generations to a new client: the state of those not ended yet now, then
+   * every change of any of them.
+   */
+  public void followAll(UUID userId, SseEventSink sink, Sse sse) {
+    Stream stream = byUser.add(userId, sink, sse);
+    for (Generation generation : generations.unfinished(userId, UNFINISHED_ON_CONNECT)) {
+      byUser.publish(userId, Set.of(stream), generation, List.of());
     }
   }
 
-  private void publish(UUID generationId, Set<Stream> to) {
-    Generation generation = generations.reload(generationId).orElse(null);
-    if (generation == null) {
+  /** A generation changed (on any instance): tell its streams and its owner's here. */
+  public void changed(GenerationChanged change) {
+    Set<Stream> one = byGeneration.of(change.generationId());
+    Set<Stream> all = change.userId() == null ? Set.of() : byUser.of(change.userId());
+    if (one.isEmpty() && all.isEmpty()) {
       return;
     }
-    GenerationView view = GenerationView.current(generation, positions);
-    boolean ended = generation.status().isTerminal();
-    for (Stream stream : to) {
-      synchronized (stream) {
-        if (stream.sink().isClosed()) {
-          forget(generationId, stream);
-          continue;
-        }
-        OutboundSseEvent event =
-            stream
-                .sse()
-                .newEventBuilder()
-                .name(view.status())
-                .id(generation.id() + ":" + view.status() + ":" + view.progress())
-                .mediaType(MediaType.APPLICATION_JSON_TYPE)
-                .data(GenerationView.class, view)
-                .build();
-        sendOrClose(generationId, stream, event);
-        if (ended) {
-          close(generationId, stream);
-        }
-      }
+    Optional<Generation> found = generations.reload(change.generationId());
+    if (found.isEmpty()) {
+      return;
     }
+    Generation generation = found.get();
+    List<JobView> ended = new ArrayList<>();
+    for (UUID jobId : change.endedJobs()) {
+      generations.reloadJob(jobId).map(JobView::forOwner).ifPresent(ended::add);
+    }
+    byGeneration.publish(generation.id(), one, generation, ended);
+    byUser.publish(generation.userId(), all, generation, ended);
   }
 
   private void keepAlive() {
     long now = System.nanoTime();
-    streams.forEach(
-        (generationId, set) ->
-            set.forEach(
-                stream -> {
-                  synchronized (stream) {
-                    if (stream.sink().isClosed() || now - stream.openedAt() > LONGEST.toNanos()) {
-                      close(generationId, stream);
-                    } else {
-                      sendOrClose(
-                          generationId,
-                          stream,
-                          stream.sse().newEventBuilder().comment("keep-alive").build());
+    byGeneration.keepAlive(now);
+    byUser.keepAlive(now);
+  }
+
+  /** Streams under one kind of key, and how they are sent to, kept alive and closed. */
+  private final class Followers {
+
+    private final boolean endWithGeneration;
+    private final Map<UUID, Set<Stream>> streams = new ConcurrentHashMap<>();
+
+    Followers(boolean endWithGeneration) {
+      this.endWithGeneration = endWithGeneration;
+    }
+
+    Stream add(UUID key, SseEventSink sink, Sse sse) {
+      Stream stream = new Stream(sink, sse, System.nanoTime(), ConcurrentHashMap.newKeySet());
+      streams.computeIfAbsent(key, id -> ConcurrentHashMap.newKeySet()).add(stream);
+      return stream;
+    }
+
+    Set<Stream> of(UUID key) {
+      Set<Stream> following = streams.get(key);
+      return following == null ? Set.of() : following;
+    }
+
+    void publish(UUID key, Set<Stream> to, Generation generation, List<JobView> endedJobs) {
+      if (to.isEmpty()) {
+        return;
+      }
+      GenerationView view = GenerationView.current(generation, positions);
+      boolean closing = endWithGeneration && generation.status().isTerminal();
+      // The last word on a generation: every job it has (the announcements of some may be late).
+      List<JobView> jobs =
+          closing
+              ? generations.jobs(generation.id()).stream().map(JobView::forOwner).toList()
+              : endedJobs;
+      for (Stream stream : to) {
+        synchronized (stream) {
+          if (stream.sink().isClosed()) {
+            forget(key, stream);
+            continue;
+          }
+          for (JobView job : jobs) {
+            boolean ended = GenerationStatus.ofCode(job.status()).isTerminal();
+            if (ended && (!endWithGeneration || stream.toldJobs().add(job.id()))) {
+              sendOrClose(key, stream, jobEvent(stream.sse(), job));
+            }
+          }
+          sendOrClose(key, stream, stateEvent(stream.sse(), generation, view));
+          if (closing) {
+            close(key, stream);
+          }
+        }
+      }
+    }
+
+    void keepAlive(long now) {
+      streams.forEach(
+          (key, set) ->
+              set.forEach(
+                  stream -> {
+                    synchronized (stream) {
+                      if (stream.sink().isClosed() || now - stream.openedAt() > LONGEST.toNanos()) {
+                        close(key, stream);
+                      } else {
+                        sendOrClose(
+                            key,
+                            stream,
+                            stream.sse().newEventBuilder().comment("keep-alive").build());
+                      }
                     }
-                  }
-                }));
+                  }));
+    }
+
+    void closeAll() {
+      streams.values().forEach(set -> set.forEach(stream -> stream.sink().close()));
+    }
+
+    /** Sends the event; a client that cannot take it any more is closed and forgotten. */
+    private void sendOrClose(UUID key, Stream stream, OutboundSseEvent event) {
+      stream
+          .sink()
+          .send(event)
+          .whenComplete(
+              (sent, failure) -> {
+                if (failure != null) {
+                  close(key, stream);
+                }
+              });
+    }
+
+    private void close(UUID key, Stream stream) {
+      stream.sink().close();
+      forget(key, stream);
+    }
+
+    private void forget(UUID key, Stream stream) {
+      streams.computeIfPresent(
+          key,
+          (id, set) -> {
+            set.remove(stream);
+            return set.isEmpty() ? null : set;
+          });
+    }
   }
 
-  /** Sends the event; a client that cannot take it any more is closed and forgotten. */
-  private void sendOrClose(UUID generationId, Stream stream, OutboundSseEvent event) {
-    stream
-        .sink()
-        .send(event)
-        .whenComplete(
-            (sent, failure) -> {
-              if (failure != null) {
-                close(generationId, stream);
-              }
-            });
+  /** {@code event:} the status, {@code data:} the generation. */
+  private static OutboundSseEvent stateEvent(Sse sse, Generation generation, GenerationView view) {
+    return sse.newEventBuilder()
+        .name(view.status())
+        .id(generation.id() + ":" + view.status() + ":" + view.progress())
+        .mediaType(MediaType.APPLICATION_JSON_TYPE)
+        .data(GenerationView.class, view)
+        .build();
   }
 
-  private void close(UUID generationId, Stream stream) {
-    stream.sink().close();
-    forget(generationId, stream);
-  }
-
-  private void forget(UUID generationId, Stream stream) {
-    streams.computeIfPresent(
-        generationId,
-        (id, set) -> {
-          set.remove(stream);
-          return set.isEmpty() ? null : set;
-        });
+  /** {@code event: job}, {@code data:} the job that ended, with the generation's id. */
+  private static OutboundSseEvent jobEvent(Sse sse, JobView job) {
+    return sse.newEventBuilder()
+        .name(JOB_EVENT)
+        .id(job.id() + ":" + job.status())
+        .mediaType(MediaType.APPLICATION_JSON_TYPE)
+        .data(JobView.class, job)
+        .build();
   }
 }

@@ -5,6 +5,7 @@ import com.lumiku.credits.control.Ledger;
 import com.lumiku.credits.entity.CreditTransaction;
 import com.lumiku.generations.entity.Generation;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -17,7 +18,8 @@ import java.util.logging.Logger;
  * broker), charges the user the price of what was ordered, stores the generation as {@code pending}
  * with its jobs next to its {@code deduct} ledger entry, and queues every job for the workers of
  * its type. All of it commits, or none: a charge without queued work, or queued work without a
- * charge, cannot happen.
+ * charge, cannot happen. Once committed, the new generation is announced to its owner's live
+ * streams.
  */
 @ApplicationScoped
 public class GenerationRequests {
@@ -28,6 +30,7 @@ public class GenerationRequests {
   @Inject Ledger ledger;
   @Inject Generations generations;
   @Inject GenerationQueue queue;
+  @Inject Event<GenerationChanged> changed;
 
   /**
    * One job of an order: what the app needs for it (JSON) and the operations it is charged for,
@@ -114,6 +117,7 @@ public class GenerationRequests {
                 order.description());
     generations.add(made);
     queue.enqueue(generation, made.jobs());
+    changed.fire(new GenerationChanged(generation.id(), order.userId(), List.of()));
     LOG.log(
         Level.INFO,
         "Accepted generation {0} ({1}, {2} jobs) of user {3} for {4} credits, {5} left",

@@ -85,10 +85,7 @@ public class Generations {
     if (filter.app() != null) {
       jpql.append(" AND g.app = :app");
     }
-    if (after != null) {
-      jpql.append(" AND (g.createdAt < :createdAt OR (g.createdAt = :createdAt AND g.id < :id))");
-    }
-    jpql.append(" ORDER BY g.createdAt DESC, g.id DESC");
+    jpql.append(PageCursor.jpqlAfter(after, "g")).append(PageCursor.jpqlOrder("g"));
     TypedQuery<Generation> query =
         em.createQuery(jpql.toString(), Generation.class).setParameter("userId", userId);
     if (filter.status() != null) {
@@ -97,10 +94,22 @@ public class Generations {
     if (filter.app() != null) {
       query.setParameter("app", filter.app());
     }
-    if (after != null) {
-      query.setParameter("createdAt", after.createdAt()).setParameter("id", after.id());
-    }
-    return query.setMaxResults(limit).getResultList();
+    return PageCursor.bind(query, after, limit).getResultList();
+  }
+
+  /** The user's generations that have not ended yet, newest first, at most {@code limit}. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<Generation> unfinished(UUID userId, int limit) {
+    return em.createQuery(
+            "SELECT g FROM Generation g WHERE g.userId = :userId"
+                + " AND (g.status = :pending OR g.status = :processing)"
+                + " ORDER BY g.createdAt DESC, g.id DESC",
+            Generation.class)
+        .setParameter("userId", userId)
+        .setParameter("pending", GenerationStatus.PENDING)
+        .setParameter("processing", GenerationStatus.PROCESSING)
+        .setMaxResults(limit)
+        .getResultList();
   }
 
   /** Which generations a listing shows; null fields do not filter. */

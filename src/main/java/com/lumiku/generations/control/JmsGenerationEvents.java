@@ -14,7 +14,6 @@ import jakarta.jms.Topic;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -57,13 +56,13 @@ public class JmsGenerationEvents {
 
   @Resource ManagedExecutorService executor;
 
-  private final Queue<UUID> outbox = new ConcurrentLinkedQueue<>();
+  private final Queue<GenerationChanged> outbox = new ConcurrentLinkedQueue<>();
   private final AtomicInteger waiting = new AtomicInteger();
   private final AtomicBoolean sending = new AtomicBoolean();
 
   /** A change committed (or was made outside any transaction): announce it soon. */
   void announce(@Observes(during = TransactionPhase.AFTER_SUCCESS) GenerationChanged change) {
-    publishLater(change.generationId());
+    publishLater(change);
   }
 
   /**
@@ -72,12 +71,15 @@ public class JmsGenerationEvents {
    * a session, a commit and a context capture each (the latter alone was about a tenth of a
    * worker's CPU, bench/RESULTS.md).
    */
-  private void publishLater(UUID generationId) {
+  private void publishLater(GenerationChanged change) {
     if (waiting.incrementAndGet() > MAX_WAITING) {
       waiting.decrementAndGet();
-      LOG.log(Level.FINE, "Live update of generation {0} dropped: too many waiting", generationId);
+      LOG.log(
+          Level.FINE,
+          "Live update of generation {0} dropped: too many waiting",
+          change.generationId());
     } else {
-      outbox.add(generationId);
+      outbox.add(change);
     }
     if (sending.compareAndSet(false, true)) {
       startSending();
@@ -96,7 +98,7 @@ public class JmsGenerationEvents {
 
   private void sendWaiting() {
     try {
-      List<UUID> batch;
+      List<GenerationChanged> batch;
       while (!(batch = nextBatch()).isEmpty()) {
         send(batch);
       }
@@ -109,9 +111,9 @@ public class JmsGenerationEvents {
     }
   }
 
-  private List<UUID> nextBatch() {
-    List<UUID> batch = new ArrayList<>();
-    UUID next;
+  private List<GenerationChanged> nextBatch() {
+    List<GenerationChanged> batch = new ArrayList<>();
+    GenerationChanged next;
     while (batch.size() < BATCH && (next = outbox.poll()) != null) {
       batch.add(next);
     }
@@ -119,12 +121,12 @@ public class JmsGenerationEvents {
     return batch;
   }
 
-  private void send(List<UUID> generationIds) {
+  private void send(List<GenerationChanged> changes) {
     try (JMSContext jms = connectionFactory.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
       var producer = jms.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT);
       Topic events = topic(jms);
-      for (UUID generationId : generationIds) {
-        producer.send(events, JsonDocuments.toJson(new GenerationChanged(generationId)));
+      for (GenerationChanged change : changes) {
+        producer.send(events, JsonDocuments.toJson(change));
       }
       if (jms.getTransacted()) {
         // The Artemis resource adapter hands out transacted sessions even from a
@@ -136,7 +138,7 @@ public class JmsGenerationEvents {
       LOG.log(
           Level.WARNING,
           "Live update of {0} generation(s) not announced (the work itself is unaffected): {1}",
-          new Object[] {generationIds.size(), String.valueOf(e)});
+          new Object[] {changes.size(), String.valueOf(e)});
       LOG.log(Level.FINE, "Live update failure", e);
     }
   }

@@ -78,7 +78,7 @@ public class Refunds {
                 .getSingleResult();
     UUID userId = (UUID) generation[0];
     metrics.refunded();
-    changed.fire(new GenerationChanged(generationId));
+    changed.fire(new GenerationChanged(generationId, userId, List.of()));
     if (cost > 0) {
       String referenceType = Job.ledgerReferenceType(jobId, generationId);
       long balance =

@@ -66,7 +66,7 @@ public class StatusChanges {
       return false;
     }
     int attempt = ((Number) attempts.get(0)).intValue();
-    int started =
+    List<?> owner =
         new SqlStatement(
                 "UPDATE generations SET status = ?, attempts = greatest(attempts, ?),"
                     + " progress = greatest(progress, 10), started_at = coalesce(started_at, ?),"
@@ -77,13 +77,14 @@ public class StatusChanges {
                 now,
                 generationId)
             .append(StatusSql.in(GenerationTransition.START.from()))
+            .append(" RETURNING user_id")
             .query(em)
-            .executeUpdate();
-    if (started != 1) {
+            .getResultList();
+    if (owner.size() != 1) {
       throw new IllegalStateException(
           "Generation " + generationId + " has ended while its job " + jobId + " had not");
     }
-    announce(generationId);
+    announce(generationId, (UUID) owner.get(0), List.of());
     return true;
   }
 
@@ -107,7 +108,7 @@ public class StatusChanges {
     if (done == 0) {
       return false;
     }
-    jobsEnded(generationId, 1, 0, EndedBy.WORKER, resultJson, null, now);
+    jobsEnded(generationId, List.of(jobId), true, EndedBy.WORKER, resultJson, null, now);
     return true;
   }
 
@@ -129,7 +130,7 @@ public class StatusChanges {
     if (failed == 0) {
       return false;
     }
-    jobsEnded(generationId, 0, 1, by, null, error, now);
+    jobsEnded(generationId, List.of(jobId), false, by, null, error, now);
     return true;
   }
 
@@ -142,13 +143,14 @@ public class StatusChanges {
   public List<UUID> cancel(UUID generationId) {
     OffsetDateTime now = UtcClock.now();
     GenerationError canceled = GenerationError.canceled();
-    int moved =
+    List<?> owner =
         endGeneration(GenerationStatus.CANCELED, null, canceled, EndedBy.CANCEL, now)
             .append(" WHERE id = ? AND ", generationId)
             .append(StatusSql.in(GenerationTransition.CANCEL.from()))
+            .append(" RETURNING user_id")
             .query(em)
-            .executeUpdate();
-    if (moved == 0) {
+            .getResultList();
+    if (owner.isEmpty()) {
       return List.of();
     }
     @SuppressWarnings("unchecked")
@@ -159,7 +161,7 @@ public class StatusChanges {
             .append(" RETURNING id")
             .query(em)
             .getResultList();
-    announce(generationId);
+    announce(generationId, (UUID) owner.get(0), jobs);
     return jobs;
   }
 
@@ -212,7 +214,7 @@ public class StatusChanges {
               .query(em)
               .getResultList();
       if (!jobs.isEmpty()) {
-        jobsEnded(generationId, 0, jobs.size(), EndedBy.SWEEPER, null, error, now);
+        jobsEnded(generationId, jobs, false, EndedBy.SWEEPER, null, error, now);
         jobs.forEach(job -> failed.add(new FailedJob(generationId, job)));
       }
     }
@@ -250,19 +252,21 @@ public class StatusChanges {
   }
 
   /**
-   * Jobs ended (one, or several for the sweeper): counts them on their generation, moves the
-   * generation's progress, and ends the generation once every job has ended. A single job's result
-   * and error are the generation's; a batch ends completed, partial (with how many failed) or
-   * failed (with the last failure).
+   * Jobs ended, all completed or all failed (one, or several for the sweeper): counts them on their
+   * generation, moves the generation's progress, and ends the generation once every job has ended.
+   * A single job's result and error are the generation's; a batch ends completed, partial (with how
+   * many failed) or failed (with the last failure).
    */
   private void jobsEnded(
       UUID generationId,
-      int completed,
-      int failed,
+      List<UUID> jobs,
+      boolean completedThem,
       EndedBy by,
       String result,
       GenerationError error,
       OffsetDateTime now) {
+    int completed = completedThem ? jobs.size() : 0;
+    int failed = completedThem ? 0 : jobs.size();
     GenerationTransition end = GenerationTransition.END;
     List<?> rows =
         new SqlStatement(
@@ -276,7 +280,7 @@ public class StatusChanges {
                 now,
                 generationId)
             .append(StatusSql.in(end.from()))
-            .append(" RETURNING jobs_total, jobs_completed, jobs_failed")
+            .append(" RETURNING jobs_total, jobs_completed, jobs_failed, user_id")
             .query(em)
             .getResultList();
     if (rows.isEmpty()) {
@@ -301,7 +305,7 @@ public class StatusChanges {
           .query(em)
           .executeUpdate();
     }
-    announce(generationId);
+    announce(generationId, (UUID) counts[3], jobs);
   }
 
   /** The start of an UPDATE that ends jobs: status, error, who, when (the caller adds WHERE). */
@@ -339,7 +343,7 @@ public class StatusChanges {
         now);
   }
 
-  private void announce(UUID generationId) {
-    changed.fire(new GenerationChanged(generationId));
+  private void announce(UUID generationId, UUID userId, List<UUID> endedJobs) {
+    changed.fire(new GenerationChanged(generationId, userId, endedJobs));
   }
 }

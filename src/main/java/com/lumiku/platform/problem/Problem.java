@@ -2,6 +2,7 @@ package com.lumiku.platform.problem;
 
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -30,6 +31,12 @@ public record Problem(
 
   public static Problem of(Response.StatusType status, String detail) {
     return of(status.getStatusCode(), status.getReasonPhrase(), detail);
+  }
+
+  /** 400: the request is invalid, one entry per field (sorted by field). */
+  public static Problem invalid(List<FieldError> fieldErrors) {
+    return of(400, "Bad Request", "The request is invalid; see errors.")
+        .withErrors(fieldErrors.stream().sorted(Comparator.comparing(FieldError::field)).toList());
   }
 
   public Problem withErrors(List<FieldError> fieldErrors) {

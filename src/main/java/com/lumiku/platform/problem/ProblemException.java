@@ -1,5 +1,7 @@
 package com.lumiku.platform.problem;
 
+import java.util.List;
+
 /**
  * A failure the caller can understand and act on. It leaves the API as its {@link Problem}, and as
  * a runtime exception it rolls back the transaction it is thrown in, so nothing is charged, stored
@@ -27,6 +29,11 @@ public class ProblemException extends RuntimeException {
 
   public static ProblemException conflict(String detail) {
     return new ProblemException(Problem.of(409, "Conflict", detail));
+  }
+
+  /** 400 naming each invalid field of the request, as a failed bean validation does. */
+  public static ProblemException invalid(List<Problem.FieldError> errors) {
+    return new ProblemException(Problem.invalid(errors));
   }
 
   public static ProblemException badRequest(String detail) {

@@ -17,7 +17,6 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -105,9 +104,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     List<Problem.FieldError> errors =
         invalid.getConstraintViolations().stream()
             .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
-            .sorted(Comparator.comparing(Problem.FieldError::field))
             .toList();
-    return Problem.of(400, "Bad Request", "The request is invalid; see errors.").withErrors(errors);
+    return Problem.invalid(errors);
   }
 
   /** The property path of a violation without the method and parameter it was found through. */

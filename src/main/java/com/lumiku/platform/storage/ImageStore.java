@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -38,6 +39,7 @@ public class ImageStore {
   String dataDir;
 
   @Inject Event<StoredImage> stored;
+  @Inject Event<Discarded> discarded;
 
   private Path folder;
 
@@ -67,10 +69,52 @@ public class ImageStore {
     return image;
   }
 
+  /**
+   * Stores a copy of a stored image and its thumbnail under a new name, for the caller's
+   * transaction (removed if it rolls back), so the copy outlives the original.
+   *
+   * @throws NoSuchElementException if the original is gone
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public StoredImage copy(StoredImage original) {
+    return store(read(original.image()), read(original.thumbnail()));
+  }
+
+  /**
+   * The content of a stored image.
+   *
+   * @throws NoSuchElementException if there is no such image
+   */
+  public byte[] read(String name) {
+    Path file = find(name).orElseThrow(() -> new NoSuchElementException(name));
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read image " + name, e);
+    }
+  }
+
+  /**
+   * Removes the image and its thumbnail once the caller's transaction has committed (whatever
+   * referred to them is gone then); nothing happens if it rolls back.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void deleteAfterCommit(StoredImage image) {
+    discarded.fire(new Discarded(image));
+  }
+
   /** The transaction that stored the image rolled back: nothing refers to its files. */
   void removeIfRolledBack(@Observes(during = TransactionPhase.AFTER_FAILURE) StoredImage image) {
     delete(image);
   }
+
+  /** The transaction that stopped referring to the image committed. */
+  void removeDiscarded(@Observes(during = TransactionPhase.AFTER_SUCCESS) Discarded discarded) {
+    delete(discarded.image());
+  }
+
+  /** An image whose references are being removed (a separate type: its observer differs). */
+  record Discarded(StoredImage image) {}
 
   /** Removes what {@link #store} wrote. */
   public void delete(StoredImage stored) {

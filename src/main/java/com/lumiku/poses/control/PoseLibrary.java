@@ -12,9 +12,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -169,16 +172,84 @@ public class PoseLibrary {
 
   /** A public pose of the library. */
   public Optional<Pose> find(UUID id) {
+    return pose(id, " AND p.is_public");
+  }
+
+  /**
+   * A pose to draw for a batch, public or not: one retired after the batch was ordered is still
+   * drawn.
+   */
+  public Optional<Pose> forDrawing(UUID id) {
+    return pose(id, "");
+  }
+
+  private Optional<Pose> pose(UUID id, String condition) {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery(
                 "SELECT "
                     + COLUMNS
                     + " FROM pose_library p JOIN pose_categories c ON c.id = p.category_id"
-                    + " WHERE p.id = ?1 AND p.is_public")
+                    + " WHERE p.id = ?1"
+                    + condition)
             .setParameter(1, id)
             .getResultList();
     return rows.stream().findFirst().map(PoseLibrary::pose);
+  }
+
+  /** Which of these ids are not public poses of the library (an order may not name them). */
+  public Set<UUID> notPublic(Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return Set.of();
+    }
+    @SuppressWarnings("unchecked")
+    List<UUID> found =
+        em.createNativeQuery(
+                "SELECT id FROM pose_library WHERE is_public AND id = ANY(CAST(?1 AS uuid[]))")
+            .setParameter(1, ids.stream().map(UUID::toString).toArray(String[]::new))
+            .getResultList();
+    Set<UUID> missing = new LinkedHashSet<>(ids);
+    found.forEach(missing::remove);
+    return missing;
+  }
+
+  /**
+   * The public pose that best stands for a described pose, chosen the same way for the same words
+   * and number: among the poses whose name, description or tags share a word with the description,
+   * else among all; {@code number} picks one of them, so the poses of a batch differ.
+   */
+  public Optional<UUID> pick(String description, long number) {
+    String anyWord = prefixQuery(description).replace(" & ", " | ");
+    Optional<UUID> matching = anyWord.isEmpty() ? Optional.empty() : nth(anyWord, number);
+    return matching.isPresent() ? matching : nth(null, number);
+  }
+
+  /** The {@code number}-th (modulo their count) public pose in id order matching the words. */
+  private Optional<UUID> nth(String words, long number) {
+    String where =
+        " FROM pose_library WHERE is_public"
+            + (words == null ? "" : " AND search_document @@ to_tsquery('simple', ?2)");
+    Query count = em.createNativeQuery("SELECT count(*)" + where.replace("?2", "?1"));
+    Query nth = em.createNativeQuery("SELECT id" + where + " ORDER BY id OFFSET ?1 LIMIT 1");
+    if (words != null) {
+      count.setParameter(1, words);
+      nth.setParameter(2, words);
+    }
+    long poses = ((Number) count.getSingleResult()).longValue();
+    if (poses == 0) {
+      return Optional.empty();
+    }
+    @SuppressWarnings("unchecked")
+    List<UUID> ids = nth.setParameter(1, Math.floorMod(number, poses)).getResultList();
+    return ids.stream().findFirst();
+  }
+
+  /** Counts a use of the pose (a drawn pose of a batch), for the popular order. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void used(UUID poseId) {
+    em.createNativeQuery("UPDATE pose_library SET usage_count = usage_count + 1 WHERE id = ?1")
+        .setParameter(1, poseId)
+        .executeUpdate();
   }
 
   /** The keypoints of a public pose, for drawing it. */

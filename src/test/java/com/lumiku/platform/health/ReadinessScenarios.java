@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItems;
 
 import com.lumiku.avatars.control.AvatarCreator;
 import com.lumiku.generations.control.DeadLetters;
+import com.lumiku.poses.control.PoseGenerator;
 import com.lumiku.probe.ProbeApp;
 import com.lumiku.testing.Api;
 import com.lumiku.testing.Scenarios;
@@ -57,8 +58,11 @@ public interface ReadinessScenarios extends Scenarios {
         api().as(member).get("/api/health/queues").then().statusCode(200).extract().jsonPath();
     // Every app's queue (the probe app's too: tests deploy it), then the dead-letter queue.
     assertThat(queues.getList("name"))
-        .containsExactly(AvatarCreator.QUEUE, ProbeApp.QUEUE, DeadLetters.QUEUE_DEFAULT);
+        .containsExactly(
+            AvatarCreator.QUEUE, PoseGenerator.QUEUE, ProbeApp.QUEUE, DeadLetters.QUEUE_DEFAULT);
     assertThat(queues.getInt("find { it.name == '" + AvatarCreator.QUEUE + "' }.consumers"))
+        .isEqualTo(4);
+    assertThat(queues.getInt("find { it.name == '" + PoseGenerator.QUEUE + "' }.consumers"))
         .isEqualTo(4);
     assertThat(queues.getInt("find { it.name == '" + DeadLetters.QUEUE_DEFAULT + "' }.consumers"))
         .isEqualTo(1);
@@ -66,7 +70,7 @@ public interface ReadinessScenarios extends Scenarios {
 
     JsonPath workers =
         api().as(member).get("/api/health/workers").then().statusCode(200).extract().jsonPath();
-    assertThat(workers.getList("name")).containsExactly("avatar", "probe", "dead-letter");
+    assertThat(workers.getList("name")).containsExactly("avatar", "pose", "probe", "dead-letter");
     assertThat(workers.getInt("[0].consumers")).isEqualTo(4);
     assertThat(workers.getInt("[0].maxConcurrency")).isEqualTo(4);
     assertThat(workers.getLong("[0].processedLastHour")).isPositive();

@@ -1,0 +1,51 @@
+package com.lumiku.avatars.control;
+
+import com.lumiku.avatars.entity.Avatar;
+import com.lumiku.avatars.entity.AvatarUsage;
+import com.lumiku.platform.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Other apps' way to a user's avatars: find one the user owns, and record its use in the avatar's
+ * usage history (in the caller's transaction, so the use and the action that caused it commit
+ * together).
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class AvatarUsages {
+
+  @PersistenceContext EntityManager em;
+
+  /**
+   * The user's avatar.
+   *
+   * @throws ProblemException 404 if it does not exist or belongs to somebody else
+   */
+  public Avatar owned(UUID avatarId, UUID userId) {
+    Avatar avatar = em.find(Avatar.class, avatarId);
+    if (avatar == null || !avatar.userId().equals(userId)) {
+      throw ProblemException.notFound("Avatar " + avatarId);
+    }
+    return avatar;
+  }
+
+  /** Records that an app used the avatar; see {@link AvatarUsage}. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void record(
+      Avatar avatar, String app, String action, String referenceType, UUID referenceId) {
+    em.persist(new AvatarUsage(avatar, app, action, referenceType, referenceId));
+  }
+
+  /** The avatar's uses, newest first, at most {@code limit}. */
+  public List<AvatarUsage> of(UUID avatarId, int limit) {
+    return em.createNamedQuery(AvatarUsage.OF_AVATAR, AvatarUsage.class)
+        .setParameter("avatarId", avatarId)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+}

@@ -1,0 +1,254 @@
+package com.lumiku.poses.boundary;
+
+import com.lumiku.generations.boundary.OrderAnswers;
+import com.lumiku.imaging.AcceptedImage;
+import com.lumiku.imaging.ImageRefusedException;
+import com.lumiku.imaging.ImageUploads;
+import com.lumiku.imaging.Png;
+import com.lumiku.platform.Page;
+import com.lumiku.platform.PageCursor;
+import com.lumiku.platform.PageSize;
+import com.lumiku.platform.Roles;
+import com.lumiku.platform.idempotency.IdempotentRequests;
+import com.lumiku.platform.problem.Problem;
+import com.lumiku.platform.problem.ProblemException;
+import com.lumiku.platform.security.CurrentUser;
+import com.lumiku.platform.storage.ImagesResource;
+import com.lumiku.poses.control.BatchOrder;
+import com.lumiku.poses.control.PoseBatches;
+import com.lumiku.poses.control.PoseGenerator;
+import com.lumiku.poses.control.PoseProjects;
+import com.lumiku.poses.entity.PoseProject;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Pose Generator's projects: create one (posing one of the caller's avatars, or an uploaded
+ * picture), list, rename, change its subject, delete; and order a batch of poses for it.
+ */
+@Path("apps/" + PoseGenerator.ID + "/projects")
+@RequestScoped
+@RolesAllowed({Roles.USER, Roles.ADMIN})
+@Produces(MediaType.APPLICATION_JSON)
+public class PoseProjectsResource {
+
+  /** The size of a project's subject thumbnail, in pixels. */
+  static final int THUMBNAIL_SIZE = 256;
+
+  private static final String ORDER_ROUTE =
+      "POST /api/apps/" + PoseGenerator.ID + "/projects/{id}/generations";
+
+  @Inject CurrentUser currentUser;
+  @Inject PoseProjects projects;
+  @Inject PoseBatches batches;
+  @Inject OrderAnswers answers;
+  @Inject IdempotentRequests idempotentRequests;
+  @Context UriInfo uriInfo;
+
+  private final ImageUploads uploads = new ImageUploads(ImageUploads.Limits.DEFAULTS);
+
+  /** A new project, posing one of the caller's avatars ({@code avatarId}) or nobody yet. */
+  public record NewProject(
+      @NotBlank @Size(max = 100) String name, @Size(max = 500) String description, UUID avatarId) {}
+
+  /** Changes to a project; absent fields stay as they are, an empty description removes it. */
+  public record ProjectChanges(
+      @Size(min = 1, max = 100) String name, @Size(max = 500) String description, UUID avatarId) {}
+
+  /** A project: its name and the subject its batches pose. */
+  public record ProjectView(
+      UUID id,
+      String name,
+      String description,
+      SubjectView subject,
+      OffsetDateTime createdAt,
+      OffsetDateTime updatedAt) {}
+
+  /** Who a project poses: a copy of an avatar ({@code avatarId} while it exists) or an upload. */
+  public record SubjectView(
+      String source, UUID avatarId, String name, String imageUrl, String thumbnailUrl) {}
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response create(@NotNull @Valid NewProject body) {
+    return created(
+        projects.create(currentUser.id(), body.name(), body.description(), body.avatarId()));
+  }
+
+  /**
+   * A new project posing an uploaded picture: multipart {@code name}, {@code description}, {@code
+   * image}.
+   */
+  @POST
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  public Response createWithUpload(
+      @FormParam("name") String name,
+      @FormParam("description") String description,
+      @FormParam("image") EntityPart image) {
+    if (name == null || name.isBlank() || name.strip().length() > 100) {
+      throw ProblemException.invalid(
+          List.of(new Problem.FieldError("name", "must be 1 to 100 characters.")));
+    }
+    if (description != null && description.strip().length() > 500) {
+      throw ProblemException.invalid(
+          List.of(new Problem.FieldError("description", "must be at most 500 characters.")));
+    }
+    AcceptedImage picture = accepted(image);
+    return created(
+        projects.createWithUpload(
+            currentUser.id(), name, description, picture.png(), thumbnail(picture)));
+  }
+
+  @GET
+  public Page<ProjectView> list(
+      @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    int size = PageSize.parse(limit);
+    return Page.of(
+        projects.of(currentUser.id(), PageCursor.decode(cursor), size + 1),
+        size,
+        PoseProjectsResource::view,
+        project -> new PageCursor(project.createdAt(), project.id()));
+  }
+
+  @GET
+  @Path("{projectId}")
+  public ProjectView project(@PathParam("projectId") UUID projectId) {
+    return view(projects.owned(projectId, currentUser.id()));
+  }
+
+  @PATCH
+  @Path("{projectId}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public ProjectView change(
+      @PathParam("projectId") UUID projectId, @NotNull @Valid ProjectChanges changes) {
+    if (changes.name() != null && changes.name().isBlank()) {
+      throw ProblemException.invalid(List.of(new Problem.FieldError("name", "must not be blank.")));
+    }
+    return view(
+        projects.change(
+            projectId,
+            currentUser.id(),
+            new PoseProjects.Changes(changes.name(), changes.description(), changes.avatarId())));
+  }
+
+  /** Poses an uploaded picture from now on: multipart {@code image}. */
+  @PUT
+  @Path("{projectId}/image")
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  public ProjectView upload(
+      @PathParam("projectId") UUID projectId, @FormParam("image") EntityPart image) {
+    UUID userId = currentUser.id();
+    projects.owned(projectId, userId);
+    AcceptedImage picture = accepted(image);
+    return view(projects.poseUpload(projectId, userId, picture.png(), thumbnail(picture)));
+  }
+
+  @DELETE
+  @Path("{projectId}")
+  public Response delete(@PathParam("projectId") UUID projectId) {
+    projects.delete(projectId, currentUser.id());
+    return Response.noContent().build();
+  }
+
+  /**
+   * Orders a batch of poses: charges, stores and queues it in one transaction. With an {@code
+   * Idempotency-Key}, a retry of the same order returns the first answer and charges nothing.
+   */
+  @POST
+  @Path("{projectId}/generations")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response order(
+      @PathParam("projectId") UUID projectId,
+      @HeaderParam("Idempotency-Key") String idempotencyKey,
+      @NotNull BatchOrder order) {
+    UUID userId = currentUser.id();
+    return idempotentRequests.once(
+        userId,
+        idempotencyKey,
+        new IdempotentOrder(ORDER_ROUTE, projectId, order),
+        () -> answers.accepted(batches.order(userId, projectId, order), uriInfo));
+  }
+
+  /** What makes two orders the same order, for idempotency: route, project and body. */
+  public record IdempotentOrder(String route, UUID projectId, BatchOrder order) {}
+
+  private Response created(PoseProject project) {
+    return Response.created(
+            uriInfo
+                .getBaseUriBuilder()
+                .path(PoseProjectsResource.class)
+                .path(PoseProjectsResource.class, "project")
+                .build(project.id()))
+        .entity(view(project))
+        .build();
+  }
+
+  /** The uploaded picture, checked and re-encoded; a refusal is a problem for the client. */
+  private AcceptedImage accepted(EntityPart image) {
+    if (image == null) {
+      throw ProblemException.invalid(
+          List.of(new Problem.FieldError("image", "must be a PNG, JPEG or WebP picture.")));
+    }
+    try (InputStream content = image.getContent()) {
+      return uploads.accept(content);
+    } catch (ImageRefusedException refused) {
+      int status = refused.reason() == ImageRefusedException.Reason.TOO_LARGE ? 413 : 400;
+      throw new ProblemException(
+          Problem.of(
+              status, status == 413 ? "Content Too Large" : "Bad Request", refused.sentence()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the uploaded picture", e);
+    }
+  }
+
+  private static byte[] thumbnail(AcceptedImage picture) {
+    return Png.thumbnail(Png.decode(picture.png()), THUMBNAIL_SIZE);
+  }
+
+  static ProjectView view(PoseProject project) {
+    SubjectView subject =
+        project.hasSubject()
+            ? new SubjectView(
+                project.subjectSource(),
+                project.avatarId(),
+                project.subjectName(),
+                ImagesResource.url(project.subjectImage()),
+                ImagesResource.url(project.subjectThumbnail()))
+            : null;
+    return new ProjectView(
+        project.id(),
+        project.name(),
+        project.description(),
+        subject,
+        project.createdAt(),
+        project.updatedAt());
+  }
+}

@@ -1,0 +1,140 @@
+package com.lumiku.poses.boundary;
+
+import com.lumiku.imaging.ImageFormat;
+import com.lumiku.imaging.Png;
+import com.lumiku.platform.Page;
+import com.lumiku.platform.PageCursor;
+import com.lumiku.platform.PageSize;
+import com.lumiku.platform.Roles;
+import com.lumiku.platform.security.CurrentUser;
+import com.lumiku.platform.storage.ImageStore;
+import com.lumiku.platform.storage.ImagesResource;
+import com.lumiku.poses.control.PoseGenerator;
+import com.lumiku.poses.control.PoseProjects;
+import com.lumiku.poses.control.PoseResults;
+import com.lumiku.poses.entity.GeneratedPose;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * The poses a project's batches drew: in pages (all, or the favourites), favourite or not, delete,
+ * and download one in PNG, JPEG or WebP.
+ */
+@Path("apps/" + PoseGenerator.ID + "/projects/{projectId}/poses")
+@RequestScoped
+@RolesAllowed({Roles.USER, Roles.ADMIN})
+@Produces(MediaType.APPLICATION_JSON)
+public class PoseResultsResource {
+
+  @Inject CurrentUser currentUser;
+  @Inject PoseProjects projects;
+  @Inject PoseResults results;
+  @Inject ImageStore images;
+
+  /** A drawn pose, and how it was drawn (so it can be drawn again). */
+  public record PoseResultView(
+      UUID id,
+      UUID generationId,
+      UUID poseId,
+      String imageUrl,
+      String thumbnailUrl,
+      int width,
+      int height,
+      long seed,
+      BigDecimal controlnetWeight,
+      String prompt,
+      String backgroundPrompt,
+      boolean favorite,
+      OffsetDateTime createdAt) {}
+
+  @GET
+  public Page<PoseResultView> list(
+      @PathParam("projectId") UUID projectId,
+      @QueryParam("favorites") boolean favoritesOnly,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
+    UUID owned = projects.owned(projectId, currentUser.id()).id();
+    int size = PageSize.parse(limit);
+    return Page.of(
+        results.of(owned, favoritesOnly, PageCursor.decode(cursor), size + 1),
+        size,
+        PoseResultsResource::view,
+        pose -> new PageCursor(pose.createdAt(), pose.id()));
+  }
+
+  @GET
+  @Path("{poseResultId}")
+  public PoseResultView pose(
+      @PathParam("projectId") UUID projectId, @PathParam("poseResultId") UUID poseResultId) {
+    return view(results.owned(projectId, poseResultId, currentUser.id()));
+  }
+
+  @PUT
+  @Path("{poseResultId}/favorite")
+  public PoseResultView favorite(
+      @PathParam("projectId") UUID projectId, @PathParam("poseResultId") UUID poseResultId) {
+    return view(results.favorite(projectId, poseResultId, currentUser.id(), true));
+  }
+
+  @DELETE
+  @Path("{poseResultId}/favorite")
+  public PoseResultView unfavorite(
+      @PathParam("projectId") UUID projectId, @PathParam("poseResultId") UUID poseResultId) {
+    return view(results.favorite(projectId, poseResultId, currentUser.id(), false));
+  }
+
+  @DELETE
+  @Path("{poseResultId}")
+  public Response delete(
+      @PathParam("projectId") UUID projectId, @PathParam("poseResultId") UUID poseResultId) {
+    results.delete(projectId, poseResultId, currentUser.id());
+    return Response.noContent().build();
+  }
+
+  /** The pose's picture as a file in {@code format} ({@code png}, the default, jpeg or webp). */
+  @GET
+  @Path("{poseResultId}/download")
+  @Produces({"image/png", "image/jpeg", "image/webp", MediaType.APPLICATION_JSON})
+  public Response download(
+      @PathParam("projectId") UUID projectId,
+      @PathParam("poseResultId") UUID poseResultId,
+      @QueryParam("format") String formatCode) {
+    ImageFormat format = PoseFiles.format(formatCode);
+    GeneratedPose pose = results.owned(projectId, poseResultId, currentUser.id());
+    byte[] png = images.read(pose.imagePath());
+    byte[] content = format == ImageFormat.PNG ? png : format.encode(Png.decode(png));
+    return Response.ok(content, format.mediaType())
+        .header("Content-Disposition", PoseFiles.attachment(PoseFiles.name(pose, format)))
+        .build();
+  }
+
+  static PoseResultView view(GeneratedPose pose) {
+    return new PoseResultView(
+        pose.id(),
+        pose.generationId(),
+        pose.poseId(),
+        ImagesResource.url(pose.imagePath()),
+        ImagesResource.url(pose.thumbnailPath()),
+        pose.width(),
+        pose.height(),
+        pose.seed(),
+        pose.controlnetWeight(),
+        pose.prompt(),
+        pose.backgroundPrompt(),
+        pose.favorite(),
+        pose.createdAt());
+  }
+}
