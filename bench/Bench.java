@@ -132,6 +132,10 @@ public class Bench {
     verify(moderate);
     dispatchRow("dispatch at " + MODERATE_RATE + " orders/s", moderate);
 
+    // Pose Generator: a 20-pose batch from submit to its last pose; the library at 10,000 poses.
+    poseBatches(quick ? 10 : 30);
+    poseLibrary();
+
     // 3. Drain rate: a backlog built with the queue paused, then released.
     int backlogSize = quick ? 2000 : 10000;
     drainRow("drain, " + backlogSize + " queued", () -> submitCount(16, backlogSize));
@@ -419,13 +423,26 @@ public class Bench {
   }
 
   long single(String sql, Object... parameters) throws SQLException {
+    return first(sql, r -> r.getLong(1), parameters);
+  }
+
+  String text(String sql, Object... parameters) throws SQLException {
+    return first(sql, r -> r.getString(1), parameters);
+  }
+
+  interface Column<T> {
+    T read(ResultSet row) throws SQLException;
+  }
+
+  /** The first column of the first row a query returns. */
+  <T> T first(String sql, Column<T> column, Object... parameters) throws SQLException {
     try (Connection c = db(); PreparedStatement s = c.prepareStatement(sql)) {
       for (int i = 0; i < parameters.length; i++) {
         s.setObject(i + 1, parameters[i]);
       }
       try (ResultSet r = s.executeQuery()) {
         r.next();
-        return r.getLong(1);
+        return column.read(r);
       }
     }
   }
@@ -605,6 +622,104 @@ public class Bench {
     row(name, String.format("first page p50 %.1f ms, p99 %.1f ms", pct(first, 50), pct(first, 99)),
         String.format("next page (cursor, status filter) p50 %.1f ms, p99 %.1f ms; %d requests each (60 s at most);"
             + " the user has %,d generations", pct(next, 50), pct(next, 99), i, rows));
+  }
+
+  // --- Pose Generator ---------------------------------------------------------------------------
+
+  static final String POSES = "/api/apps/pose-generator";
+  static final int BATCH = 20;
+
+  /**
+   * Batches of 20 library poses, one after another, each timed from the POST to its generation's
+   * end (polled in the database every 10 ms), for a user posing an avatar the model drew.
+   */
+  void poseBatches(int batches) throws Exception {
+    User user = users.get(2);
+    UUID avatarGeneration = UUID.fromString(first(ID, post(
+        "/api/apps/avatar-creator/projects/" + user.project() + "/avatars/generate", user.token(),
+        "{\"prompt\":\"bench avatar\",\"name\":\"Bench\"}")));
+    awaitEnded(avatarGeneration, Duration.ofSeconds(60));
+    String avatar = text("SELECT id::text FROM avatars WHERE generation_id = ?", avatarGeneration);
+    String project = first(ID, post(POSES + "/projects", user.token(),
+        "{\"name\":\"Bench poses\",\"avatarId\":\"" + avatar + "\"}"));
+    String poseIds = text("SELECT string_agg('\"' || id || '\"', ',') FROM (SELECT id FROM pose_library"
+        + " WHERE is_public ORDER BY id LIMIT " + BATCH + ") p");
+    String order = "{\"poseIds\":[" + poseIds + "]}";
+    long[] took = new long[batches];
+    for (int i = 0; i < batches; i++) {
+      long start = System.nanoTime();
+      UUID generation = UUID.fromString(first(ID, post(POSES + "/projects/" + project + "/generations",
+          user.token(), order)));
+      String status = awaitEnded(generation, Duration.ofSeconds(60));
+      took[i] = System.nanoTime() - start;
+      if (!status.equals("completed")) {
+        throw new IllegalStateException("Pose batch " + generation + " ended " + status);
+      }
+    }
+    Arrays.sort(took);
+    row("pose batch, " + BATCH + " poses: submit -> last pose",
+        String.format("p50 %.0f ms, p95 %.0f ms", pct(took, 50), pct(took, 95)),
+        batches + " batches one after another, 4 pose workers, each pose a job (message) of its own");
+  }
+
+  /** Polls the generation until it has ended; its status. */
+  String awaitEnded(UUID generation, Duration atMost) throws Exception {
+    long deadline = System.nanoTime() + atMost.toNanos();
+    while (System.nanoTime() < deadline) {
+      String status = text("SELECT status FROM generations WHERE id = ?", generation);
+      if (!status.equals("pending") && !status.equals("processing")) {
+        return status;
+      }
+      Thread.sleep(10);
+    }
+    throw new IllegalStateException("Generation " + generation + " did not end within " + atMost);
+  }
+
+  /**
+   * The library grown to 10,000 poses (copies of the shipped 80 with their own names, usage and
+   * ratings, inserted by SQL), browsed as the web page does: the first page in each order, a
+   * category, a text search, the next page; p50/p95 of each kind of request.
+   */
+  void poseLibrary() throws Exception {
+    try (Connection c = db(); Statement s = c.createStatement()) {
+      s.execute("INSERT INTO pose_library (id, category_id, name, description, difficulty,"
+          + " gender_suitability, tags, keypoints, controlnet_weight, featured, usage_count,"
+          + " favorite_count, rating_avg, created_at) SELECT gen_random_uuid(), category_id,"
+          + " name || ' ' || g, description, difficulty, gender_suitability, tags, keypoints,"
+          + " controlnet_weight, false, (random() * 1000)::int, 0, round((random() * 5)::numeric, 2),"
+          + " now() - g * interval '1 minute' FROM pose_library, generate_series(1, 124) g");
+      s.execute("ANALYZE pose_library");
+    }
+    long poses = single("SELECT count(*) FROM pose_library WHERE is_public");
+    String token = users.get(3).token();
+    String[] queries = {
+      "limit=20", "limit=20&sort=newest", "limit=20&sort=rating", "limit=20&category=standing",
+      "limit=20&q=warrior", "limit=20&difficulty=beginner&gender=female"
+    };
+    int rounds = quick ? 50 : 200;
+    long[] first = new long[rounds * queries.length];
+    long[] next = new long[rounds * queries.length];
+    int n = 0;
+    for (int round = 0; round < rounds; round++) {
+      for (String query : queries) {
+        long start = System.nanoTime();
+        String page = get(POSES + "/library?" + query, token);
+        first[n] = System.nanoTime() - start;
+        Matcher cursor = NEXT.matcher(page);
+        start = System.nanoTime();
+        if (cursor.find()) {
+          get(POSES + "/library?" + query + "&cursor=" + cursor.group(1), token);
+        }
+        next[n++] = System.nanoTime() - start;
+      }
+    }
+    Arrays.sort(first);
+    Arrays.sort(next);
+    row("pose library, " + String.format("%,d", poses) + " poses",
+        String.format("first page p50 %.1f ms, p95 %.1f ms", pct(first, 50), pct(first, 95)),
+        String.format("next page p50 %.1f ms, p95 %.1f ms; %d requests each over %d kinds"
+            + " (orders, category, text search, filters)", pct(next, 50), pct(next, 95), n,
+            queries.length));
   }
 
   String get(String path, String token) throws IOException, InterruptedException {

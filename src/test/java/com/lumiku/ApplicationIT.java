@@ -18,6 +18,7 @@ import com.lumiku.platform.idempotency.IdempotencyScenarios;
 import com.lumiku.poses.PoseGeneratorScenarios;
 import com.lumiku.poses.PoseLibraryScenarios;
 import com.lumiku.poses.RefusingModel;
+import com.lumiku.quotas.QuotaScenarios;
 import com.lumiku.testing.DeployedApplicationTest;
 import com.lumiku.testing.Deployments;
 import com.lumiku.users.AuthenticationScenarios;
@@ -49,7 +50,8 @@ class ApplicationIT extends DeployedApplicationTest
         InDoubtTransactionScenarios,
         AbandonedBrokerBranchScenarios,
         PoseLibraryScenarios,
-        PoseGeneratorScenarios {
+        PoseGeneratorScenarios,
+        QuotaScenarios {
 
   @Deployment(testable = false)
   static WebArchive deployment() {

@@ -12,6 +12,17 @@ public final class UtcClock {
 
   private UtcClock() {}
 
+  /**
+   * A {@code timestamptz} value of a native query's row, as the driver hands it over (a {@code
+   * Timestamp} or an {@code OffsetDateTime}), in UTC; null stays null.
+   */
+  public static OffsetDateTime toOffset(Object value) {
+    if (value == null || value instanceof OffsetDateTime) {
+      return (OffsetDateTime) value;
+    }
+    return ((java.sql.Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
+  }
+
   public static OffsetDateTime now() {
     return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
   }

@@ -5,24 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import com.lumiku.testing.Api;
 import com.lumiku.testing.LedgerInvariants;
+import com.lumiku.testing.Race;
 import com.lumiku.testing.Scenarios;
 import com.lumiku.testing.TestDatabase;
 import com.lumiku.testing.TestDatabase.GenerationRow;
 import com.lumiku.testing.TestDatabase.LedgerRow;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -47,10 +38,18 @@ public interface OverdraftRaceScenarios extends Scenarios {
     assertThat(TestDatabase.balance(member.id())).isEqualTo(AFFORDABLE * COST);
     UUID projectId = api().createProject(member);
 
-    Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
-    long took = race(member, projectId, statuses);
-    int accepted = count(statuses, 202);
-    int rejected = count(statuses, 402);
+    Race race =
+        Race.run(
+            api(),
+            member,
+            "/api/apps/avatar-creator/projects/" + projectId + "/avatars/generate",
+            i -> "{\"prompt\":\"racer " + i + "\",\"name\":\"Racer " + i + "\"}",
+            ORDERS,
+            CONNECTIONS);
+    long took = race.millis();
+    int accepted = race.count(202);
+    int rejected = race.count(402);
+    Map<Integer, AtomicInteger> statuses = race.statuses();
     long balance = TestDatabase.balance(member.id());
     Logger.getLogger(OverdraftRaceScenarios.class.getName())
         .log(
@@ -81,51 +80,5 @@ public interface OverdraftRaceScenarios extends Scenarios {
     assertThat(TestDatabase.avatarsOfUser(member.id())).isEqualTo(AFFORDABLE);
     LedgerInvariants.assertAddsUp(member.id(), Duration.ofSeconds(10));
     assertThat(TestDatabase.preparedTransactions()).isZero();
-  }
-
-  private long race(Api.Member member, UUID projectId, Map<Integer, AtomicInteger> statuses)
-      throws Exception {
-    HttpClient http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
-    URI order =
-        URI.create(
-            api().base() + "/api/apps/avatar-creator/projects/" + projectId + "/avatars/generate");
-    ExecutorService clients = Executors.newFixedThreadPool(CONNECTIONS);
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<?>> done = new ArrayList<>();
-    for (int i = 0; i < ORDERS; i++) {
-      String body = "{\"prompt\":\"racer " + i + "\",\"name\":\"Racer " + i + "\"}";
-      done.add(
-          clients.submit(
-              () -> {
-                start.await();
-                HttpRequest request =
-                    HttpRequest.newBuilder(order)
-                        .timeout(Duration.ofSeconds(60))
-                        .header("Authorization", "Bearer " + member.token())
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build();
-                int status =
-                    http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
-                return null;
-              }));
-    }
-    long began = System.nanoTime();
-    start.countDown();
-    for (Future<?> request : done) {
-      request.get();
-    }
-    clients.shutdown();
-    return (System.nanoTime() - began) / 1_000_000;
-  }
-
-  private static int count(Map<Integer, AtomicInteger> statuses, int status) {
-    AtomicInteger count = statuses.get(status);
-    return count == null ? 0 : count.get();
   }
 }

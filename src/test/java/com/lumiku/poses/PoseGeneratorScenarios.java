@@ -38,10 +38,10 @@ import org.junit.jupiter.api.Test;
  */
 public interface PoseGeneratorScenarios extends Scenarios {
 
-  String APP = "/api/apps/pose-generator";
+  String APP = PoseFixtures.APP;
   long POSE = 5;
   long BACKGROUND = 2;
-  Duration WITHIN = Duration.ofSeconds(60);
+  Duration WITHIN = PoseFixtures.WITHIN;
 
   @Test
   default void aBatchOfLibraryPosesDrawsTheAvatarInEachPose() throws IOException {
@@ -128,16 +128,7 @@ public interface PoseGeneratorScenarios extends Scenarios {
     Api.Member member = api().register();
     UUID project = project(member, avatar(member));
     List<String> poseIds = new ArrayList<>(libraryPoses(member, "category=standing&limit=4"));
-    UUID refused = UUID.randomUUID();
-    TestDatabase.update(
-        "INSERT INTO pose_library (id, category_id, name, description, difficulty, keypoints,"
-            + " created_at) SELECT ?, category_id, 'Refused "
-            + RefusingModel.MARKER
-            + "',"
-            + " 'A pose the test model will not draw', 'advanced', keypoints, now()"
-            + " FROM pose_library WHERE id = ?",
-        refused,
-        UUID.fromString(poseIds.get(0)));
+    UUID refused = RefusedPose.add(UUID.fromString(poseIds.get(0)));
     try {
       poseIds.add(2, refused.toString());
       UUID generation = accepted(member, project, Map.of("poseIds", poseIds));
@@ -166,7 +157,7 @@ public interface PoseGeneratorScenarios extends Scenarios {
           .singleElement()
           .satisfies(refund -> assertThat(refund.amount()).isEqualTo(POSE));
     } finally {
-      TestDatabase.update("DELETE FROM pose_library WHERE id = ?", refused);
+      RefusedPose.remove(refused);
     }
   }
 
@@ -440,48 +431,43 @@ public interface PoseGeneratorScenarios extends Scenarios {
     assertThat(TestDatabase.balance(member.id())).isEqualTo(balance - 2 * POSE);
   }
 
-  private UUID avatar(Api.Member member) {
-    UUID generation = api().acceptedAvatar(member, api().createProject(member), "a smiling hiker");
-    JsonPath done = api().awaitTerminal(member, generation, WITHIN);
-    return UUID.fromString(done.getString("result.avatarId"));
+  @Test
+  default void theAppIsListedWithItsPricesAndReportsItsHealth() {
+    api()
+        .as(api().register())
+        .get("/api/apps")
+        .then()
+        .statusCode(200)
+        .body("find { it.id == 'pose-generator' }.costs.pose", equalTo((int) POSE))
+        .body("find { it.id == 'pose-generator' }.costs.background", equalTo((int) BACKGROUND));
+    api()
+        .anonymous()
+        .get(APP + "/health")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("UP"))
+        .body("checks.name", org.hamcrest.Matchers.contains("queue", "library", "storage"))
+        .body("checks.status", org.hamcrest.Matchers.everyItem(equalTo("UP")));
   }
 
-  /** A new project posing the avatar (or nobody, for null). */
+  private UUID avatar(Api.Member member) {
+    return PoseFixtures.avatar(api(), member);
+  }
+
   private UUID project(Api.Member member, UUID avatarId) {
-    Map<String, Object> body = new HashMap<>();
-    body.put("name", "Poses " + UUID.randomUUID());
-    if (avatarId != null) {
-      body.put("avatarId", avatarId);
-    }
-    return UUID.fromString(
-        api()
-            .as(member)
-            .body(body)
-            .post(APP + "/projects")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id"));
+    return PoseFixtures.project(api(), member, avatarId);
   }
 
   private List<String> libraryPoses(Api.Member member, String query) {
-    return api()
-        .as(member)
-        .get(APP + "/library?" + query)
-        .then()
-        .statusCode(200)
-        .extract()
-        .jsonPath()
-        .getList("items.id");
+    return PoseFixtures.libraryPoses(api(), member, query);
   }
 
   private Response order(Api.Member member, UUID project, Map<String, ?> body) {
-    return api().as(member).body(body).post(APP + "/projects/" + project + "/generations");
+    return PoseFixtures.order(api(), member, project, body);
   }
 
   private UUID accepted(Api.Member member, UUID project, Map<String, ?> body) {
-    return UUID.fromString(
-        order(member, project, body).then().statusCode(202).extract().path("generation.id"));
+    return PoseFixtures.accepted(api(), member, project, body);
   }
 
   private JsonPath poses(Api.Member member, UUID project, String query) {

@@ -23,7 +23,7 @@ public final class TestDatabase {
 
   /** A generation row as stored. */
   public record GenerationRow(
-      UUID id, String status, int attempts, long creditCost, String result) {}
+      UUID id, String status, int attempts, long creditCost, String result, String app) {}
 
   /** Stops the tests' PostgreSQL (fast shutdown: open connections are cut). */
   public static void stopServer() {
@@ -72,14 +72,16 @@ public final class TestDatabase {
   /** The user's generations, oldest first. */
   public static List<GenerationRow> generations(UUID userId) {
     return query(
-        "SELECT id, status, attempts, credit_cost, result FROM generations WHERE user_id = ? ORDER BY created_at, id",
+        "SELECT id, status, attempts, credit_cost, result, app FROM generations WHERE user_id = ?"
+            + " ORDER BY created_at, id",
         rows ->
             new GenerationRow(
                 (UUID) rows.getObject(1),
                 rows.getString(2),
                 rows.getInt(3),
                 rows.getLong(4),
-                rows.getString(5)),
+                rows.getString(5),
+                rows.getString(6)),
         userId);
   }
 

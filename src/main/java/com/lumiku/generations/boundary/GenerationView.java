@@ -12,8 +12,9 @@ import java.util.UUID;
 
 /**
  * A generation as its owner sees it: where it is, how many of its jobs ended which way, what it
- * cost and what came back, with nothing hidden but the internal detail of a failure ({@code
- * errorCode} is stable, {@code errorMessage} is a sentence meant for people).
+ * cost (credits, or units of a quota tier) and what came back, with nothing hidden but the internal
+ * detail of a failure ({@code errorCode} is stable, {@code errorMessage} is a sentence meant for
+ * people).
  */
 @JsonbPropertyOrder({
   "id",
@@ -30,6 +31,8 @@ import java.util.UUID;
   "errorMessage",
   "creditCost",
   "creditRefunded",
+  "quotaUnits",
+  "quotaRefunded",
   "refunded",
   "createdAt",
   "startedAt",
@@ -51,6 +54,8 @@ public record GenerationView(
     String errorMessage,
     long creditCost,
     long creditRefunded,
+    int quotaUnits,
+    int quotaRefunded,
     boolean refunded,
     OffsetDateTime createdAt,
     OffsetDateTime startedAt,
@@ -82,6 +87,8 @@ public record GenerationView(
         error == null ? null : error.message(),
         generation.creditCost(),
         generation.creditRefunded(),
+        generation.quotaUnits(),
+        generation.quotaRefunded(),
         generation.refunded(),
         generation.createdAt(),
         generation.startedAt(),

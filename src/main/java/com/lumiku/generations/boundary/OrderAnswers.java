@@ -18,15 +18,17 @@ public class OrderAnswers {
   @Inject QueuePositions positions;
 
   /** The body of the answer. */
-  @JsonbPropertyOrder({"generation", "creditUsed", "creditBalance"})
-  public record AcceptedOrder(GenerationView generation, long creditUsed, long creditBalance) {}
+  @JsonbPropertyOrder({"generation", "creditUsed", "creditBalance", "quotaUsed"})
+  public record AcceptedOrder(
+      GenerationView generation, long creditUsed, long creditBalance, int quotaUsed) {}
 
   public Response accepted(GenerationRequests.Accepted accepted, UriInfo uriInfo) {
     return Response.accepted(
             new AcceptedOrder(
                 GenerationView.current(accepted.generation(), positions),
                 accepted.creditUsed(),
-                accepted.creditBalance()))
+                accepted.creditBalance(),
+                accepted.quotaUsed()))
         .location(GenerationsResource.location(uriInfo, accepted.generation().id()))
         .build();
   }

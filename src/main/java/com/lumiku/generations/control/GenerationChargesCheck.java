@@ -19,7 +19,8 @@ import java.util.UUID;
  * failed or canceled job was refunded; a job is marked refunded exactly when a {@code refund} entry
  * names it (a free one, which cost nothing, has neither), and only a failed or canceled job may
  * have either, and that entry gives back exactly the job's share under the job's reference; what a
- * generation counts as given back is what its jobs got; and every generation has jobs.
+ * generation counts as given back is what its jobs got; and every generation has jobs. Generations
+ * paid with quota are checked the same way against the quota ledger.
  */
 @ApplicationScoped
 public class GenerationChargesCheck implements LedgerCheck {
@@ -141,7 +142,89 @@ public class GenerationChargesCheck implements LedgerCheck {
               null,
               "The generation has no jobs: no worker will ever do it."));
     }
+    quotaMismatches(mismatches);
     return mismatches;
+  }
+
+  /**
+   * The same for generations paid with quota: each consumed exactly its units under its own id;
+   * each failed or canceled job of one got its units back once; what a generation counts as given
+   * back and as its units is what its jobs got and have.
+   */
+  private void quotaMismatches(List<Mismatch> mismatches) {
+    for (Object[] row :
+        rows(
+            "SELECT coalesce(g.user_id, q.user_id), coalesce(g.id, q.reference_id),"
+                + " g.quota_units, -q.amount FROM generations g FULL JOIN (SELECT user_id,"
+                + " reference_id, amount FROM quota_transactions WHERE type = 'consume'"
+                + " AND reference_type = ?1) q ON q.reference_id = g.id"
+                + " WHERE (g.quota_units > 0 AND q.amount IS NULL)"
+                + " OR (q.amount IS NOT NULL AND (g.id IS NULL OR g.quota_units <> -q.amount))",
+            GenerationRequests.QUOTA_REFERENCE)) {
+      mismatches.add(
+          new Mismatch(
+              "quota-consumed",
+              (UUID) row[0],
+              (UUID) row[1],
+              null,
+              null,
+              "The generation is paid with "
+                  + row[2]
+                  + " units of quota but its quota ledger took "
+                  + row[3]
+                  + "."));
+    }
+    for (Object[] row :
+        rows(
+            "SELECT coalesce(g.user_id, q.user_id), coalesce(j.generation_id, q.reference_id),"
+                + " j.id, j.quota_units, q.amount FROM generation_jobs j"
+                + " LEFT JOIN generations g ON g.id = j.generation_id"
+                + " FULL JOIN (SELECT user_id, reference_id, amount FROM quota_transactions"
+                + " WHERE type = 'give-back' AND reference_type = ?1) q ON q.reference_id = j.id"
+                + " WHERE (j.refunded AND j.quota_units > 0 AND q.amount IS NULL)"
+                + " OR (q.amount IS NOT NULL"
+                + " AND (j.id IS NULL OR NOT j.refunded OR q.amount <> j.quota_units))",
+            Job.LEDGER_REFERENCE)) {
+      mismatches.add(
+          new Mismatch(
+              "quota-given-back",
+              (UUID) row[0],
+              (UUID) row[1],
+              null,
+              null,
+              "Job "
+                  + row[2]
+                  + " of "
+                  + row[3]
+                  + " units of quota got "
+                  + (row[4] == null ? "nothing" : row[4])
+                  + " back."));
+    }
+    for (Object[] row :
+        rows(
+            "SELECT g.user_id, g.id, g.quota_refunded, s.refunded, g.quota_units, s.units"
+                + " FROM generations g JOIN (SELECT generation_id,"
+                + " coalesce(sum(quota_units) FILTER (WHERE refunded), 0) AS refunded,"
+                + " sum(quota_units) AS units FROM generation_jobs GROUP BY generation_id) s"
+                + " ON s.generation_id = g.id"
+                + " WHERE g.quota_refunded <> s.refunded OR g.quota_units <> s.units")) {
+      mismatches.add(
+          new Mismatch(
+              "generation-quota",
+              (UUID) row[0],
+              (UUID) row[1],
+              null,
+              null,
+              "The generation counts "
+                  + row[2]
+                  + " units of quota given back of "
+                  + row[4]
+                  + "; its jobs got "
+                  + row[3]
+                  + " of "
+                  + row[5]
+                  + "."));
+    }
   }
 
   @SuppressWarnings("unchecked")

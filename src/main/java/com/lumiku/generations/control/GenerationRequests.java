@@ -4,6 +4,8 @@ import com.lumiku.apps.AppRegistry;
 import com.lumiku.credits.control.Ledger;
 import com.lumiku.credits.entity.CreditTransaction;
 import com.lumiku.generations.entity.Generation;
+import com.lumiku.quotas.control.QuotaExhausted;
+import com.lumiku.quotas.control.Quotas;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -30,6 +32,7 @@ public class GenerationRequests {
   @Inject Ledger ledger;
   @Inject Generations generations;
   @Inject GenerationQueue queue;
+  @Inject Quotas quotas;
   @Inject Event<GenerationChanged> changed;
 
   /**
@@ -53,10 +56,27 @@ public class GenerationRequests {
       String type,
       String parametersJson,
       String description,
-      List<Part> parts) {
+      List<Part> parts,
+      Payment payment) {
 
     public Order {
       parts = List.copyOf(parts);
+    }
+
+    /** An order paid with credits. */
+    public Order(
+        UUID userId,
+        String app,
+        String type,
+        String parametersJson,
+        String description,
+        List<Part> parts) {
+      this(userId, app, type, parametersJson, description, parts, Payment.CREDITS);
+    }
+
+    /** The same order, paid this way. */
+    public Order paidWith(Payment how) {
+      return new Order(userId, app, type, parametersJson, description, parts, how);
     }
 
     /** An order of one job, charged one operation. */
@@ -78,12 +98,22 @@ public class GenerationRequests {
   }
 
   /** A generation that was charged and queued, and the balance left. */
-  public record Accepted(Generation generation, long creditUsed, long creditBalance) {}
+  public record Accepted(Generation generation, long creditUsed, long creditBalance) {
+
+    /** The units of quota it used (none when it was paid with credits). */
+    public int quotaUsed() {
+      return generation.quotaUnits();
+    }
+  }
+
+  /** The quota ledger's reference type of a generation's consumption. */
+  public static final String QUOTA_REFERENCE = Generation.LEDGER_REFERENCE;
 
   /**
    * Charges and queues a new generation.
    *
    * @throws com.lumiku.credits.control.InsufficientCredits if the balance does not cover the cost
+   * @throws QuotaExhausted if the order is to be paid with quota and the quota does not cover it
    * @throws IllegalArgumentException if the app does not declare these operations or this job type,
    *     or the order has no job
    */
@@ -93,18 +123,30 @@ public class GenerationRequests {
     if (!owner.equals(order.app())) {
       throw new IllegalArgumentException(order.type() + " is a job of " + owner);
     }
+    UUID generationId = UUID.randomUUID();
+    boolean byQuota =
+        order.payment() != Payment.CREDITS
+            && quotas.tryConsume(
+                order.userId(), order.app(), order.parts().size(), QUOTA_REFERENCE, generationId);
+    if (order.payment() == Payment.QUOTA && !byQuota) {
+      throw new QuotaExhausted(order.parts().size());
+    }
     List<Generation.JobOrder> jobs =
         order.parts().stream()
             .map(
                 part ->
-                    new Generation.JobOrder(
-                        part.operations().stream()
-                            .mapToLong(operation -> registry.cost(order.app(), operation))
-                            .sum(),
-                        part.parametersJson()))
+                    byQuota
+                        ? new Generation.JobOrder(0, 1, part.parametersJson())
+                        : new Generation.JobOrder(
+                            part.operations().stream()
+                                .mapToLong(operation -> registry.cost(order.app(), operation))
+                                .sum(),
+                            0,
+                            part.parametersJson()))
             .toList();
     Generation.NewGeneration made =
-        Generation.pending(order.userId(), order.app(), order.type(), order.parametersJson(), jobs);
+        Generation.pending(
+            generationId, order.userId(), order.app(), order.type(), order.parametersJson(), jobs);
     Generation generation = made.generation();
     long cost = generation.creditCost();
     long balance =
@@ -120,9 +162,16 @@ public class GenerationRequests {
     changed.fire(new GenerationChanged(generation.id(), order.userId(), List.of()));
     LOG.log(
         Level.INFO,
-        "Accepted generation {0} ({1}, {2} jobs) of user {3} for {4} credits, {5} left",
+        "Accepted generation {0} ({1}, {2} jobs) of user {3} for {4} credits and {5} quota, {6}"
+            + " credits left",
         new Object[] {
-          generation.id(), order.type(), made.jobs().size(), order.userId(), cost, balance
+          generation.id(),
+          order.type(),
+          made.jobs().size(),
+          order.userId(),
+          cost,
+          generation.quotaUnits(),
+          balance
         });
     return new Accepted(generation, cost, balance);
   }

@@ -5,6 +5,7 @@ import com.lumiku.credits.entity.CreditTransaction;
 import com.lumiku.credits.entity.TransactionType;
 import com.lumiku.generations.entity.Job;
 import com.lumiku.platform.UtcClock;
+import com.lumiku.quotas.control.Quotas;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -18,12 +19,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Gives a failed or canceled job's share of the charge back, exactly once, whoever asks (the
- * worker, the dead-letter consumer, the sweeper, a cancel, another instance): the job's {@code
- * refunded} flag is set with a conditional update, and the database allows one refund ledger entry
- * per job as well (a single job's entry names its generation, a batch job's the job). The
- * generation counts what it got back, and is marked refunded once it failed or was canceled and got
- * everything back.
+ * Gives a failed or canceled job's share of the charge back (credits, or its units of quota),
+ * exactly once, whoever asks (the worker, the dead-letter consumer, the sweeper, a cancel, another
+ * instance): the job's {@code refunded} flag is set with a conditional update, and the database
+ * allows one refund ledger entry per job as well (a single job's entry names its generation, a
+ * batch job's the job). The generation counts what it got back, and is marked refunded once it
+ * failed or was canceled and got everything back.
  */
 @ApplicationScoped
 public class Refunds {
@@ -35,6 +36,7 @@ public class Refunds {
   @Inject GenerationMetrics metrics;
   @Inject Event<GenerationChanged> changed;
   @Inject GenerationLocks locks;
+  @Inject Quotas quotas;
 
   /**
    * Refunds the job if it ended failed or canceled and was not refunded yet.
@@ -54,31 +56,43 @@ public class Refunds {
                 jobId,
                 generationId)
             .append(StatusSql.in(StatusSql.REFUNDABLE))
-            .append(" RETURNING credit_cost, status")
+            .append(" RETURNING credit_cost, quota_units, status")
             .query(em)
             .getResultList();
     if (claimed.isEmpty()) {
       return false;
     }
     long cost = ((Number) claimed.get(0)[0]).longValue();
-    String status = (String) claimed.get(0)[1];
+    int units = ((Number) claimed.get(0)[1]).intValue();
+    String status = (String) claimed.get(0)[2];
     Object[] generation =
         (Object[])
             new SqlStatement(
                     "UPDATE generations SET credit_refunded = credit_refunded + ?,"
-                        + " refunded = (credit_refunded + ? = credit_cost AND ",
+                        + " quota_refunded = quota_refunded + ?,"
+                        + " refunded = (credit_refunded + ? = credit_cost"
+                        + " AND quota_refunded + ? = quota_units AND ",
                     cost,
-                    cost)
+                    units,
+                    cost,
+                    units)
                 .append(StatusSql.in(StatusSql.REFUNDABLE))
-                .append(
-                    "), updated_at = ? WHERE id = ? RETURNING user_id, jobs_total",
-                    now,
-                    generationId)
+                .append("), updated_at = ? WHERE id = ? RETURNING user_id, app", now, generationId)
                 .query(em)
                 .getSingleResult();
     UUID userId = (UUID) generation[0];
     metrics.refunded();
     changed.fire(new GenerationChanged(generationId, userId, List.of()));
+    if (units > 0) {
+      quotas.giveBack(
+          userId,
+          (String) generation[1],
+          units,
+          GenerationRequests.QUOTA_REFERENCE,
+          generationId,
+          Job.LEDGER_REFERENCE,
+          jobId);
+    }
     if (cost > 0) {
       String referenceType = Job.ledgerReferenceType(jobId, generationId);
       long balance =

@@ -71,6 +71,14 @@ public class Generation {
   @Column(name = "credit_refunded", nullable = false)
   private long creditRefunded;
 
+  /** Units of the user's quota tier it was paid with instead of credits (0: paid with credits). */
+  @Column(name = "quota_units", nullable = false)
+  private int quotaUnits;
+
+  /** Units of quota given back so far: the failed jobs' shares. */
+  @Column(name = "quota_refunded", nullable = false)
+  private int quotaRefunded;
+
   @Column(name = "jobs_total", nullable = false)
   private int jobsTotal;
 
@@ -101,8 +109,17 @@ public class Generation {
 
   protected Generation() {}
 
-  /** One job of a new generation: its share of the charge and its own parameters. */
-  public record JobOrder(long creditCost, String parameters) {}
+  /**
+   * One job of a new generation: its share of the charge (credits, or units of quota) and its own
+   * parameters.
+   */
+  public record JobOrder(long creditCost, int quotaUnits, String parameters) {
+
+    /** A job paid with credits. */
+    public JobOrder(long creditCost, String parameters) {
+      this(creditCost, 0, parameters);
+    }
+  }
 
   /** A new generation and its jobs, waiting for workers. */
   public record NewGeneration(Generation generation, List<Job> jobs) {}
@@ -113,17 +130,24 @@ public class Generation {
    */
   public static NewGeneration pending(
       UUID userId, String app, String type, String parameters, List<JobOrder> jobs) {
+    return pending(UUID.randomUUID(), userId, app, type, parameters, jobs);
+  }
+
+  /** The same, with the generation's id chosen by the caller (e.g. named by a quota consumed). */
+  public static NewGeneration pending(
+      UUID id, UUID userId, String app, String type, String parameters, List<JobOrder> jobs) {
     if (jobs.isEmpty()) {
       throw new IllegalArgumentException("A generation needs at least one job");
     }
     Generation generation = new Generation();
     OffsetDateTime now = UtcClock.now();
-    generation.id = UUID.randomUUID();
+    generation.id = id;
     generation.userId = userId;
     generation.app = app;
     generation.type = type;
     generation.status = GenerationStatus.PENDING;
     generation.creditCost = jobs.stream().mapToLong(JobOrder::creditCost).sum();
+    generation.quotaUnits = jobs.stream().mapToInt(JobOrder::quotaUnits).sum();
     generation.parameters = parameters;
     generation.jobsTotal = jobs.size();
     generation.createdAt = now;
@@ -131,8 +155,7 @@ public class Generation {
     List<Job> made = new ArrayList<>();
     for (int i = 0; i < jobs.size(); i++) {
       UUID jobId = jobs.size() == 1 ? generation.id : UUID.randomUUID();
-      made.add(
-          Job.pending(jobId, generation, i, jobs.get(i).creditCost(), jobs.get(i).parameters()));
+      made.add(Job.pending(jobId, generation, i, jobs.get(i)));
     }
     return new NewGeneration(generation, List.copyOf(made));
   }
@@ -184,6 +207,14 @@ public class Generation {
 
   public long creditRefunded() {
     return creditRefunded;
+  }
+
+  public int quotaUnits() {
+    return quotaUnits;
+  }
+
+  public int quotaRefunded() {
+    return quotaRefunded;
   }
 
   public int jobsTotal() {

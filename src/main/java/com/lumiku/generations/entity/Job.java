@@ -38,6 +38,10 @@ public class Job {
   @Column(name = "credit_cost", nullable = false)
   private long creditCost;
 
+  /** Its share of the quota units its generation was paid with (0: paid with credits). */
+  @Column(name = "quota_units", nullable = false)
+  private int quotaUnits;
+
   @Column(nullable = false)
   private boolean refunded;
 
@@ -74,15 +78,15 @@ public class Job {
   protected Job() {}
 
   /** A new job of a new generation, waiting for a worker. */
-  static Job pending(
-      UUID id, Generation generation, int position, long creditCost, String parameters) {
+  static Job pending(UUID id, Generation generation, int position, Generation.JobOrder order) {
     Job job = new Job();
     job.id = id;
     job.generationId = generation.id();
     job.position = position;
     job.status = GenerationStatus.PENDING;
-    job.creditCost = creditCost;
-    job.parameters = parameters;
+    job.creditCost = order.creditCost();
+    job.quotaUnits = order.quotaUnits();
+    job.parameters = order.parameters();
     job.createdAt = generation.createdAt();
     job.updatedAt = generation.createdAt();
     return job;
@@ -123,6 +127,10 @@ public class Job {
 
   public long creditCost() {
     return creditCost;
+  }
+
+  public int quotaUnits() {
+    return quotaUnits;
   }
 
   public boolean refunded() {

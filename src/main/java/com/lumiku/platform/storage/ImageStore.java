@@ -126,6 +126,17 @@ public class ImageStore {
     }
   }
 
+  /** Whether images can be stored now: a file can be written into the folder and removed. */
+  public boolean isWritable() {
+    try {
+      Path probe = Files.createTempFile(folder, ".probe-", ".tmp");
+      Files.delete(probe);
+      return true;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
   /** The file of a stored image, if the name is one this store makes and the file exists. */
   public Optional<Path> find(String name) {
     if (!NAME.matcher(name).matches()) {

@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  * @param backgroundPrompt the background, with {@code useBackgroundChanger}
  * @param exportFormats the formats the batch's ZIP holds each pose in (default png)
  * @param seed the model's seed for the first pose (the next poses get the next numbers)
+ * @param useCreditsWhenQuotaRunsOut with a quota tier: pay with credits when today's quota does not
+ *     cover the batch (otherwise such an order is refused)
  */
 public record BatchOrder(
     List<UUID> poseIds,
@@ -31,7 +33,8 @@ public record BatchOrder(
     Boolean useBackgroundChanger,
     String backgroundPrompt,
     List<String> exportFormats,
-    Long seed) {
+    Long seed,
+    Boolean useCreditsWhenQuotaRunsOut) {
 
   /** The longest description of a pose or a background. */
   public static final int MAX_PROMPT = 500;

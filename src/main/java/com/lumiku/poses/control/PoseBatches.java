@@ -2,11 +2,13 @@ package com.lumiku.poses.control;
 
 import com.lumiku.avatars.control.AvatarUsages;
 import com.lumiku.generations.control.GenerationRequests;
+import com.lumiku.generations.control.Payment;
 import com.lumiku.imaging.ImageFormat;
 import com.lumiku.platform.problem.Problem.FieldError;
 import com.lumiku.platform.problem.ProblemException;
 import com.lumiku.poses.entity.PoseBatch;
 import com.lumiku.poses.entity.PoseProject;
+import com.lumiku.quotas.control.Quotas;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -23,7 +25,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Orders batches of poses: checks the order and the project, then, in one transaction, charges
  * every pose (and its background change), stores the generation with one job per pose and queues
  * them (see {@link GenerationRequests}), with Pose Generator's record of the batch and the use of
- * the project's avatar. A refused order changes nothing.
+ * the project's avatar. A user with a quota tier in force ("unlimited") pays with today's quota, a
+ * pose a unit, instead (or, if the order allows it, with credits when the quota does not cover the
+ * batch). A refused order changes nothing.
  */
 @ApplicationScoped
 public class PoseBatches {
@@ -39,6 +43,7 @@ public class PoseBatches {
   @Inject PoseLibrary library;
   @Inject GenerationRequests requests;
   @Inject AvatarUsages avatars;
+  @Inject Quotas quotas;
   @PersistenceContext EntityManager em;
 
   @Inject
@@ -99,15 +104,22 @@ public class PoseBatches {
             batch.textPrompt(),
             batch.backgroundPrompt(),
             formats);
+    Payment payment =
+        !quotas.inForce(userId, PoseGenerator.ID)
+            ? Payment.CREDITS
+            : Boolean.TRUE.equals(order.useCreditsWhenQuotaRunsOut())
+                ? Payment.QUOTA_OR_CREDITS
+                : Payment.QUOTA;
     GenerationRequests.Accepted accepted =
         requests.submit(
             new GenerationRequests.Order(
-                userId,
-                PoseGenerator.ID,
-                PoseGenerator.DRAW_POSE,
-                parameters.toJson(),
-                description(project, batch.size()),
-                parts));
+                    userId,
+                    PoseGenerator.ID,
+                    PoseGenerator.DRAW_POSE,
+                    parameters.toJson(),
+                    description(project, batch.size()),
+                    parts)
+                .paidWith(payment));
     UUID generationId = accepted.generation().id();
     em.persist(
         new PoseBatch(

@@ -25,10 +25,10 @@ import java.util.NoSuchElementException;
 
 /**
  * Draws one pose of a batch: the subject in the library pose's body keypoints (the model gets the
- * subject's picture, the keypoints and the skeleton picture where it can use them, and always a
- * prompt that says it in words), stores the picture with a thumbnail and records the pose, all in
- * the worker's transaction (the image store removes the files again if it rolls back; the
- * database's unique job id keeps a redelivered message from adding a second pose).
+ * subject's picture and the keypoints where it can use them, and always a prompt that says it in
+ * words), stores the picture with a thumbnail and records the pose, all in the worker's transaction
+ * (the image store removes the files again if it rolls back; the database's unique job id keeps a
+ * redelivered message from adding a second pose).
  */
 @ApplicationScoped
 public class PoseDrawing implements GenerationJob {
@@ -68,7 +68,9 @@ public class PoseDrawing implements GenerationJob {
         new PoseGuide(
             subject(order),
             points(keypoints),
-            PoseRenderer.png(keypoints, PoseRenderer.Kind.SKELETON, SIZE),
+            // No model in use takes a conditioning picture (see HuggingFaceImageGenerator): not
+            // drawn per pose; it is GET library/{poseId}/skeleton.png for one that will.
+            null,
             pose.controlnetWeight().doubleValue(),
             order.backgroundPrompt());
 

@@ -1,5 +1,6 @@
 package com.lumiku.poses.control;
 
+import com.lumiku.platform.UtcClock;
 import com.lumiku.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -7,9 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -244,6 +243,16 @@ public class PoseLibrary {
     return ids.stream().findFirst();
   }
 
+  /** How many poses the library shows. */
+  public long publicPoses() {
+    return ((Number)
+            em.createNativeQuery(
+                    "SELECT count(*) FROM pose_library p JOIN pose_categories c"
+                        + " ON c.id = p.category_id WHERE p.is_public AND c.active")
+                .getSingleResult())
+        .longValue();
+  }
+
   /** Counts a use of the pose (a drawn pose of a batch), for the popular order. */
   @Transactional(Transactional.TxType.MANDATORY)
   public void used(UUID poseId) {
@@ -318,13 +327,6 @@ public class PoseLibrary {
         ((Number) r[12]).longValue(),
         ((Number) r[13]).longValue(),
         (BigDecimal) r[14],
-        time(r[15]));
-  }
-
-  private static OffsetDateTime time(Object value) {
-    if (value instanceof OffsetDateTime time) {
-      return time;
-    }
-    return ((Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
+        UtcClock.toOffset(r[15]));
   }
 }

@@ -21,7 +21,7 @@ class BatchOrderTest {
   @Test
   void libraryPosesDrawOnePoseEachInPngByDefault() {
     BatchOrder.Checked checked =
-        new BatchOrder(List.of(A, B), null, null, null, null, null, null).checked(MAX);
+        new BatchOrder(List.of(A, B), null, null, null, null, null, null, null).checked(MAX);
 
     assertThat(checked.poseIds()).containsExactly(A, B);
     assertThat(checked.size()).isEqualTo(2);
@@ -35,7 +35,7 @@ class BatchOrderTest {
   void aDescribedPoseIsDrawnBatchSizeTimesWithItsBackground() {
     BatchOrder.Checked checked =
         new BatchOrder(
-                null, "  jumping  ", 3, true, " a beach ", List.of("webp", "JPG", "webp"), 7L)
+                null, "  jumping  ", 3, true, " a beach ", List.of("webp", "JPG", "webp"), 7L, null)
             .checked(MAX);
 
     assertThat(checked.poseIds()).isEmpty();
@@ -48,59 +48,64 @@ class BatchOrderTest {
 
   @Test
   void aDescribedPoseIsDrawnOnceWithoutABatchSize() {
-    assertThat(new BatchOrder(null, "sitting", null, false, null, null, null).checked(MAX).size())
+    assertThat(
+            new BatchOrder(null, "sitting", null, false, null, null, null, null)
+                .checked(MAX)
+                .size())
         .isEqualTo(1);
   }
 
   @Test
   void everyBrokenRuleIsNamed() {
-    assertThat(fields(new BatchOrder(null, null, null, null, null, null, null)))
+    assertThat(fields(new BatchOrder(null, null, null, null, null, null, null, null)))
         .containsExactly("poseIds");
-    assertThat(fields(new BatchOrder(List.of(A), "both", null, null, null, null, null)))
+    assertThat(fields(new BatchOrder(List.of(A), "both", null, null, null, null, null, null)))
         .contains("poseIds");
-    assertThat(fields(new BatchOrder(List.of(), null, null, null, null, null, null)))
+    assertThat(fields(new BatchOrder(List.of(), null, null, null, null, null, null, null)))
         .containsExactly("poseIds");
-    assertThat(fields(new BatchOrder(ids(MAX + 1), null, null, null, null, null, null)))
+    assertThat(fields(new BatchOrder(ids(MAX + 1), null, null, null, null, null, null, null)))
         .containsExactly("poseIds");
-    assertThat(fields(new BatchOrder(List.of(A, B, A), null, null, null, null, null, null)))
+    assertThat(fields(new BatchOrder(List.of(A, B, A), null, null, null, null, null, null, null)))
         .containsExactly("poseIds");
     assertThat(
             fields(
                 new BatchOrder(
-                    Collections.singletonList(null), null, null, null, null, null, null)))
+                    Collections.singletonList(null), null, null, null, null, null, null, null)))
         .containsExactly("poseIds");
-    assertThat(fields(new BatchOrder(List.of(A), null, 2, null, null, null, null)))
+    assertThat(fields(new BatchOrder(List.of(A), null, 2, null, null, null, null, null)))
         .containsExactly("batchSize");
-    assertThat(fields(new BatchOrder(null, "x", MAX + 1, null, null, null, null)))
+    assertThat(fields(new BatchOrder(null, "x", MAX + 1, null, null, null, null, null)))
         .containsExactly("batchSize");
-    assertThat(fields(new BatchOrder(null, "x", 0, null, null, null, null)))
+    assertThat(fields(new BatchOrder(null, "x", 0, null, null, null, null, null)))
         .containsExactly("batchSize");
-    assertThat(fields(new BatchOrder(null, "x".repeat(501), null, null, null, null, null)))
+    assertThat(fields(new BatchOrder(null, "x".repeat(501), null, null, null, null, null, null)))
         .containsExactly("textPrompt");
-    assertThat(fields(new BatchOrder(null, "tab\there", null, null, null, null, null)))
+    assertThat(fields(new BatchOrder(null, "tab\there", null, null, null, null, null, null)))
         .containsExactly("textPrompt");
-    assertThat(fields(new BatchOrder(null, " ", null, null, null, null, null)))
+    assertThat(fields(new BatchOrder(null, " ", null, null, null, null, null, null)))
         .containsExactly("textPrompt");
-    assertThat(fields(new BatchOrder(List.of(A), null, null, true, null, null, null)))
+    assertThat(fields(new BatchOrder(List.of(A), null, null, true, null, null, null, null)))
         .containsExactly("backgroundPrompt");
-    assertThat(fields(new BatchOrder(List.of(A), null, null, false, "a forest", null, null)))
+    assertThat(fields(new BatchOrder(List.of(A), null, null, false, "a forest", null, null, null)))
         .containsExactly("backgroundPrompt");
-    assertThat(fields(new BatchOrder(List.of(A), null, null, null, null, List.of(), null)))
+    assertThat(fields(new BatchOrder(List.of(A), null, null, null, null, List.of(), null, null)))
         .containsExactly("exportFormats");
-    assertThat(fields(new BatchOrder(List.of(A), null, null, null, null, List.of("gif"), null)))
+    assertThat(
+            fields(new BatchOrder(List.of(A), null, null, null, null, List.of("gif"), null, null)))
         .containsExactly("exportFormats");
-    assertThat(fields(new BatchOrder(List.of(A), null, null, null, null, null, -1L)))
+    assertThat(fields(new BatchOrder(List.of(A), null, null, null, null, null, -1L, null)))
         .containsExactly("seed");
     assertThat(
             fields(
-                new BatchOrder(List.of(A), null, null, null, null, null, BatchOrder.MAX_SEED + 1)))
+                new BatchOrder(
+                    List.of(A), null, null, null, null, null, BatchOrder.MAX_SEED + 1, null)))
         .containsExactly("seed");
   }
 
   @Test
   void theLargestBatchAndSeedAreAllowed() {
     assertThat(
-            new BatchOrder(ids(MAX), null, null, null, null, null, BatchOrder.MAX_SEED)
+            new BatchOrder(ids(MAX), null, null, null, null, null, BatchOrder.MAX_SEED, null)
                 .checked(MAX)
                 .size())
         .isEqualTo(MAX);
@@ -122,7 +127,8 @@ class BatchOrderTest {
 
   @Test
   void aRefusalIsAProblem() {
-    assertThatThrownBy(() -> new BatchOrder(null, null, null, null, null, null, null).checked(MAX))
+    assertThatThrownBy(
+            () -> new BatchOrder(null, null, null, null, null, null, null, null).checked(MAX))
         .isInstanceOf(ProblemException.class);
   }
 }

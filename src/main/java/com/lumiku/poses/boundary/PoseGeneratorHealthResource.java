@@ -1,0 +1,82 @@
+package com.lumiku.poses.boundary;
+
+import com.lumiku.generations.control.WorkerKinds;
+import com.lumiku.platform.messaging.BrokerManagement;
+import com.lumiku.platform.storage.ImageStore;
+import com.lumiku.poses.control.PoseGenerator;
+import com.lumiku.poses.control.PoseLibrary;
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Whether Pose Generator can take and do work now, for operators and probes: its worker queue has
+ * consumers, the library has poses to show, and pictures can be stored. 200 when all are UP, else
+ * 503; counts only, so it needs no sign-in. (The application's readiness already requires a
+ * consumer on every app's queue; this says which part of this app is wrong.)
+ */
+@Path("apps/" + PoseGenerator.ID + "/health")
+@RequestScoped
+@PermitAll
+@Produces(MediaType.APPLICATION_JSON)
+public class PoseGeneratorHealthResource {
+
+  private static final Logger LOG = Logger.getLogger(PoseGeneratorHealthResource.class.getName());
+
+  @Inject WorkerKinds workerKinds;
+  @Inject BrokerManagement broker;
+  @Inject PoseLibrary library;
+  @Inject ImageStore images;
+
+  /** One check: its name, UP or DOWN, and what it found. */
+  @JsonbPropertyOrder({"name", "status", "detail"})
+  public record Check(String name, String status, String detail) {
+
+    static Check of(String name, boolean up, String detail) {
+      return new Check(name, up ? "UP" : "DOWN", detail);
+    }
+  }
+
+  /** The app's status (UP when every check is) and its checks. */
+  @JsonbPropertyOrder({"app", "status", "checks"})
+  public record Health(String app, String status, List<Check> checks) {}
+
+  @GET
+  public Response health() {
+    List<Check> checks = new ArrayList<>();
+    workerKinds.all().stream()
+        .filter(kind -> PoseGenerator.ID.equals(kind.app()))
+        .forEach(kind -> checks.add(queue(kind.queue())));
+    long poses = library.publicPoses();
+    checks.add(Check.of("library", poses > 0, poses + " poses"));
+    boolean writable = images.isWritable();
+    checks.add(Check.of("storage", writable, writable ? "writable" : "not writable"));
+    boolean up = checks.stream().allMatch(check -> check.status().equals("UP"));
+    return Response.status(up ? 200 : 503)
+        .entity(new Health(PoseGenerator.ID, up ? "UP" : "DOWN", checks))
+        .build();
+  }
+
+  private Check queue(String queue) {
+    try {
+      int consumers = broker.queue(queue).consumers();
+      return Check.of("queue", consumers > 0, queue + ": " + consumers + " consumers");
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.WARNING,
+          "Pose Generator health: the broker did not answer about {0}: {1}",
+          new Object[] {queue, String.valueOf(e)});
+      return Check.of("queue", false, queue + ": the broker did not answer");
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package com.lumiku.quotas.boundary;
+
+import com.lumiku.apps.AppRegistry;
+import com.lumiku.platform.Roles;
+import com.lumiku.platform.UtcClock;
+import com.lumiku.platform.problem.ProblemException;
+import com.lumiku.quotas.control.Quotas;
+import com.lumiku.users.control.Accounts;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Operators grant, change and end users' quota tiers (the payments issue will sell them): {@code
+ * PUT} gives the tier for {@code days} (or until {@code expiresAt}) with a daily quota ({@code
+ * lumiku.quotas.default-daily} unless given), {@code DELETE} ends it now.
+ */
+@Path("admin/users/{userId}/quotas/{app}")
+@RequestScoped
+@RolesAllowed(Roles.ADMIN)
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class QuotasAdminResource {
+
+  @Inject Quotas quotas;
+  @Inject Accounts accounts;
+  @Inject AppRegistry apps;
+
+  @Inject
+  @ConfigProperty(name = "lumiku.quotas.default-daily")
+  int defaultDaily;
+
+  /** A tier to give: a daily quota, and how long (days from now, or an end). */
+  public record TierGrant(
+      @Min(1) @Max(100_000) Integer dailyQuota,
+      @Min(1) @Max(3660) Integer days,
+      OffsetDateTime expiresAt) {}
+
+  @PUT
+  public TierView grant(
+      @PathParam("userId") UUID userId,
+      @PathParam("app") String app,
+      @NotNull @Valid TierGrant grant) {
+    known(userId, app);
+    if ((grant.days() == null) == (grant.expiresAt() == null)) {
+      throw ProblemException.badRequest("Give either days or expiresAt.");
+    }
+    OffsetDateTime expires =
+        grant.expiresAt() != null ? grant.expiresAt() : UtcClock.now().plusDays(grant.days());
+    if (!expires.isAfter(UtcClock.now())) {
+      throw ProblemException.badRequest("expiresAt must be in the future.");
+    }
+    int daily = grant.dailyQuota() == null ? defaultDaily : grant.dailyQuota();
+    return TierView.of(quotas.grant(userId, app, daily, expires));
+  }
+
+  @DELETE
+  public Response revoke(@PathParam("userId") UUID userId, @PathParam("app") String app) {
+    known(userId, app);
+    if (!quotas.revoke(userId, app)) {
+      throw ProblemException.notFound("A quota tier of user " + userId + " in " + app);
+    }
+    return Response.noContent().build();
+  }
+
+  private void known(UUID userId, String app) {
+    if (accounts.find(userId).isEmpty()) {
+      throw ProblemException.notFound("User " + userId);
+    }
+    if (apps.apps().stream().noneMatch(listing -> listing.id().equals(app))) {
+      throw ProblemException.notFound("App " + app);
+    }
+  }
+}

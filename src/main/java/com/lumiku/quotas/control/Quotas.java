@@ -1,0 +1,270 @@
+package com.lumiku.quotas.control;
+
+import com.lumiku.platform.UtcClock;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Quota tiers: daily allowances of units (poses) in one app, spent instead of credits. Every change
+ * is one conditional {@code UPDATE} of the tier row, so concurrent orders queue on it and never
+ * take more than the day's quota, plus one append-only ledger entry in the same transaction ({@code
+ * quota_transactions}); a give-back happens once per reference (the database's unique key).
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class Quotas {
+
+  private static final Logger LOG = Logger.getLogger(Quotas.class.getName());
+
+  static final String CONSUME = "consume";
+  static final String GIVE_BACK = "give-back";
+
+  /** Today's {@code used}: the stored count if it is today's, else nothing yet. */
+  private static final String USED_TODAY = "(CASE WHEN quota_day = ?1 THEN used ELSE 0 END)";
+
+  @PersistenceContext EntityManager em;
+  @Inject QuotaDays days;
+
+  /** A user's tier in an app as it stands today. */
+  public record Tier(
+      UUID userId,
+      String app,
+      boolean active,
+      int dailyQuota,
+      int usedToday,
+      OffsetDateTime expiresAt,
+      OffsetDateTime resetsAt) {
+
+    /** Whether it pays for orders now: active and not expired. */
+    public boolean inForce(OffsetDateTime now) {
+      return active && expiresAt.isAfter(now);
+    }
+
+    public int remainingToday() {
+      return Math.max(0, dailyQuota - usedToday);
+    }
+  }
+
+  /**
+   * Takes {@code units} of today's quota of the user's tier in the app, if it is in force and has
+   * them left, and records it for {@code reference}.
+   *
+   * @return false (and nothing changed) if there is no such tier in force or not enough is left
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public boolean tryConsume(
+      UUID userId, String app, int units, String referenceType, UUID referenceId) {
+    if (units <= 0) {
+      throw new IllegalArgumentException("Not a consumption: " + units);
+    }
+    LocalDate today = days.today();
+    OffsetDateTime now = UtcClock.now();
+    @SuppressWarnings("unchecked")
+    List<Object> used =
+        em.createNativeQuery(
+                "UPDATE quota_tiers SET used = "
+                    + USED_TODAY
+                    + " + ?2, quota_day = ?1, updated_at = ?3"
+                    + " WHERE user_id = ?4 AND app = ?5 AND active AND expires_at > ?3 AND "
+                    + USED_TODAY
+                    + " + ?2 <= daily_quota RETURNING used")
+            .setParameter(1, today)
+            .setParameter(2, units)
+            .setParameter(3, now)
+            .setParameter(4, userId)
+            .setParameter(5, app)
+            .getResultList();
+    if (used.isEmpty()) {
+      return false;
+    }
+    record(userId, app, today, CONSUME, -units, referenceType, referenceId, now);
+    LOG.log(
+        Level.INFO,
+        "User {0} used {1} of the {2} quota for {3} {4}; {5} used on {6}",
+        new Object[] {userId, units, app, referenceType, referenceId, used.get(0), today});
+    return true;
+  }
+
+  /**
+   * Gives back {@code units} of what the consumption for {@code consumed} took, once per {@code
+   * reference}: they count again on the day they were taken (if that is still the tier's day;
+   * another day has its own quota).
+   *
+   * @return true if this call gave them back
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public boolean giveBack(
+      UUID userId,
+      String app,
+      int units,
+      String consumedType,
+      UUID consumedId,
+      String referenceType,
+      UUID referenceId) {
+    @SuppressWarnings("unchecked")
+    List<LocalDate> consumedOn =
+        em.createNativeQuery(
+                "SELECT quota_day FROM quota_transactions WHERE type = ?1"
+                    + " AND reference_type = ?2 AND reference_id = ?3")
+            .setParameter(1, CONSUME)
+            .setParameter(2, consumedType)
+            .setParameter(3, consumedId)
+            .getResultList();
+    if (consumedOn.isEmpty()) {
+      throw new IllegalStateException(
+          "Nothing was consumed for " + consumedType + " " + consumedId + " to give back");
+    }
+    LocalDate day = toDate(consumedOn.get(0));
+    OffsetDateTime now = UtcClock.now();
+    if (!record(userId, app, day, GIVE_BACK, units, referenceType, referenceId, now)) {
+      return false;
+    }
+    em.createNativeQuery(
+            "UPDATE quota_tiers SET used = used - ?1, updated_at = ?2"
+                + " WHERE user_id = ?3 AND app = ?4 AND quota_day = ?5")
+        .setParameter(1, units)
+        .setParameter(2, now)
+        .setParameter(3, userId)
+        .setParameter(4, app)
+        .setParameter(5, day)
+        .executeUpdate();
+    LOG.log(
+        Level.INFO,
+        "Gave back {0} of the {1} quota of user {2} for {3} {4} (taken on {5})",
+        new Object[] {units, app, userId, referenceType, referenceId, day});
+    return true;
+  }
+
+  /** The user's tier in the app, as it stands today. */
+  public Optional<Tier> tier(UUID userId, String app) {
+    return tiers(userId, app).stream().findFirst();
+  }
+
+  /** The user's tiers, one per app. */
+  public List<Tier> tiers(UUID userId) {
+    return tiers(userId, null);
+  }
+
+  /** Whether the user's tier in the app pays for orders now. */
+  public boolean inForce(UUID userId, String app) {
+    return tier(userId, app).filter(t -> t.inForce(UtcClock.now())).isPresent();
+  }
+
+  /**
+   * Gives the user the tier in the app (or changes it): active, with this daily quota, until {@code
+   * expiresAt}. What was used today still counts.
+   */
+  @Transactional
+  public Tier grant(UUID userId, String app, int dailyQuota, OffsetDateTime expiresAt) {
+    if (dailyQuota <= 0) {
+      throw new IllegalArgumentException("A daily quota must be positive: " + dailyQuota);
+    }
+    OffsetDateTime now = UtcClock.now();
+    em.createNativeQuery(
+            "INSERT INTO quota_tiers (user_id, app, active, daily_quota, used, quota_day,"
+                + " expires_at, granted_at, updated_at) VALUES (?1, ?2, true, ?3, 0, ?4, ?5, ?6, ?6)"
+                + " ON CONFLICT (user_id, app) DO UPDATE SET active = true, daily_quota = ?3,"
+                + " expires_at = ?5, updated_at = ?6")
+        .setParameter(1, userId)
+        .setParameter(2, app)
+        .setParameter(3, dailyQuota)
+        .setParameter(4, days.today())
+        .setParameter(5, expiresAt)
+        .setParameter(6, now)
+        .executeUpdate();
+    LOG.log(
+        Level.INFO,
+        "Quota tier of user {0} in {1}: {2} a day until {3}",
+        new Object[] {userId, app, dailyQuota, expiresAt});
+    return tier(userId, app).orElseThrow();
+  }
+
+  /**
+   * Ends the user's tier in the app now (orders pay with credits again).
+   *
+   * @return false if there was none
+   */
+  @Transactional
+  public boolean revoke(UUID userId, String app) {
+    int ended =
+        em.createNativeQuery(
+                "UPDATE quota_tiers SET active = false, updated_at = ?1"
+                    + " WHERE user_id = ?2 AND app = ?3")
+            .setParameter(1, UtcClock.now())
+            .setParameter(2, userId)
+            .setParameter(3, app)
+            .executeUpdate();
+    if (ended > 0) {
+      LOG.log(Level.INFO, "Quota tier of user {0} in {1} revoked", new Object[] {userId, app});
+    }
+    return ended > 0;
+  }
+
+  private List<Tier> tiers(UUID userId, String app) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT user_id, app, active, daily_quota, "
+                    + USED_TODAY
+                    + ", expires_at FROM quota_tiers WHERE user_id = ?2"
+                    + " AND (?3 = '' OR app = ?3) ORDER BY app")
+            .setParameter(1, days.today())
+            .setParameter(2, userId)
+            .setParameter(3, app == null ? "" : app)
+            .getResultList();
+    OffsetDateTime resets = days.nextReset();
+    return rows.stream()
+        .map(
+            r ->
+                new Tier(
+                    (UUID) r[0],
+                    (String) r[1],
+                    (Boolean) r[2],
+                    ((Number) r[3]).intValue(),
+                    ((Number) r[4]).intValue(),
+                    UtcClock.toOffset(r[5]),
+                    resets))
+        .toList();
+  }
+
+  /** Appends a ledger entry unless one of this type already names the reference. */
+  private boolean record(
+      UUID userId,
+      String app,
+      LocalDate day,
+      String type,
+      int amount,
+      String referenceType,
+      UUID referenceId,
+      OffsetDateTime now) {
+    return em.createNativeQuery(
+                "INSERT INTO quota_transactions (id, user_id, app, quota_day, type, amount,"
+                    + " reference_type, reference_id, created_at)"
+                    + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT DO NOTHING")
+            .setParameter(1, UUID.randomUUID())
+            .setParameter(2, userId)
+            .setParameter(3, app)
+            .setParameter(4, day)
+            .setParameter(5, type)
+            .setParameter(6, amount)
+            .setParameter(7, referenceType)
+            .setParameter(8, referenceId)
+            .setParameter(9, now)
+            .executeUpdate()
+        == 1;
+  }
+
+  private static LocalDate toDate(Object value) {
+    return value instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) value;
+  }
+}
