@@ -17,6 +17,7 @@ import com.lumiku.platform.health.ReadinessScenarios;
 import com.lumiku.platform.idempotency.IdempotencyScenarios;
 import com.lumiku.poses.PoseGeneratorScenarios;
 import com.lumiku.poses.PoseLibraryScenarios;
+import com.lumiku.poses.PoseRequestScenarios;
 import com.lumiku.poses.RefusingModel;
 import com.lumiku.quotas.QuotaScenarios;
 import com.lumiku.testing.DeployedApplicationTest;
@@ -51,6 +52,7 @@ class ApplicationIT extends DeployedApplicationTest
         AbandonedBrokerBranchScenarios,
         PoseLibraryScenarios,
         PoseGeneratorScenarios,
+        PoseRequestScenarios,
         QuotaScenarios {
 
   @Deployment(testable = false)

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
@@ -49,7 +48,7 @@ public interface OverdraftRaceScenarios extends Scenarios {
     long took = race.millis();
     int accepted = race.count(202);
     int rejected = race.count(402);
-    Map<Integer, AtomicInteger> statuses = race.statuses();
+    Map<Integer, Integer> statuses = race.statuses();
     long balance = TestDatabase.balance(member.id());
     Logger.getLogger(OverdraftRaceScenarios.class.getName())
         .log(

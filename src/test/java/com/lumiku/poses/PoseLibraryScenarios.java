@@ -11,7 +11,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,24 +49,7 @@ public interface PoseLibraryScenarios extends Scenarios {
   default void pagesWalkTheWholeLibraryInEachOrderWithoutRepeats() {
     Api.Member member = api().register();
     for (String sort : List.of("popular", "rating", "newest")) {
-      List<Map<String, Object>> all = new ArrayList<>();
-      String cursor = null;
-      do {
-        JsonPath page =
-            api()
-                .as(member)
-                .get(
-                    LIBRARY
-                        + "?limit=30&sort="
-                        + sort
-                        + (cursor == null ? "" : "&cursor=" + cursor))
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
-        all.addAll(page.getList("items"));
-        cursor = page.getString("nextCursor");
-      } while (cursor != null);
+      List<Map<String, Object>> all = api().everyItem(member, LIBRARY + "?limit=30&sort=" + sort);
       assertThat(all).as(sort).hasSize(80);
       assertThat(new HashSet<>(all.stream().map(p -> p.get("id")).toList())).hasSize(80);
       String key =

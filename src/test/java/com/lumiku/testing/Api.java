@@ -11,6 +11,8 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.net.URL;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -156,6 +158,27 @@ public final class Api {
         .atMost(within)
         .pollInterval(Duration.ofMillis(200))
         .until(() -> generation(member, id), g -> TERMINAL.contains(g.getString("status")));
+  }
+
+  /**
+   * Every item of a paged listing, following {@code nextCursor} from the first page ({@code path}
+   * already has a query string).
+   */
+  public List<Map<String, Object>> everyItem(Member member, String path) {
+    List<Map<String, Object>> all = new ArrayList<>();
+    String cursor = null;
+    do {
+      JsonPath page =
+          as(member)
+              .get(path + (cursor == null ? "" : "&cursor=" + cursor))
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath();
+      all.addAll(page.getList("items"));
+      cursor = page.getString("nextCursor");
+    } while (cursor != null);
+    return all;
   }
 
   public Response get(String path) {

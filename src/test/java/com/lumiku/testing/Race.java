@@ -8,29 +8,58 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 /**
- * Many POSTs of one member released at once over a fixed number of connections, to race for
- * something scarce (a balance, a quota): which statuses came back how often, and how long it took.
+ * Requests sent all at once, for tests of what the server keeps exact under concurrency (a balance,
+ * a quota, a vote count): each on a thread of a fixed pool (one connection each), released together
+ * by a latch; the statuses they got, counted, and how long they took.
  */
 public final class Race {
 
-  private final Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
-  private long millis;
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
 
-  private Race() {}
+  private final Map<Integer, Integer> statuses;
+  private final long millis;
+
+  private Race(Map<Integer, Integer> statuses, long millis) {
+    this.statuses = statuses;
+    this.millis = millis;
+  }
+
+  /** A bodiless request as the member: {@code method} (PUT, DELETE, ...) of {@code path}. */
+  public static HttpRequest request(Api api, Api.Member member, String method, String path) {
+    return builder(api, member, path).method(method, HttpRequest.BodyPublishers.noBody()).build();
+  }
+
+  /** A POST of JSON as the member. */
+  public static HttpRequest post(Api api, Api.Member member, String path, String json) {
+    return builder(api, member, path)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json))
+        .build();
+  }
 
   /**
-   * Sends {@code orders} POSTs of JSON {@code body.apply(i)} to {@code path}, {@code connections}
-   * at a time, all released together, and waits for every answer.
+   * Sends every request at the same moment over {@code threads} threads and waits for all answers.
+   *
+   * @return how many answers had each status
    */
+  public static Map<Integer, Integer> run(List<HttpRequest> requests, int threads)
+      throws Exception {
+    return race(requests, threads).statuses();
+  }
+
+  /** Sends {@code orders} POSTs of JSON {@code body.apply(i)} to {@code path} that way. */
   public static Race run(
       Api api,
       Api.Member member,
@@ -39,56 +68,52 @@ public final class Race {
       int orders,
       int connections)
       throws Exception {
-    Race race = new Race();
-    HttpClient http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
-    URI target = URI.create(api.base() + path);
-    ExecutorService clients = Executors.newFixedThreadPool(connections);
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<?>> done = new ArrayList<>();
+    List<HttpRequest> requests = new ArrayList<>();
     for (int i = 0; i < orders; i++) {
-      String json = body.apply(i);
-      done.add(
-          clients.submit(
-              () -> {
-                start.await();
-                HttpRequest request =
-                    HttpRequest.newBuilder(target)
-                        .timeout(Duration.ofSeconds(60))
-                        .header("Authorization", "Bearer " + member.token())
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json))
-                        .build();
-                int status =
-                    http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                race.statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
-                return null;
-              }));
+      requests.add(post(api, member, path, body.apply(i)));
     }
-    long began = System.nanoTime();
-    start.countDown();
+    return race(requests, connections);
+  }
+
+  private static Race race(List<HttpRequest> requests, int threads) throws Exception {
+    ExecutorService clients = Executors.newFixedThreadPool(threads);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Integer>> answers = new ArrayList<>();
     try {
-      for (Future<?> request : done) {
-        request.get();
+      for (HttpRequest request : requests) {
+        answers.add(
+            clients.submit(
+                () -> {
+                  start.await();
+                  return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                }));
       }
+      long began = System.nanoTime();
+      start.countDown();
+      Map<Integer, Integer> statuses = new TreeMap<>();
+      for (Future<Integer> answer : answers) {
+        statuses.merge(answer.get(), 1, Integer::sum);
+      }
+      return new Race(statuses, (System.nanoTime() - began) / 1_000_000);
     } finally {
-      clients.shutdown();
+      clients.shutdownNow();
     }
-    race.millis = (System.nanoTime() - began) / 1_000_000;
-    return race;
+  }
+
+  private static HttpRequest.Builder builder(Api api, Api.Member member, String path) {
+    return HttpRequest.newBuilder(URI.create(api.base() + path))
+        .timeout(Duration.ofSeconds(60))
+        .header("Authorization", "Bearer " + member.token())
+        .header("Accept", "application/json");
   }
 
   /** How many answers had this status. */
   public int count(int status) {
-    AtomicInteger count = statuses.get(status);
-    return count == null ? 0 : count.get();
+    return statuses.getOrDefault(status, 0);
   }
 
-  /** Every status and how often it came, for messages. */
-  public Map<Integer, AtomicInteger> statuses() {
+  /** Every status and how often it came. */
+  public Map<Integer, Integer> statuses() {
     return statuses;
   }
 

@@ -160,13 +160,11 @@ public class PoseLibraryResource {
             blankToNull(tag),
             blankToNull(text),
             parseBoolean(featured));
-    List<PoseLibrary.Pose> fetched =
-        library.list(filter, sort, LibraryCursor.decode(cursor, sort), limit + 1);
-    boolean more = fetched.size() > limit;
-    List<PoseLibrary.Pose> shown = more ? fetched.subList(0, limit) : fetched;
-    return new Page<>(
-        shown.stream().map(pose -> view(pose, false)).toList(),
-        more ? sort.after(shown.get(shown.size() - 1)).encode() : null);
+    return Page.ofCursors(
+        library.list(filter, sort, LibraryCursor.decode(cursor, sort), limit + 1),
+        limit,
+        pose -> view(pose, false),
+        last -> sort.after(last).encode());
   }
 
   @GET
@@ -222,7 +220,7 @@ public class PoseLibraryResource {
         children);
   }
 
-  private static PoseView view(PoseLibrary.Pose pose, boolean withKeypoints) {
+  static PoseView view(PoseLibrary.Pose pose, boolean withKeypoints) {
     return new PoseView(
         pose.id(),
         pose.name(),

@@ -2,9 +2,6 @@ package com.lumiku.poses.boundary;
 
 import com.lumiku.generations.boundary.OrderAnswers;
 import com.lumiku.imaging.AcceptedImage;
-import com.lumiku.imaging.ImageRefusedException;
-import com.lumiku.imaging.ImageUploads;
-import com.lumiku.imaging.Png;
 import com.lumiku.platform.Page;
 import com.lumiku.platform.PageCursor;
 import com.lumiku.platform.PageSize;
@@ -43,9 +40,6 @@ import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -60,9 +54,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class PoseProjectsResource {
 
-  /** The size of a project's subject thumbnail, in pixels. */
-  static final int THUMBNAIL_SIZE = 256;
-
   private static final String ORDER_ROUTE =
       "POST /api/apps/" + PoseGenerator.ID + "/projects/{id}/generations";
 
@@ -72,8 +63,6 @@ public class PoseProjectsResource {
   @Inject OrderAnswers answers;
   @Inject IdempotentRequests idempotentRequests;
   @Context UriInfo uriInfo;
-
-  private final ImageUploads uploads = new ImageUploads(ImageUploads.Limits.DEFAULTS);
 
   /** A new project, posing one of the caller's avatars ({@code avatarId}) or nobody yet. */
   public record NewProject(
@@ -121,10 +110,10 @@ public class PoseProjectsResource {
       throw ProblemException.invalid(
           List.of(new Problem.FieldError("description", "must be at most 500 characters.")));
     }
-    AcceptedImage picture = accepted(image);
+    AcceptedImage picture = PoseUploads.accepted(image);
     return created(
         projects.createWithUpload(
-            currentUser.id(), name, description, picture.png(), thumbnail(picture)));
+            currentUser.id(), name, description, picture.png(), PoseUploads.thumbnail(picture)));
   }
 
   @GET
@@ -167,8 +156,9 @@ public class PoseProjectsResource {
       @PathParam("projectId") UUID projectId, @FormParam("image") EntityPart image) {
     UUID userId = currentUser.id();
     projects.owned(projectId, userId);
-    AcceptedImage picture = accepted(image);
-    return view(projects.poseUpload(projectId, userId, picture.png(), thumbnail(picture)));
+    AcceptedImage picture = PoseUploads.accepted(image);
+    return view(
+        projects.poseUpload(projectId, userId, picture.png(), PoseUploads.thumbnail(picture)));
   }
 
   @DELETE
@@ -209,28 +199,6 @@ public class PoseProjectsResource {
                 .build(project.id()))
         .entity(view(project))
         .build();
-  }
-
-  /** The uploaded picture, checked and re-encoded; a refusal is a problem for the client. */
-  private AcceptedImage accepted(EntityPart image) {
-    if (image == null) {
-      throw ProblemException.invalid(
-          List.of(new Problem.FieldError("image", "must be a PNG, JPEG or WebP picture.")));
-    }
-    try (InputStream content = image.getContent()) {
-      return uploads.accept(content);
-    } catch (ImageRefusedException refused) {
-      int status = refused.reason() == ImageRefusedException.Reason.TOO_LARGE ? 413 : 400;
-      throw new ProblemException(
-          Problem.of(
-              status, status == 413 ? "Content Too Large" : "Bad Request", refused.sentence()));
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the uploaded picture", e);
-    }
-  }
-
-  private static byte[] thumbnail(AcceptedImage picture) {
-    return Png.thumbnail(Png.decode(picture.png()), THUMBNAIL_SIZE);
   }
 
   static ProjectView view(PoseProject project) {

@@ -1,6 +1,7 @@
 package com.lumiku.poses.control;
 
 import com.lumiku.platform.UtcClock;
+import com.lumiku.platform.problem.Problem.FieldError;
 import com.lumiku.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -49,7 +50,8 @@ public class PoseLibrary {
       String description,
       String icon,
       String color,
-      int displayOrder) {}
+      int displayOrder,
+      boolean active) {}
 
   /** A pose of the library, its keypoints as JSON. */
   public record Pose(
@@ -81,12 +83,43 @@ public class PoseLibrary {
 
   /** The active categories, parents first, each level in display order. */
   public List<Category> categories() {
+    return categories(" WHERE active", List.of());
+  }
+
+  /** Every category, retired ones too, parents first, each level in display order. */
+  public List<Category> allCategories() {
+    return categories("", List.of());
+  }
+
+  /** A category, active or retired. */
+  public Optional<Category> category(UUID id) {
+    return categories(" WHERE id = ?", List.of(id)).stream().findFirst();
+  }
+
+  /**
+   * The active category a request body names in {@code field}.
+   *
+   * @throws ProblemException 400 on that field if there is no such category or it is retired
+   */
+  public Category activeCategory(String field, UUID id) {
+    return category(id)
+        .filter(Category::active)
+        .orElseThrow(
+            () ->
+                ProblemException.invalid(
+                    List.of(new FieldError(field, "must be an active pose category."))));
+  }
+
+  private List<Category> categories(String condition, List<Object> values) {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT id, parent_id, slug, display_name, description, icon, color, display_order"
-                    + " FROM pose_categories WHERE active"
-                    + " ORDER BY parent_id IS NOT NULL, display_order, display_name")
+        NativeSql.query(
+                em,
+                "SELECT id, parent_id, slug, display_name, description, icon, color, display_order,"
+                    + " active FROM pose_categories"
+                    + condition
+                    + " ORDER BY parent_id IS NOT NULL, display_order, display_name",
+                values)
             .getResultList();
     return rows.stream()
         .map(
@@ -99,7 +132,8 @@ public class PoseLibrary {
                     (String) r[4],
                     (String) r[5],
                     r[6] == null ? null : ((String) r[6]).strip(),
-                    ((Number) r[7]).intValue()))
+                    ((Number) r[7]).intValue(),
+                    (Boolean) r[8]))
         .toList();
   }
 
@@ -160,12 +194,8 @@ public class PoseLibrary {
     }
     sql.append(" ORDER BY ").append(sort.column()).append(" DESC, p.id DESC LIMIT ?");
     values.add(limit);
-    Query query = em.createNativeQuery(numbered(sql.toString()));
-    for (int i = 0; i < values.size(); i++) {
-      query.setParameter(i + 1, values.get(i));
-    }
     @SuppressWarnings("unchecked")
-    List<Object[]> rows = query.getResultList();
+    List<Object[]> rows = NativeSql.query(em, sql.toString(), values).getResultList();
     return rows.stream().map(PoseLibrary::pose).toList();
   }
 
@@ -180,6 +210,16 @@ public class PoseLibrary {
    */
   public Optional<Pose> forDrawing(UUID id) {
     return pose(id, "");
+  }
+
+  /** A pose for operators: public or retired. */
+  public Optional<Pose> findForOperators(UUID id) {
+    return pose(id, "");
+  }
+
+  /** Whether the pose is retired (not public); empty if there is no such pose. */
+  public Optional<Boolean> isRetired(UUID id) {
+    return value("NOT is_public", id, "");
   }
 
   private Optional<Pose> pose(UUID id, String condition) {
@@ -263,9 +303,15 @@ public class PoseLibrary {
 
   /** The keypoints of a public pose, for drawing it. */
   public Optional<String> keypoints(UUID id) {
+    return value("keypoints::text", id, " AND is_public");
+  }
+
+  /** One value ({@code expression}) of the pose with this id, if it exists and meets condition. */
+  private <T> Optional<T> value(String expression, UUID id, String condition) {
     @SuppressWarnings("unchecked")
-    List<String> rows =
-        em.createNativeQuery("SELECT keypoints::text FROM pose_library WHERE id = ?1 AND is_public")
+    List<T> rows =
+        em.createNativeQuery(
+                "SELECT " + expression + " FROM pose_library WHERE id = ?1" + condition)
             .setParameter(1, id)
             .getResultList();
     return rows.stream().findFirst();
@@ -294,19 +340,6 @@ public class PoseLibrary {
         .map(word -> word.group() + ":*")
         .limit(8)
         .collect(Collectors.joining(" & "));
-  }
-
-  /** {@code ?} placeholders numbered for EclipseLink. */
-  private static String numbered(String sql) {
-    StringBuilder numbered = new StringBuilder();
-    int next = 0;
-    for (char c : sql.toCharArray()) {
-      numbered.append(c);
-      if (c == '?') {
-        numbered.append(++next);
-      }
-    }
-    return numbered.toString();
   }
 
   private static Pose pose(Object[] r) {

@@ -3,6 +3,7 @@ package com.lumiku.users.control;
 import com.lumiku.credits.control.Ledger;
 import com.lumiku.credits.entity.CreditTransaction;
 import com.lumiku.credits.entity.TransactionType;
+import com.lumiku.platform.database.UniqueViolation;
 import com.lumiku.platform.problem.ProblemException;
 import com.lumiku.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +12,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -25,7 +25,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Accounts {
 
   private static final Logger LOG = Logger.getLogger(Accounts.class.getName());
-  private static final String UNIQUE_VIOLATION = "23505";
 
   @PersistenceContext EntityManager em;
   @Inject Ledger ledger;
@@ -56,7 +55,7 @@ public class Accounts {
       em.persist(user);
       em.flush();
     } catch (PersistenceException e) {
-      if (isUniqueViolation(e)) {
+      if (UniqueViolation.isCauseOf(e)) {
         throw new EmailTaken();
       }
       throw e;
@@ -104,14 +103,5 @@ public class Accounts {
         .setParameter("email", normalizedEmail)
         .getResultStream()
         .findFirst();
-  }
-
-  private static boolean isUniqueViolation(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-        return true;
-      }
-    }
-    return false;
   }
 }

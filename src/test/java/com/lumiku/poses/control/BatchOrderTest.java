@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.lumiku.imaging.ImageFormat;
-import com.lumiku.platform.problem.Problem;
 import com.lumiku.platform.problem.ProblemException;
 import java.util.Collections;
 import java.util.List;
@@ -116,13 +115,7 @@ class BatchOrderTest {
   }
 
   private static List<String> fields(BatchOrder order) {
-    try {
-      order.checked(MAX);
-    } catch (ProblemException e) {
-      assertThat(e.problem().status()).isEqualTo(400);
-      return e.problem().errors().stream().map(Problem.FieldError::field).distinct().toList();
-    }
-    throw new AssertionError("accepted: " + order);
+    return FieldsAssert.refusedFields(() -> order.checked(MAX));
   }
 
   @Test

@@ -1,0 +1,184 @@
+package com.lumiku.poses.boundary;
+
+import com.lumiku.imaging.AcceptedImage;
+import com.lumiku.platform.Page;
+import com.lumiku.platform.Roles;
+import com.lumiku.platform.problem.Problem;
+import com.lumiku.platform.problem.ProblemException;
+import com.lumiku.platform.security.CurrentUser;
+import com.lumiku.platform.storage.ImagesResource;
+import com.lumiku.poses.boundary.PoseLibraryResource.CategoryRef;
+import com.lumiku.poses.control.NewPoseRequest;
+import com.lumiku.poses.control.PoseGenerator;
+import com.lumiku.poses.control.PoseRequests;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Pose requests: users ask for a pose the library lacks (with a reference picture if they like),
+ * list and read everyone's requests, and vote for them. Operators' notes never appear here, not
+ * even to the requester; operators read and decide requests under {@link
+ * PoseRequestsAdminResource}.
+ */
+@Path("apps/" + PoseGenerator.ID + "/requests")
+@RequestScoped
+@RolesAllowed({Roles.USER, Roles.ADMIN})
+@Produces(MediaType.APPLICATION_JSON)
+public class PoseRequestsResource {
+
+  @Inject CurrentUser currentUser;
+  @Inject PoseRequests requests;
+  @Context UriInfo uriInfo;
+
+  /** A pose request as users see it; {@code mine} and {@code votedByMe} are the caller's. */
+  @JsonbPropertyOrder({
+    "id",
+    "name",
+    "description",
+    "category",
+    "referenceImageUrl",
+    "referenceThumbnailUrl",
+    "status",
+    "voteCount",
+    "votedByMe",
+    "mine",
+    "fulfilledPoseId",
+    "createdAt",
+    "updatedAt"
+  })
+  public record RequestView(
+      UUID id,
+      String name,
+      String description,
+      CategoryRef category,
+      String referenceImageUrl,
+      String referenceThumbnailUrl,
+      String status,
+      long voteCount,
+      boolean votedByMe,
+      boolean mine,
+      UUID fulfilledPoseId,
+      OffsetDateTime createdAt,
+      OffsetDateTime updatedAt) {}
+
+  /** A request without a picture: {@code {name, description, categoryId?}}. */
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response create(@NotNull NewPoseRequest body) {
+    return created(requests.create(currentUser.id(), body.checked(), null, null));
+  }
+
+  /**
+   * A request with a reference picture: multipart {@code name}, {@code description}, {@code
+   * categoryId} and {@code image} (optional; checked and re-encoded like every upload).
+   */
+  @POST
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  public Response createWithPicture(
+      @FormParam("name") String name,
+      @FormParam("description") String description,
+      @FormParam("categoryId") String categoryId,
+      @FormParam("image") EntityPart image) {
+    NewPoseRequest request = new NewPoseRequest(name, description, uuid(categoryId)).checked();
+    if (image == null) {
+      return created(requests.create(currentUser.id(), request, null, null));
+    }
+    AcceptedImage picture = PoseUploads.accepted(image);
+    return created(
+        requests.create(currentUser.id(), request, picture.png(), PoseUploads.thumbnail(picture)));
+  }
+
+  /** Everyone's requests: most votes first (or newest), one status or all, in pages. */
+  @GET
+  public Page<RequestView> list(@BeanParam RequestQuery query) {
+    UUID viewer = currentUser.id();
+    return requests.page(query.listing(), viewer).map(item -> view(item, viewer));
+  }
+
+  @GET
+  @Path("{requestId}")
+  public RequestView request(@PathParam("requestId") UUID requestId) {
+    UUID viewer = currentUser.id();
+    return view(requests.find(requestId, viewer), viewer);
+  }
+
+  /** Votes for the request; voting again changes nothing. 409 once it is rejected or completed. */
+  @PUT
+  @Path("{requestId}/vote")
+  public RequestView vote(@PathParam("requestId") UUID requestId) {
+    UUID voter = currentUser.id();
+    return view(requests.vote(requestId, voter), voter);
+  }
+
+  /** Takes the caller's vote back; without a vote, changes nothing. */
+  @DELETE
+  @Path("{requestId}/vote")
+  public RequestView withdraw(@PathParam("requestId") UUID requestId) {
+    UUID voter = currentUser.id();
+    return view(requests.withdraw(requestId, voter), voter);
+  }
+
+  static RequestView view(PoseRequests.Item item, UUID viewerId) {
+    return new RequestView(
+        item.id(),
+        item.name(),
+        item.description(),
+        item.categoryId() == null
+            ? null
+            : new CategoryRef(item.categoryId(), item.categorySlug(), item.categoryName()),
+        item.referenceImage() == null ? null : ImagesResource.url(item.referenceImage()),
+        item.referenceThumbnail() == null ? null : ImagesResource.url(item.referenceThumbnail()),
+        item.status().code(),
+        item.voteCount(),
+        item.votedByViewer(),
+        item.userId().equals(viewerId),
+        item.fulfilledPoseId(),
+        item.createdAt(),
+        item.updatedAt());
+  }
+
+  private Response created(PoseRequests.Item item) {
+    return Response.created(
+            uriInfo
+                .getBaseUriBuilder()
+                .path(PoseRequestsResource.class)
+                .path(PoseRequestsResource.class, "request")
+                .build(item.id()))
+        .entity(view(item, item.userId()))
+        .build();
+  }
+
+  /** A multipart part's id: blank is none, anything but a UUID a 400. */
+  private static UUID uuid(String categoryId) {
+    if (categoryId == null || categoryId.isBlank()) {
+      return null;
+    }
+    try {
+      return UUID.fromString(categoryId.strip());
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.invalid(
+          List.of(new Problem.FieldError("categoryId", "must be a pose category's id.")));
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package com.lumiku.poses.control;
+
+import com.lumiku.platform.problem.Choice;
+import com.lumiku.platform.problem.Problem.FieldError;
+import com.lumiku.platform.problem.ProblemException;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The rules a text or a choice in a request body keeps, shared by the bodies of pose requests and
+ * of operators' library edits: each check records what is wrong with its field in the caller's
+ * list, so that one answer names every broken rule.
+ */
+final class FieldRules {
+
+  /** A slug as V7's CHECK has it: lower-case words of letters and digits joined by hyphens. */
+  static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+  /** A colour as V7's CHECK has it: {@code #} and six lower-case hex digits. */
+  static final Pattern COLOR = Pattern.compile("#[0-9a-f]{6}");
+
+  /** Control characters; line breaks and tabs are allowed where text may have several lines. */
+  private static final Pattern ONE_LINE_CONTROL = Pattern.compile("\\p{Cc}");
+
+  private static final Pattern MULTILINE_CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]");
+
+  private FieldRules() {}
+
+  /** Whether a text is one line or may have several. */
+  enum Lines {
+    ONE,
+    MANY
+  }
+
+  /**
+   * A text that must be given: not blank, at most {@code max} characters once stripped.
+   *
+   * @return the stripped text, or null if it broke a rule (recorded in {@code errors})
+   */
+  static String required(
+      String field, String value, int max, Lines lines, List<FieldError> errors) {
+    if (value == null || value.isBlank()) {
+      errors.add(new FieldError(field, "must not be blank."));
+      return null;
+    }
+    return optional(field, value, max, lines, errors);
+  }
+
+  /**
+   * A text that may be left out: null stays null, a blank text becomes {@code ""} (which a change
+   * reads as "remove it"), anything else must be at most {@code max} characters once stripped.
+   *
+   * @return the stripped text, or null if it is absent or broke a rule (recorded in {@code errors})
+   */
+  static String optional(
+      String field, String value, int max, Lines lines, List<FieldError> errors) {
+    if (value == null) {
+      return null;
+    }
+    String stripped = value.strip();
+    if (stripped.length() > max) {
+      errors.add(new FieldError(field, "must be at most " + max + " characters."));
+      return null;
+    }
+    Pattern control = lines == Lines.ONE ? ONE_LINE_CONTROL : MULTILINE_CONTROL;
+    if (control.matcher(stripped).find()) {
+      errors.add(new FieldError(field, "must not contain control characters."));
+      return null;
+    }
+    return stripped;
+  }
+
+  /**
+   * A text that may be left out and, when given, matches {@code format} (what it is told in {@code
+   * rule}); a blank text becomes {@code ""}.
+   */
+  static String formatted(
+      String field, String value, int max, Pattern format, String rule, List<FieldError> errors) {
+    String text = optional(field, value, max, Lines.ONE, errors);
+    if (text != null && !text.isEmpty() && !format.matcher(text).matches()) {
+      errors.add(new FieldError(field, rule));
+      return null;
+    }
+    return text;
+  }
+
+  /** One of an enum's codes, or null when absent; an unknown code is recorded with the choices. */
+  static <E extends Enum<E>> E choice(
+      Class<E> type, String field, String code, List<FieldError> errors) {
+    try {
+      return Choice.parse(type, field, code);
+    } catch (ProblemException unknown) {
+      errors.add(new FieldError(field, unknown.problem().detail()));
+      return null;
+    }
+  }
+
+  /** Throws the 400 that names every broken rule, if any. */
+  static void refuseIfAny(List<FieldError> errors) {
+    if (!errors.isEmpty()) {
+      throw ProblemException.invalid(errors);
+    }
+  }
+}

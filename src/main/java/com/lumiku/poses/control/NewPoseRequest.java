@@ -1,0 +1,37 @@
+package com.lumiku.poses.control;
+
+import com.lumiku.platform.problem.Problem.FieldError;
+import com.lumiku.platform.problem.ProblemException;
+import com.lumiku.poses.control.FieldRules.Lines;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A pose a user asks the library to add, as the client sends it (JSON, or the text parts of a
+ * multipart upload with a reference picture). {@link #checked} enforces every rule that needs no
+ * database; that the category exists and is active is checked when the request is stored.
+ *
+ * @param name what to call the pose, 1 to 100 characters
+ * @param description the pose in words, 1 to 1,000 characters (several lines allowed)
+ * @param categoryId the library category it belongs in, or null
+ */
+public record NewPoseRequest(String name, String description, UUID categoryId) {
+
+  public static final int MAX_NAME = 100;
+  public static final int MAX_DESCRIPTION = 1000;
+
+  /**
+   * The request with its rules checked and its texts stripped.
+   *
+   * @throws ProblemException 400 naming every field that breaks a rule
+   */
+  public NewPoseRequest checked() {
+    List<FieldError> errors = new ArrayList<>();
+    String checkedName = FieldRules.required("name", name, MAX_NAME, Lines.ONE, errors);
+    String checkedDescription =
+        FieldRules.required("description", description, MAX_DESCRIPTION, Lines.MANY, errors);
+    FieldRules.refuseIfAny(errors);
+    return new NewPoseRequest(checkedName, checkedDescription, categoryId);
+  }
+}
