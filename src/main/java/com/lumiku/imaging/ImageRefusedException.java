@@ -28,7 +28,9 @@ public final class ImageRefusedException extends Exception {
     /** Wider or higher than the maximum. */
     DIMENSIONS_TOO_LARGE("dimensions-too-large"),
     /** More pixels than the limit, whatever its sides (a decompression bomb, for instance). */
-    TOO_MANY_PIXELS("too-many-pixels");
+    TOO_MANY_PIXELS("too-many-pixels"),
+    /** Not checked now: as many uploads as memory allows are being decoded; try again soon. */
+    BUSY("busy");
 
     private final String code;
 

@@ -5,10 +5,13 @@ import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import javax.imageio.IIOException;
 import javax.imageio.ImageReader;
 
@@ -38,11 +41,11 @@ import javax.imageio.ImageReader;
  *
  * <p>Limits, honestly: memory per upload is bounded by the pixel limit (about 64 MiB for the
  * decoded picture at the default 4096 x 4096, twice that for 16-bit PNGs, plus a copy while
- * re-encoding), not by the file size; callers should bound how many uploads are decoded at once.
- * Time is not bounded here: a progressive JPEG with very many scans decodes slowly. Only the first
- * frame of an animated WebP or PNG is kept. A JPEG whose compressed data libjpeg reports as damaged
- * or cut short is refused, though libjpeg (and browsers) would show it with the missing part grey;
- * the other warnings decoders give, about metadata, are ignored.
+ * re-encoding), not by the file size; so at most {@link #DECODES_AT_ONCE} are decoded at once. Time
+ * is not bounded here: a progressive JPEG with very many scans decodes slowly. Only the first frame
+ * of an animated WebP or PNG is kept. A JPEG whose compressed data libjpeg reports as damaged or
+ * cut short is refused, though libjpeg (and browsers) would show it with the missing part grey; the
+ * other warnings decoders give, about metadata, are ignored.
  *
  * <p>Thread-safe; one instance per set of limits.
  */
@@ -113,6 +116,17 @@ public final class ImageUploads {
           "Inconsistent progression sequence",
           "Invalid SOS parameters");
 
+  /**
+   * Uploads decoded at once in this JVM, whoever asks: each may take up to about 128 MiB of pixels
+   * (a 16-bit 4096 x 4096 PNG) however small its file, so a burst of uploads must not decode
+   * together. The others wait up to {@link #BUSY_WAIT}, then are refused as {@link Reason#BUSY}.
+   */
+  static final int DECODES_AT_ONCE = 2;
+
+  static final Duration BUSY_WAIT = Duration.ofSeconds(10);
+
+  private static final Semaphore DECODING = new Semaphore(DECODES_AT_ONCE, true);
+
   private final Limits limits;
 
   public ImageUploads(Limits limits) {
@@ -158,9 +172,23 @@ public final class ImageUploads {
                         "Only PNG, JPEG and WebP pictures are accepted."));
     ExifOrientation orientation =
         format == ImageFormat.JPEG ? ExifOrientation.of(upload) : ExifOrientation.UPRIGHT;
-    BufferedImage stored = decode(upload, format, orientation);
-    BufferedImage upright = orientation.apply(stored);
-    return new AcceptedImage(Png.encode(upright), upright.getWidth(), upright.getHeight(), format);
+    try {
+      if (!DECODING.tryAcquire(BUSY_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw refused(
+            Reason.BUSY, "Many pictures are being checked right now; try again in a few seconds.");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw refused(Reason.BUSY, "The picture could not be checked now; try again.");
+    }
+    try {
+      BufferedImage stored = decode(upload, format, orientation);
+      BufferedImage upright = orientation.apply(stored);
+      return new AcceptedImage(
+          Png.encode(upright), upright.getWidth(), upright.getHeight(), format);
+    } finally {
+      DECODING.release();
+    }
   }
 
   private BufferedImage decode(byte[] upload, ImageFormat format, ExifOrientation orientation)

@@ -156,6 +156,18 @@ public interface QuotaScenarios extends Scenarios {
         .statusCode(202)
         .body("quotaUsed", equalTo(1));
 
+    // A day already started by an instance whose clock is ahead: the count never goes back to an
+    // earlier day (it would forget that day's units).
+    TestDatabase.update(
+        "UPDATE quota_transactions q SET quota_day = q.quota_day + 1 FROM quota_tiers t"
+            + " WHERE t.user_id = q.user_id AND t.app = q.app AND q.quota_day = t.quota_day"
+            + " AND q.user_id = ?",
+        member.id());
+    TestDatabase.update(
+        "UPDATE quota_tiers SET quota_day = quota_day + 1 WHERE user_id = ?", member.id());
+    PoseFixtures.order(api(), member, project, Map.of("poseIds", one)).then().statusCode(402);
+    assertThat(tier(member).getInt("usedToday")).isEqualTo(1);
+
     api()
         .as(api().admin())
         .delete("/api/admin/users/" + member.id() + "/quotas/" + APP)

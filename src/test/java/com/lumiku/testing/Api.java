@@ -166,11 +166,12 @@ public final class Api {
    */
   public List<Map<String, Object>> everyItem(Member member, String path) {
     List<Map<String, Object>> all = new ArrayList<>();
+    String first = path.replaceAll("&+$", "");
     String cursor = null;
     do {
       JsonPath page =
           as(member)
-              .get(path + (cursor == null ? "" : "&cursor=" + cursor))
+              .get(first + (cursor == null ? "" : "&cursor=" + cursor))
               .then()
               .statusCode(200)
               .extract()

@@ -61,7 +61,41 @@ public final class LedgerInvariants {
           .as("refunds of " + job.status() + " job " + job.id())
           .isEqualTo(refundable && job.creditCost() > 0 ? List.of(job.creditCost()) : List.of());
     }
+    assertQuotaAddsUp(userId);
     return generations;
+  }
+
+  /**
+   * What the user paid with a quota tier adds up: each such generation consumed exactly its units,
+   * each of its jobs got its units back exactly when it is marked refunded, and each tier counts
+   * what its ledger took on its day.
+   */
+  public static void assertQuotaAddsUp(UUID userId) {
+    assertThat(
+            TestDatabase.count(
+                "SELECT count(*) FROM generations g WHERE g.user_id = ? AND g.quota_units > 0"
+                    + " AND NOT EXISTS (SELECT 1 FROM quota_transactions q WHERE q.type = 'consume'"
+                    + " AND q.reference_id = g.id AND -q.amount = g.quota_units)",
+                userId))
+        .as("quota generations without their consumption")
+        .isZero();
+    assertThat(
+            TestDatabase.count(
+                "SELECT count(*) FROM generation_jobs j JOIN generations g ON g.id = j.generation_id"
+                    + " WHERE g.user_id = ? AND j.quota_units > 0 AND j.refunded <> EXISTS"
+                    + " (SELECT 1 FROM quota_transactions q WHERE q.type = 'give-back'"
+                    + " AND q.reference_id = j.id AND q.amount = j.quota_units)",
+                userId))
+        .as("quota jobs whose give-back does not match their refunded flag")
+        .isZero();
+    assertThat(
+            TestDatabase.count(
+                "SELECT count(*) FROM quota_tiers t WHERE t.user_id = ? AND t.used <> coalesce("
+                    + "(SELECT -sum(q.amount) FROM quota_transactions q WHERE q.user_id = t.user_id"
+                    + " AND q.app = t.app AND q.quota_day = t.quota_day), 0)",
+                userId))
+        .as("quota tiers whose count is not their ledger's")
+        .isZero();
   }
 
   /** The balance equals the sum of the ledger and no entry left it negative. */

@@ -18,6 +18,7 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,7 +69,53 @@ public class LiveGenerations {
    * announcements may arrive after the generation has ended, and the stream of one generation sends
    * every job it missed before it closes.
    */
-  private record Stream(SseEventSink sink, Sse sse, long openedAt, Set<UUID> toldJobs) {}
+  private record Stream(
+      SseEventSink sink, Sse sse, long openedAt, Set<UUID> toldJobs, Map<UUID, Stage> lastSent) {
+
+    /**
+     * Whether this state of the generation is news to the client: states are read by different
+     * threads (the one that connects it, the listener), so an older one may arrive last.
+     */
+    boolean isNews(Generation generation) {
+      Stage stage = Stage.of(generation);
+      Stage sent = lastSent.get(generation.id());
+      if (sent != null && stage.compareTo(sent) < 0) {
+        return false;
+      }
+      lastSent.put(generation.id(), stage);
+      return true;
+    }
+  }
+
+  /**
+   * How far a generation has come, by what only ever grows: its status (pending, processing,
+   * ended), the jobs that ended, its progress, what was given back. (Not its update time: the
+   * clocks of two instances may disagree.)
+   */
+  record Stage(int status, int jobsEnded, int progress, long givenBack)
+      implements Comparable<Stage> {
+
+    static Stage of(Generation generation) {
+      int status =
+          generation.status().isTerminal()
+              ? 2
+              : generation.status() == GenerationStatus.PROCESSING ? 1 : 0;
+      return new Stage(
+          status,
+          generation.jobsCompleted() + generation.jobsFailed(),
+          generation.progress(),
+          generation.creditRefunded() + generation.quotaRefunded());
+    }
+
+    @Override
+    public int compareTo(Stage other) {
+      return Comparator.comparingInt(Stage::status)
+          .thenComparingInt(Stage::jobsEnded)
+          .thenComparingInt(Stage::progress)
+          .thenComparingLong(Stage::givenBack)
+          .compare(this, other);
+    }
+  }
 
   void start(@Observes Startup startup) {
     keepAlive =
@@ -147,8 +194,21 @@ public class LiveGenerations {
     }
 
     Stream add(UUID key, SseEventSink sink, Sse sse) {
-      Stream stream = new Stream(sink, sse, System.nanoTime(), ConcurrentHashMap.newKeySet());
-      streams.computeIfAbsent(key, id -> ConcurrentHashMap.newKeySet()).add(stream);
+      Stream stream =
+          new Stream(
+              sink,
+              sse,
+              System.nanoTime(),
+              ConcurrentHashMap.newKeySet(),
+              new ConcurrentHashMap<>());
+      // compute, not computeIfAbsent(...).add: forget may remove an emptied set in between.
+      streams.compute(
+          key,
+          (id, set) -> {
+            Set<Stream> following = set == null ? ConcurrentHashMap.newKeySet() : set;
+            following.add(stream);
+            return following;
+          });
       return stream;
     }
 
@@ -180,7 +240,9 @@ public class LiveGenerations {
               sendOrClose(key, stream, jobEvent(stream.sse(), job));
             }
           }
-          sendOrClose(key, stream, stateEvent(stream.sse(), generation, view));
+          if (stream.isNews(generation)) {
+            sendOrClose(key, stream, stateEvent(stream.sse(), generation, view));
+          }
           if (closing) {
             close(key, stream);
           }

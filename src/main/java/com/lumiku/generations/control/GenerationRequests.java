@@ -128,7 +128,10 @@ public class GenerationRequests {
         order.payment() != Payment.CREDITS
             && quotas.tryConsume(
                 order.userId(), order.app(), order.parts().size(), QUOTA_REFERENCE, generationId);
-    if (order.payment() == Payment.QUOTA && !byQuota) {
+    if (order.payment() == Payment.QUOTA
+        && !byQuota
+        && quotas.inForce(order.userId(), order.app())) {
+      // (A tier that ended since the app looked pays nothing: credits pay, as without one.)
       throw new QuotaExhausted(order.parts().size());
     }
     List<Generation.JobOrder> jobs =

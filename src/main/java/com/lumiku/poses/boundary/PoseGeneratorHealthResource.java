@@ -6,7 +6,7 @@ import com.lumiku.platform.storage.ImageStore;
 import com.lumiku.poses.control.PoseGenerator;
 import com.lumiku.poses.control.PoseLibrary;
 import jakarta.annotation.security.PermitAll;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.GET;
@@ -14,19 +14,22 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Whether Pose Generator can take and do work now, for operators and probes: its worker queue has
  * consumers, the library has poses to show, and pictures can be stored. 200 when all are UP, else
- * 503; counts only, so it needs no sign-in. (The application's readiness already requires a
- * consumer on every app's queue; this says which part of this app is wrong.)
+ * 503; counts only, so it needs no sign-in, and an answer is reused for 5 s. (The application's
+ * readiness already requires a consumer on every app's queue; this says which part of this app is
+ * wrong.)
  */
 @Path("apps/" + PoseGenerator.ID + "/health")
-@RequestScoped
+@ApplicationScoped
 @PermitAll
 @Produces(MediaType.APPLICATION_JSON)
 public class PoseGeneratorHealthResource {
@@ -51,8 +54,25 @@ public class PoseGeneratorHealthResource {
   @JsonbPropertyOrder({"app", "status", "checks"})
   public record Health(String app, String status, List<Check> checks) {}
 
+  /** How long an answer is reused: anyone may ask, and each look asks the broker and the disk. */
+  static final Duration FRESH_FOR = Duration.ofSeconds(5);
+
+  private record Looked(Health health, long atNanos) {}
+
+  private final AtomicReference<Looked> last = new AtomicReference<>();
+
   @GET
   public Response health() {
+    Looked looked = last.get();
+    if (looked == null || System.nanoTime() - looked.atNanos() > FRESH_FOR.toNanos()) {
+      looked = new Looked(look(), System.nanoTime());
+      last.set(looked);
+    }
+    Health health = looked.health();
+    return Response.status(health.status().equals("UP") ? 200 : 503).entity(health).build();
+  }
+
+  private Health look() {
     List<Check> checks = new ArrayList<>();
     workerKinds.all().stream()
         .filter(kind -> PoseGenerator.ID.equals(kind.app()))
@@ -62,9 +82,7 @@ public class PoseGeneratorHealthResource {
     boolean writable = images.isWritable();
     checks.add(Check.of("storage", writable, writable ? "writable" : "not writable"));
     boolean up = checks.stream().allMatch(check -> check.status().equals("UP"));
-    return Response.status(up ? 200 : 503)
-        .entity(new Health(PoseGenerator.ID, up ? "UP" : "DOWN", checks))
-        .build();
+    return new Health(PoseGenerator.ID, up ? "UP" : "DOWN", checks);
   }
 
   private Check queue(String queue) {

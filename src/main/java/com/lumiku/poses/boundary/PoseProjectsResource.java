@@ -7,8 +7,6 @@ import com.lumiku.platform.PageCursor;
 import com.lumiku.platform.PageSize;
 import com.lumiku.platform.Roles;
 import com.lumiku.platform.idempotency.IdempotentRequests;
-import com.lumiku.platform.problem.Problem;
-import com.lumiku.platform.problem.ProblemException;
 import com.lumiku.platform.security.CurrentUser;
 import com.lumiku.platform.storage.ImagesResource;
 import com.lumiku.poses.control.BatchOrder;
@@ -41,7 +39,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -102,14 +99,6 @@ public class PoseProjectsResource {
       @FormParam("name") String name,
       @FormParam("description") String description,
       @FormParam("image") EntityPart image) {
-    if (name == null || name.isBlank() || name.strip().length() > 100) {
-      throw ProblemException.invalid(
-          List.of(new Problem.FieldError("name", "must be 1 to 100 characters.")));
-    }
-    if (description != null && description.strip().length() > 500) {
-      throw ProblemException.invalid(
-          List.of(new Problem.FieldError("description", "must be at most 500 characters.")));
-    }
     AcceptedImage picture = PoseUploads.accepted(image);
     return created(
         projects.createWithUpload(
@@ -138,9 +127,6 @@ public class PoseProjectsResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public ProjectView change(
       @PathParam("projectId") UUID projectId, @NotNull @Valid ProjectChanges changes) {
-    if (changes.name() != null && changes.name().isBlank()) {
-      throw ProblemException.invalid(List.of(new Problem.FieldError("name", "must not be blank.")));
-    }
     return view(
         projects.change(
             projectId,

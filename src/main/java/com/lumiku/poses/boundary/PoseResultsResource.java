@@ -6,6 +6,7 @@ import com.lumiku.platform.Page;
 import com.lumiku.platform.PageCursor;
 import com.lumiku.platform.PageSize;
 import com.lumiku.platform.Roles;
+import com.lumiku.platform.problem.ProblemException;
 import com.lumiku.platform.security.CurrentUser;
 import com.lumiku.platform.storage.ImageStore;
 import com.lumiku.platform.storage.ImagesResource;
@@ -27,6 +28,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.NoSuchElementException;
 import java.util.UUID;
 
 /**
@@ -114,7 +116,12 @@ public class PoseResultsResource {
       @QueryParam("format") String formatCode) {
     ImageFormat format = PoseFiles.format(formatCode);
     GeneratedPose pose = results.owned(projectId, poseResultId, currentUser.id());
-    byte[] png = images.read(pose.imagePath());
+    byte[] png;
+    try {
+      png = images.read(pose.imagePath());
+    } catch (NoSuchElementException gone) {
+      throw ProblemException.notFound("The picture of pose " + poseResultId);
+    }
     byte[] content = format == ImageFormat.PNG ? png : format.encode(Png.decode(png));
     return Response.ok(content, format.mediaType())
         .header("Content-Disposition", PoseFiles.attachment(PoseFiles.name(pose, format)))

@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * Pictures users upload to Pose Generator (a project's subject, a pose request's reference): the
  * multipart {@code image} part checked and re-encoded by {@link ImageUploads}, a refusal answered
- * as a problem (413 for a file too large, 400 otherwise), and its thumbnail.
+ * as a problem (413 for a file too large, 503 while too many are being checked, 400 otherwise), and
+ * its thumbnail.
  */
 final class PoseUploads {
 
@@ -35,10 +36,12 @@ final class PoseUploads {
     try (InputStream content = image.getContent()) {
       return UPLOADS.accept(content);
     } catch (ImageRefusedException refused) {
-      int status = refused.reason() == ImageRefusedException.Reason.TOO_LARGE ? 413 : 400;
       throw new ProblemException(
-          Problem.of(
-              status, status == 413 ? "Content Too Large" : "Bad Request", refused.sentence()));
+          switch (refused.reason()) {
+            case TOO_LARGE -> Problem.of(413, "Content Too Large", refused.sentence());
+            case BUSY -> Problem.of(503, "Service Unavailable", refused.sentence());
+            default -> Problem.of(400, "Bad Request", refused.sentence());
+          });
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the uploaded picture", e);
     }

@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * A batch as a client orders it: library poses by id, or a described pose drawn {@code batchSize}
@@ -41,8 +40,6 @@ public record BatchOrder(
 
   /** The largest seed (models take 32-bit unsigned seeds). */
   public static final long MAX_SEED = 0xFFFF_FFFFL;
-
-  private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
 
   /**
    * An order that keeps the rules: either poses or a description; between 1 and the largest batch
@@ -142,13 +139,7 @@ public record BatchOrder(
   }
 
   private static void checkText(String field, String text, List<FieldError> errors) {
-    if (text.isBlank()) {
-      errors.add(new FieldError(field, "must not be blank."));
-    } else if (text.strip().length() > MAX_PROMPT) {
-      errors.add(new FieldError(field, "must be at most " + MAX_PROMPT + " characters."));
-    } else if (CONTROL.matcher(text).find()) {
-      errors.add(new FieldError(field, "must not contain control characters."));
-    }
+    FieldRules.required(field, text, MAX_PROMPT, FieldRules.Lines.ONE, errors);
   }
 
   private List<ImageFormat> formats(List<FieldError> errors) {

@@ -79,6 +79,11 @@ public class LibraryEdits {
    */
   @Transactional
   public PoseLibrary.Category changeCategory(UUID operatorId, UUID id, CategoryEdit changes) {
+    if (changes.parentId() != null && !changes.parentId().equals(id)) {
+      // Both rows, in id order: two operators moving two categories under each other at once
+      // would otherwise both pass the checks (a cycle, or three levels), or deadlock.
+      lock(id.compareTo(changes.parentId()) < 0 ? id : changes.parentId());
+    }
     PoseLibrary.Category current = lockedCategory(id);
     if (changes.parentId() != null) {
       if (changes.parentId().equals(id)) {
@@ -216,18 +221,31 @@ public class LibraryEdits {
   }
 
   /** The category, locked for the caller's transaction. */
-  private PoseLibrary.Category lockedCategory(UUID id) {
-    if (em.createNativeQuery("SELECT id FROM pose_categories WHERE id = ?1 FOR UPDATE")
+  /**
+   * Locks the category's row for the transaction.
+   *
+   * @return false if there is no such category
+   */
+  private boolean lock(UUID id) {
+    return !em.createNativeQuery("SELECT id FROM pose_categories WHERE id = ?1 FOR UPDATE")
         .setParameter(1, id)
         .getResultList()
-        .isEmpty()) {
+        .isEmpty();
+  }
+
+  private PoseLibrary.Category lockedCategory(UUID id) {
+    if (!lock(id)) {
       throw ProblemException.notFound("Pose category " + id);
     }
     return library.category(id).orElseThrow();
   }
 
-  /** A parent must be an active top-level category: the tree has two levels. */
+  /**
+   * A parent must be an active top-level category: the tree has two levels. Locked first, so that
+   * it cannot be retired or moved under another while a child goes under it.
+   */
   private void checkParent(UUID parentId) {
+    lock(parentId);
     if (library.activeCategory("parentId", parentId).parentId() != null) {
       throw ProblemException.invalid(
           List.of(

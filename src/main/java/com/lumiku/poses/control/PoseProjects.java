@@ -4,6 +4,7 @@ import com.lumiku.avatars.control.AvatarUsages;
 import com.lumiku.avatars.entity.Avatar;
 import com.lumiku.generations.entity.GenerationStatus;
 import com.lumiku.platform.PageCursor;
+import com.lumiku.platform.problem.Problem.FieldError;
 import com.lumiku.platform.problem.ProblemException;
 import com.lumiku.platform.storage.ImageStore;
 import com.lumiku.poses.entity.GeneratedPose;
@@ -15,7 +16,9 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -47,6 +50,7 @@ public class PoseProjects {
 
   @Transactional
   public PoseProject create(UUID userId, String name, String description, UUID avatarId) {
+    checkTexts(name, true, description);
     PoseProject project = new PoseProject(userId, name, description);
     em.persist(project);
     if (avatarId != null) {
@@ -70,8 +74,12 @@ public class PoseProjects {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public PoseProject ownedForOrder(UUID projectId, UUID userId) {
-    return checkedOwner(
-        em.find(PoseProject.class, projectId, LockModeType.PESSIMISTIC_READ), projectId, userId);
+    // FOR SHARE in SQL: EclipseLink makes PESSIMISTIC_READ a FOR UPDATE, which would make orders
+    // of one project, and the workers' inserts of their poses, wait for each other.
+    em.createNativeQuery("SELECT id FROM pose_projects WHERE id = ?1 FOR SHARE")
+        .setParameter(1, projectId)
+        .getResultList();
+    return owned(projectId, userId);
   }
 
   /** A page of the user's projects, newest first. */
@@ -90,6 +98,7 @@ public class PoseProjects {
   @Transactional
   public PoseProject createWithUpload(
       UUID userId, String name, String description, byte[] png, byte[] thumbnailPng) {
+    checkTexts(name, true, description);
     PoseProject project = new PoseProject(userId, name, description);
     em.persist(project);
     poseUpload(project, png, thumbnailPng);
@@ -113,6 +122,7 @@ public class PoseProjects {
    */
   @Transactional
   public PoseProject change(UUID projectId, UUID userId, Changes changes) {
+    checkTexts(changes.name(), false, changes.description());
     PoseProject project =
         changes.avatarId() == null
             ? owned(projectId, userId)
@@ -172,8 +182,12 @@ public class PoseProjects {
 
   private void poseAvatar(PoseProject project, UUID avatarId) {
     Avatar avatar = avatars.owned(avatarId, project.userId());
-    ImageStore.StoredImage copy =
-        images.copy(new ImageStore.StoredImage(avatar.imagePath(), avatar.thumbnailPath()));
+    ImageStore.StoredImage copy;
+    try {
+      copy = images.copy(new ImageStore.StoredImage(avatar.imagePath(), avatar.thumbnailPath()));
+    } catch (NoSuchElementException gone) {
+      throw ProblemException.conflict("The avatar's picture is gone; choose another avatar.");
+    }
     replaceSubject(project, avatar.id(), avatar.name(), avatar.prompt(), copy);
     em.flush();
     avatars.record(avatar, PoseGenerator.ID, POSED_IN_PROJECT, PROJECT_REFERENCE, project.id());
@@ -219,6 +233,21 @@ public class PoseProjects {
           "The project cannot be " + change + " while a batch of it is under way.");
     }
     return project;
+  }
+
+  /**
+   * A project's name (1 to 100 characters, one line; absent allowed when not {@code required}) and
+   * description (at most 500, lines allowed).
+   *
+   * @throws ProblemException 400 naming each field that breaks its rule
+   */
+  private static void checkTexts(String name, boolean required, String description) {
+    List<FieldError> errors = new ArrayList<>();
+    if (required || name != null) {
+      FieldRules.required("name", name, 100, FieldRules.Lines.ONE, errors);
+    }
+    FieldRules.optional("description", description, 500, FieldRules.Lines.MANY, errors);
+    FieldRules.refuseIfAny(errors);
   }
 
   private static PoseProject checkedOwner(PoseProject project, UUID projectId, UUID userId) {

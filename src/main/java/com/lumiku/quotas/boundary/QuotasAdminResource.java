@@ -37,6 +37,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Produces(MediaType.APPLICATION_JSON)
 public class QuotasAdminResource {
 
+  /** The longest a tier is given for at once (ten years). */
+  static final int LONGEST_DAYS = 3660;
+
   @Inject Quotas quotas;
   @Inject Accounts accounts;
   @Inject AppRegistry apps;
@@ -48,7 +51,7 @@ public class QuotasAdminResource {
   /** A tier to give: a daily quota, and how long (days from now, or an end). */
   public record TierGrant(
       @Min(1) @Max(100_000) Integer dailyQuota,
-      @Min(1) @Max(3660) Integer days,
+      @Min(1) @Max(LONGEST_DAYS) Integer days,
       OffsetDateTime expiresAt) {}
 
   @PUT
@@ -62,8 +65,10 @@ public class QuotasAdminResource {
     }
     OffsetDateTime expires =
         grant.expiresAt() != null ? grant.expiresAt() : UtcClock.now().plusDays(grant.days());
-    if (!expires.isAfter(UtcClock.now())) {
-      throw ProblemException.badRequest("expiresAt must be in the future.");
+    if (!expires.isAfter(UtcClock.now())
+        || expires.isAfter(UtcClock.now().plusDays(LONGEST_DAYS))) {
+      throw ProblemException.badRequest(
+          "expiresAt must be in the future, at most " + LONGEST_DAYS + " days from now.");
     }
     int daily = grant.dailyQuota() == null ? defaultDaily : grant.dailyQuota();
     return TierView.of(quotas.grant(userId, app, daily, expires));

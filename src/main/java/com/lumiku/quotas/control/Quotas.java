@@ -29,8 +29,12 @@ public class Quotas {
   static final String CONSUME = "consume";
   static final String GIVE_BACK = "give-back";
 
-  /** Today's {@code used}: the stored count if it is today's, else nothing yet. */
-  private static final String USED_TODAY = "(CASE WHEN quota_day = ?1 THEN used ELSE 0 END)";
+  /**
+   * Today's {@code used}: the stored count if it is today's, else nothing yet. (A day another
+   * instance, whose clock is a little ahead, has already started counts as today: the tier's day
+   * never goes back.)
+   */
+  private static final String USED_TODAY = "(CASE WHEN quota_day >= ?1 THEN used ELSE 0 END)";
 
   @PersistenceContext EntityManager em;
   @Inject QuotaDays days;
@@ -70,28 +74,29 @@ public class Quotas {
     LocalDate today = days.today();
     OffsetDateTime now = UtcClock.now();
     @SuppressWarnings("unchecked")
-    List<Object> used =
+    List<Object[]> counted =
         em.createNativeQuery(
                 "UPDATE quota_tiers SET used = "
                     + USED_TODAY
-                    + " + ?2, quota_day = ?1, updated_at = ?3"
+                    + " + ?2, quota_day = greatest(quota_day, ?1), updated_at = ?3"
                     + " WHERE user_id = ?4 AND app = ?5 AND active AND expires_at > ?3 AND "
                     + USED_TODAY
-                    + " + ?2 <= daily_quota RETURNING used")
+                    + " + ?2 <= daily_quota RETURNING used, quota_day")
             .setParameter(1, today)
             .setParameter(2, units)
             .setParameter(3, now)
             .setParameter(4, userId)
             .setParameter(5, app)
             .getResultList();
-    if (used.isEmpty()) {
+    if (counted.isEmpty()) {
       return false;
     }
-    record(userId, app, today, CONSUME, -units, referenceType, referenceId, now);
+    LocalDate day = toDate(counted.get(0)[1]);
+    record(userId, app, day, CONSUME, -units, referenceType, referenceId, now);
     LOG.log(
         Level.INFO,
         "User {0} used {1} of the {2} quota for {3} {4}; {5} used on {6}",
-        new Object[] {userId, units, app, referenceType, referenceId, used.get(0), today});
+        new Object[] {userId, units, app, referenceType, referenceId, counted.get(0)[0], day});
     return true;
   }
 
