@@ -67,7 +67,7 @@ function card(generation) {
   }
   const result = generation.result;
   const picture = result?.thumbnailUrl
-    ? `<a href="${result.imageUrl.replace(/^\//, '')}" target="_blank"><img alt="avatar" src="${result.thumbnailUrl.replace(/^\//, '')}"></a>`
+    ? `<a href="${escape(result.imageUrl.replace(/^\//, ''))}" target="_blank"><img alt="avatar" src="${escape(result.thumbnailUrl.replace(/^\//, ''))}"></a>`
     : `<div class="placeholder">${generation.status === 'pending' && generation.queuePosition ? `#${generation.queuePosition} in queue` : generation.status}</div>`;
   item.innerHTML = `${picture}
     ${result?.name ? `<strong>${escape(result.name)}</strong>` : ''}

@@ -15,6 +15,7 @@ import com.lumiku.platform.health.DatabaseReadinessScenarios;
 import com.lumiku.platform.health.InDoubtTransactionScenarios;
 import com.lumiku.platform.health.ReadinessScenarios;
 import com.lumiku.platform.idempotency.IdempotencyScenarios;
+import com.lumiku.platform.storage.PrivateImageScenarios;
 import com.lumiku.poses.PoseGeneratorScenarios;
 import com.lumiku.poses.PoseLibraryScenarios;
 import com.lumiku.poses.PoseRequestScenarios;
@@ -53,7 +54,8 @@ class ApplicationIT extends DeployedApplicationTest
         PoseLibraryScenarios,
         PoseGeneratorScenarios,
         PoseRequestScenarios,
-        QuotaScenarios {
+        QuotaScenarios,
+        PrivateImageScenarios {
 
   @Deployment(testable = false)
   static WebArchive deployment() {

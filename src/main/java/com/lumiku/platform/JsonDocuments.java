@@ -1,9 +1,11 @@
 package com.lumiku.platform;
 
 import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.spi.JsonProvider;
@@ -25,6 +27,14 @@ public final class JsonDocuments {
 
   public static JsonObjectBuilder object() {
     return PROVIDER.createObjectBuilder();
+  }
+
+  public static JsonArrayBuilder array() {
+    return PROVIDER.createArrayBuilder();
+  }
+
+  public static JsonString string(String value) {
+    return PROVIDER.createValue(value);
   }
 
   /**

@@ -137,7 +137,42 @@ public interface LiveProgressScenarios extends Scenarios {
 
     Event last = events.get(events.size() - 1);
     assertThat(last.name()).isEqualTo("completed");
-    assertThat(last.data().getString("result.imageUrl")).startsWith("/api/images/");
+    String imageUrl = last.data().getString("result.imageUrl");
+    assertThat(imageUrl).startsWith("/api/images/").contains("?expires=", "&signature=");
+    api().get(imageUrl).then().statusCode(200).contentType("image/png");
+  }
+
+  /** The user's stream signs the image URLs of job events and states as it sends them. */
+  @Test
+  default void aUsersStreamCarriesSignedImageUrls() throws Exception {
+    Api.Member member = api().register();
+    UUID projectId = api().createProject(member);
+    api().acceptedProbe(member, new ProbeOrder("keeps the stream busy", 2000, 0, false, false));
+    Map<String, String> urls = new ConcurrentHashMap<>();
+    CountDownLatch connected = new CountDownLatch(1);
+    CompletableFuture<Void> streamed =
+        streamAll(
+            member,
+            event -> {
+              connected.countDown();
+              String imageUrl = event.data().getString("result.imageUrl");
+              if (imageUrl != null) {
+                urls.put(event.name(), imageUrl);
+              }
+              return urls.containsKey("job") && urls.containsKey("completed");
+            });
+    assertThat(connected.await(10, TimeUnit.SECONDS)).as("the probe's state on connect").isTrue();
+    api().acceptedAvatar(member, projectId, "seen in the user's stream");
+
+    streamed.get(30, TimeUnit.SECONDS);
+
+    assertThat(urls.values())
+        .hasSize(2)
+        .allSatisfy(
+            url -> {
+              assertThat(url).startsWith("/api/images/").contains("?expires=", "&signature=");
+              api().get(url).then().statusCode(200).contentType("image/png");
+            });
   }
 
   @Test

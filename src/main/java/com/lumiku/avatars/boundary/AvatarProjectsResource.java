@@ -10,7 +10,7 @@ import com.lumiku.generations.boundary.OrderAnswers;
 import com.lumiku.platform.Roles;
 import com.lumiku.platform.idempotency.IdempotentRequests;
 import com.lumiku.platform.security.CurrentUser;
-import com.lumiku.platform.storage.ImagesResource;
+import com.lumiku.platform.storage.ImageUrls;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -48,6 +48,7 @@ public class AvatarProjectsResource {
   @Inject AvatarGenerations generations;
   @Inject OrderAnswers answers;
   @Inject IdempotentRequests idempotentRequests;
+  @Inject ImageUrls images;
   @Context UriInfo uriInfo;
 
   public record NewProject(
@@ -99,9 +100,7 @@ public class AvatarProjectsResource {
   @Path("{projectId}")
   public ProjectView project(@PathParam("projectId") UUID projectId) {
     AvatarProject project = projects.owned(projectId, currentUser.id());
-    return view(
-        project,
-        projects.avatars(project.id()).stream().map(AvatarProjectsResource::view).toList());
+    return view(project, projects.avatars(project.id()).stream().map(this::view).toList());
   }
 
   /**
@@ -140,13 +139,14 @@ public class AvatarProjectsResource {
         project.id(), project.name(), project.description(), project.createdAt(), avatars);
   }
 
-  private static AvatarView view(Avatar avatar) {
+  /** The avatar for its owner, with URLs of its pictures signed for this answer. */
+  private AvatarView view(Avatar avatar) {
     return new AvatarView(
         avatar.id(),
         avatar.name(),
         avatar.prompt(),
-        ImagesResource.url(avatar.imagePath()),
-        ImagesResource.url(avatar.thumbnailPath()),
+        images.signed(avatar.imagePath()),
+        images.signed(avatar.thumbnailPath()),
         avatar.width(),
         avatar.height(),
         avatar.generationId(),

@@ -5,6 +5,7 @@ import com.lumiku.generations.entity.Generation;
 import com.lumiku.generations.entity.GenerationError;
 import com.lumiku.generations.entity.GenerationStatus;
 import com.lumiku.platform.JsonDocuments;
+import com.lumiku.platform.storage.ImageUrls;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.OffsetDateTime;
@@ -63,14 +64,19 @@ public record GenerationView(
     JsonObject result) {
 
   /** The view as it is now, with the queue position asked while pending. */
-  public static GenerationView current(Generation generation, QueuePositions positions) {
+  public static GenerationView current(
+      Generation generation, QueuePositions positions, ImageUrls images) {
     return of(
         generation,
-        generation.status() == GenerationStatus.PENDING ? positions.of(generation) : null);
+        generation.status() == GenerationStatus.PENDING ? positions.of(generation) : null,
+        images);
   }
 
-  /** The view; {@code queuePosition} only matters (and is only given) while pending. */
-  public static GenerationView of(Generation generation, Long queuePosition) {
+  /**
+   * The view; {@code queuePosition} only matters (and is only given) while pending. The result's
+   * image paths are signed now, for this answer (stored results keep unsigned paths).
+   */
+  public static GenerationView of(Generation generation, Long queuePosition, ImageUrls images) {
     GenerationError error = generation.error();
     return new GenerationView(
         generation.id(),
@@ -93,6 +99,8 @@ public record GenerationView(
         generation.createdAt(),
         generation.startedAt(),
         generation.completedAt(),
-        generation.result() == null ? null : JsonDocuments.parseObject(generation.result()));
+        generation.result() == null
+            ? null
+            : images.signAll(JsonDocuments.parseObject(generation.result())));
   }
 }

@@ -6,6 +6,7 @@ import com.lumiku.generations.entity.Generation;
 import com.lumiku.generations.entity.GenerationError;
 import com.lumiku.platform.Roles;
 import com.lumiku.platform.problem.ProblemException;
+import com.lumiku.platform.storage.ImageUrls;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -31,6 +32,7 @@ public class GenerationsAdminResource {
 
   @Inject Generations generations;
   @Inject QueuePositions positions;
+  @Inject ImageUrls images;
 
   @JsonbPropertyOrder({"userId", "endedBy", "errorDetail", "generation", "jobs"})
   public record AdminView(
@@ -50,7 +52,7 @@ public class GenerationsAdminResource {
         generation.userId(),
         generation.endedBy() == null ? null : generation.endedBy().code(),
         error == null ? null : error.detail(),
-        GenerationView.current(generation, positions),
-        generations.jobs(id).stream().map(JobView::forOperators).toList());
+        GenerationView.current(generation, positions, images),
+        generations.jobs(id).stream().map(job -> JobView.forOperators(job, images)).toList());
   }
 }

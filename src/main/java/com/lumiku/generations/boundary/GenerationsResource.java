@@ -12,6 +12,7 @@ import com.lumiku.platform.Roles;
 import com.lumiku.platform.problem.Choice;
 import com.lumiku.platform.problem.ProblemException;
 import com.lumiku.platform.security.CurrentUser;
+import com.lumiku.platform.storage.ImageUrls;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -46,6 +47,7 @@ public class GenerationsResource {
   @Inject QueuePositions positions;
   @Inject Cancellations cancellations;
   @Inject LiveGenerations live;
+  @Inject ImageUrls images;
 
   /** Where the API serves a generation: what an app's order answers in {@code Location}. */
   public static URI location(UriInfo uriInfo, UUID generationId) {
@@ -59,14 +61,16 @@ public class GenerationsResource {
   @GET
   @Path("{id}")
   public GenerationView generation(@PathParam("id") UUID id) {
-    return GenerationView.current(owned(id), positions);
+    return GenerationView.current(owned(id), positions, images);
   }
 
   /** The generation's jobs in order (one; a batch's parts), each with its outcome and result. */
   @GET
   @Path("{id}/jobs")
   public List<JobView> jobs(@PathParam("id") UUID id) {
-    return generations.jobs(owned(id).id()).stream().map(JobView::forOwner).toList();
+    return generations.jobs(owned(id).id()).stream()
+        .map(job -> JobView.forOwner(job, images))
+        .toList();
   }
 
   /**
@@ -99,7 +103,7 @@ public class GenerationsResource {
   @POST
   @Path("{id}/cancel")
   public GenerationView cancel(@PathParam("id") UUID id) {
-    return GenerationView.current(cancellations.cancel(id, currentUser.id()), positions);
+    return GenerationView.current(cancellations.cancel(id, currentUser.id()), positions, images);
   }
 
   @GET
@@ -117,7 +121,7 @@ public class GenerationsResource {
     return Page.of(
         fetched,
         limit,
-        g -> GenerationView.of(g, queuePositions.get(g.id())),
+        g -> GenerationView.of(g, queuePositions.get(g.id()), images),
         g -> new PageCursor(g.createdAt(), g.id()));
   }
 

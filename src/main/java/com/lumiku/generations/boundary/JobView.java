@@ -3,6 +3,7 @@ package com.lumiku.generations.boundary;
 import com.lumiku.generations.entity.GenerationError;
 import com.lumiku.generations.entity.Job;
 import com.lumiku.platform.JsonDocuments;
+import com.lumiku.platform.storage.ImageUrls;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.OffsetDateTime;
@@ -45,17 +46,17 @@ public record JobView(
     String endedBy,
     String errorDetail) {
 
-  /** The job as its owner sees it. */
-  public static JobView forOwner(Job job) {
-    return of(job, false);
+  /** The job as its owner sees it, the image paths of its result signed for this answer. */
+  public static JobView forOwner(Job job, ImageUrls images) {
+    return of(job, false, images);
   }
 
-  /** The job as operators see it. */
-  public static JobView forOperators(Job job) {
-    return of(job, true);
+  /** The job as operators see it, the image paths of its result signed for this answer. */
+  public static JobView forOperators(Job job, ImageUrls images) {
+    return of(job, true, images);
   }
 
-  private static JobView of(Job job, boolean operators) {
+  private static JobView of(Job job, boolean operators, ImageUrls images) {
     GenerationError error = job.error();
     return new JobView(
         job.id(),
@@ -69,7 +70,7 @@ public record JobView(
         job.refunded(),
         job.startedAt(),
         job.completedAt(),
-        job.result() == null ? null : JsonDocuments.parseObject(job.result()),
+        job.result() == null ? null : images.signAll(JsonDocuments.parseObject(job.result())),
         operators && job.endedBy() != null ? job.endedBy().code() : null,
         operators && error != null ? error.detail() : null);
   }

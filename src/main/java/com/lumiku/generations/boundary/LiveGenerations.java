@@ -5,6 +5,7 @@ import com.lumiku.generations.control.Generations;
 import com.lumiku.generations.control.QueuePositions;
 import com.lumiku.generations.entity.Generation;
 import com.lumiku.generations.entity.GenerationStatus;
+import com.lumiku.platform.storage.ImageUrls;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -53,6 +54,7 @@ public class LiveGenerations {
 
   @Inject Generations generations;
   @Inject QueuePositions positions;
+  @Inject ImageUrls images;
 
   @Resource ManagedScheduledExecutorService scheduler;
 
@@ -171,7 +173,7 @@ public class LiveGenerations {
     Generation generation = found.get();
     List<JobView> ended = new ArrayList<>();
     for (UUID jobId : change.endedJobs()) {
-      generations.reloadJob(jobId).map(JobView::forOwner).ifPresent(ended::add);
+      generations.reloadJob(jobId).map(job -> JobView.forOwner(job, images)).ifPresent(ended::add);
     }
     byGeneration.publish(generation.id(), one, generation, ended);
     byUser.publish(generation.userId(), all, generation, ended);
@@ -221,12 +223,14 @@ public class LiveGenerations {
       if (to.isEmpty()) {
         return;
       }
-      GenerationView view = GenerationView.current(generation, positions);
+      GenerationView view = GenerationView.current(generation, positions, images);
       boolean closing = endWithGeneration && generation.status().isTerminal();
       // The last word on a generation: every job it has (the announcements of some may be late).
       List<JobView> jobs =
           closing
-              ? generations.jobs(generation.id()).stream().map(JobView::forOwner).toList()
+              ? generations.jobs(generation.id()).stream()
+                  .map(job -> JobView.forOwner(job, images))
+                  .toList()
               : endedJobs;
       for (Stream stream : to) {
         synchronized (stream) {

@@ -2,6 +2,7 @@ package com.lumiku.generations.boundary;
 
 import com.lumiku.generations.control.GenerationRequests;
 import com.lumiku.generations.control.QueuePositions;
+import com.lumiku.platform.storage.ImageUrls;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.UriInfo;
 public class OrderAnswers {
 
   @Inject QueuePositions positions;
+  @Inject ImageUrls images;
 
   /** The body of the answer. */
   @JsonbPropertyOrder({"generation", "creditUsed", "creditBalance", "quotaUsed"})
@@ -25,7 +27,7 @@ public class OrderAnswers {
   public Response accepted(GenerationRequests.Accepted accepted, UriInfo uriInfo) {
     return Response.accepted(
             new AcceptedOrder(
-                GenerationView.current(accepted.generation(), positions),
+                GenerationView.current(accepted.generation(), positions, images),
                 accepted.creditUsed(),
                 accepted.creditBalance(),
                 accepted.quotaUsed()))

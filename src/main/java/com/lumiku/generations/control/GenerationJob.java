@@ -22,7 +22,10 @@ public interface GenerationJob {
    * @param job which part of it: its parameters are the part's ({@code {}} for an order of one job
    *     made with {@code Order.single}); as it was before this attempt ({@code attempts()} counts
    *     the earlier ones)
-   * @return the result shown to the user, e.g. {@code {avatarId, imageUrl, thumbnailUrl}}
+   * @return the result shown to the user, e.g. {@code {avatarId, imageUrl, thumbnailUrl}}; a
+   *     picture as the unsigned path {@code ImagesResource.url(name)} in a field named {@code
+   *     ...Url}, which answers sign when they show it ({@code ImageUrls.signAll}: a signed URL
+   *     stored here would expire)
    * @throws TransientFailure to fail this attempt (the broker redelivers the message later, or
    *     dead-letters it after the last attempt); any other exception counts as transient too
    * @throws PermanentFailure to fail the job for good: it is refunded at once, and what this

@@ -21,12 +21,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Keeps generated images on the filesystem, under {@code images/} in the data folder.
  *
- * <p>Each image gets a random, unguessable name; whoever knows the name may fetch it (an {@code
- * <img>} cannot send a Bearer token), and names are never reused, so the files can be cached for
- * ever. Writes go to a temporary file first and are moved into place, so a reader never sees half
- * an image. Images are stored inside the transaction that records them (a worker's, an upload's):
- * if it rolls back, the files are removed again (a transactional observer), so a retried attempt
- * leaves no orphans.
+ * <p>Each image gets a random, unguessable name, never reused; it is served only through
+ * short-lived signed URLs ({@link ImageUrls}), handed out to whoever may see it. Writes go to a
+ * temporary file first and are moved into place, so a reader never sees half an image. Images are
+ * stored inside the transaction that records them (a worker's, an upload's): if it rolls back, the
+ * files are removed again (a transactional observer), so a retried attempt leaves no orphans.
  */
 @ApplicationScoped
 public class ImageStore {

@@ -8,38 +8,51 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
+import java.time.Duration;
 
-/** Serves generated images by their unguessable names; they never change, so caches keep them. */
-@Path("images")
+/**
+ * Serves stored images to whoever holds a valid signed URL ({@link ImageUrls}): no token is needed
+ * (an {@code <img>} cannot send one), the URL is the permission. A missing, wrong or expired
+ * signature and an image that does not exist (or was deleted) all get the same 404, so that no
+ * answer tells whether a name exists. The answer may be kept by the browser, never by a shared
+ * cache, and not beyond the URL's expiry.
+ */
+@Path(ImagesResource.PATH)
 @RequestScoped
 @PermitAll
 public class ImagesResource {
 
+  static final String PATH = "images";
+
   @Inject ImageStore store;
+  @Inject ImageUrls urls;
 
   @GET
   @Path("{name}")
-  public Response image(@PathParam("name") String name) {
+  public Response image(
+      @PathParam("name") String name,
+      @QueryParam(ImageUrls.EXPIRES) String expires,
+      @QueryParam(ImageUrls.SIGNATURE) String signature) {
+    Duration left =
+        urls.validFor(name, expires, signature)
+            .orElseThrow(() -> ProblemException.notFound("Image " + name));
     java.nio.file.Path file =
         store.find(name).orElseThrow(() -> ProblemException.notFound("Image " + name));
-    CacheControl forever = new CacheControl();
-    forever.setMaxAge(31_536_000);
-    return Response.ok(file.toFile(), "image/png").cacheControl(forever).build();
+    CacheControl untilExpiry = new CacheControl();
+    untilExpiry.setPrivate(true);
+    untilExpiry.setMaxAge((int) Math.min(Integer.MAX_VALUE, left.toSeconds()));
+    return Response.ok(file.toFile(), "image/png").cacheControl(untilExpiry).build();
   }
 
   /**
-   * The path under which the API serves an image of this name, from the resource's own paths (no
-   * request is needed: workers store it in a generation's result).
+   * The unsigned path of an image of this name under the API ({@code /api/images/<name>}), from the
+   * resource's own path; no request is needed, so workers store it in a generation's result, and
+   * answers sign it ({@link ImageUrls}): alone it fetches nothing.
    */
   public static String url(String name) {
-    return UriBuilder.fromPath("/")
-        .path(LumikuApi.PATH)
-        .path(ImagesResource.class)
-        .path(ImagesResource.class, "image")
-        .build(name)
-        .toString();
+    return "/" + LumikuApi.PATH + "/" + PATH + "/" + name;
   }
 }

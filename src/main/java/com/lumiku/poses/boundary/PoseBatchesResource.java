@@ -5,6 +5,7 @@ import com.lumiku.imaging.Png;
 import com.lumiku.platform.Roles;
 import com.lumiku.platform.security.CurrentUser;
 import com.lumiku.platform.storage.ImageStore;
+import com.lumiku.platform.storage.ImageUrls;
 import com.lumiku.poses.control.PoseGenerator;
 import com.lumiku.poses.control.PoseResults;
 import com.lumiku.poses.entity.GeneratedPose;
@@ -40,6 +41,7 @@ public class PoseBatchesResource {
   @Inject CurrentUser currentUser;
   @Inject PoseResults results;
   @Inject ImageStore images;
+  @Inject ImageUrls urls;
 
   /** A batch as ordered, and the poses it drew so far (the generation has its status). */
   public record BatchView(
@@ -64,7 +66,7 @@ public class PoseBatchesResource {
         found.batch().exportFormats(),
         found.batch().totalExpectedPoses(),
         found.batch().createdAt(),
-        found.poses().stream().map(PoseResultsResource::view).toList());
+        found.poses().stream().map(pose -> PoseResultsResource.view(pose, urls)).toList());
   }
 
   /** The batch's poses as {@code poses-<generation id>.zip}. */

@@ -8,7 +8,7 @@ import com.lumiku.platform.PageSize;
 import com.lumiku.platform.Roles;
 import com.lumiku.platform.idempotency.IdempotentRequests;
 import com.lumiku.platform.security.CurrentUser;
-import com.lumiku.platform.storage.ImagesResource;
+import com.lumiku.platform.storage.ImageUrls;
 import com.lumiku.poses.control.BatchOrder;
 import com.lumiku.poses.control.PoseBatches;
 import com.lumiku.poses.control.PoseGenerator;
@@ -59,6 +59,7 @@ public class PoseProjectsResource {
   @Inject PoseBatches batches;
   @Inject OrderAnswers answers;
   @Inject IdempotentRequests idempotentRequests;
+  @Inject ImageUrls images;
   @Context UriInfo uriInfo;
 
   /** A new project, posing one of the caller's avatars ({@code avatarId}) or nobody yet. */
@@ -112,7 +113,7 @@ public class PoseProjectsResource {
     return Page.of(
         projects.of(currentUser.id(), PageCursor.decode(cursor), size + 1),
         size,
-        PoseProjectsResource::view,
+        this::view,
         project -> new PageCursor(project.createdAt(), project.id()));
   }
 
@@ -187,15 +188,16 @@ public class PoseProjectsResource {
         .build();
   }
 
-  static ProjectView view(PoseProject project) {
+  /** The project for its owner, with URLs of its subject's pictures signed for this answer. */
+  private ProjectView view(PoseProject project) {
     SubjectView subject =
         project.hasSubject()
             ? new SubjectView(
                 project.subjectSource(),
                 project.avatarId(),
                 project.subjectName(),
-                ImagesResource.url(project.subjectImage()),
-                ImagesResource.url(project.subjectThumbnail()))
+                images.signed(project.subjectImage()),
+                images.signed(project.subjectThumbnail()))
             : null;
     return new ProjectView(
         project.id(),

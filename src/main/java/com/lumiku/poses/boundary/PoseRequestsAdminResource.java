@@ -3,6 +3,7 @@ package com.lumiku.poses.boundary;
 import com.lumiku.platform.Page;
 import com.lumiku.platform.Roles;
 import com.lumiku.platform.security.CurrentUser;
+import com.lumiku.platform.storage.ImageUrls;
 import com.lumiku.poses.boundary.PoseRequestsResource.RequestView;
 import com.lumiku.poses.control.PoseGenerator;
 import com.lumiku.poses.control.PoseRequests;
@@ -35,6 +36,7 @@ public class PoseRequestsAdminResource {
 
   @Inject CurrentUser currentUser;
   @Inject PoseRequests requests;
+  @Inject ImageUrls images;
 
   /** A request as operators see it: the user's view, plus the requester and the notes. */
   @JsonbPropertyOrder({"userId", "adminNotes", "request"})
@@ -67,8 +69,8 @@ public class PoseRequestsAdminResource {
     return view(requests.review(requestId, operator, decision), operator);
   }
 
-  private static AdminRequestView view(PoseRequests.Item item, UUID operatorId) {
+  private AdminRequestView view(PoseRequests.Item item, UUID operatorId) {
     return new AdminRequestView(
-        item.userId(), item.adminNotes(), PoseRequestsResource.view(item, operatorId));
+        item.userId(), item.adminNotes(), PoseRequestsResource.view(item, operatorId, images));
   }
 }

@@ -6,7 +6,7 @@ import com.lumiku.platform.Roles;
 import com.lumiku.platform.problem.Problem;
 import com.lumiku.platform.problem.ProblemException;
 import com.lumiku.platform.security.CurrentUser;
-import com.lumiku.platform.storage.ImagesResource;
+import com.lumiku.platform.storage.ImageUrls;
 import com.lumiku.poses.boundary.PoseLibraryResource.CategoryRef;
 import com.lumiku.poses.control.NewPoseRequest;
 import com.lumiku.poses.control.PoseGenerator;
@@ -49,6 +49,7 @@ public class PoseRequestsResource {
 
   @Inject CurrentUser currentUser;
   @Inject PoseRequests requests;
+  @Inject ImageUrls images;
   @Context UriInfo uriInfo;
 
   /** A pose request as users see it; {@code mine} and {@code votedByMe} are the caller's. */
@@ -113,14 +114,14 @@ public class PoseRequestsResource {
   @GET
   public Page<RequestView> list(@BeanParam RequestQuery query) {
     UUID viewer = currentUser.id();
-    return requests.page(query.listing(), viewer).map(item -> view(item, viewer));
+    return requests.page(query.listing(), viewer).map(item -> view(item, viewer, images));
   }
 
   @GET
   @Path("{requestId}")
   public RequestView request(@PathParam("requestId") UUID requestId) {
     UUID viewer = currentUser.id();
-    return view(requests.find(requestId, viewer), viewer);
+    return view(requests.find(requestId, viewer), viewer, images);
   }
 
   /** Votes for the request; voting again changes nothing. 409 once it is rejected or completed. */
@@ -128,7 +129,7 @@ public class PoseRequestsResource {
   @Path("{requestId}/vote")
   public RequestView vote(@PathParam("requestId") UUID requestId) {
     UUID voter = currentUser.id();
-    return view(requests.vote(requestId, voter), voter);
+    return view(requests.vote(requestId, voter), voter, images);
   }
 
   /** Takes the caller's vote back; without a vote, changes nothing. */
@@ -136,10 +137,15 @@ public class PoseRequestsResource {
   @Path("{requestId}/vote")
   public RequestView withdraw(@PathParam("requestId") UUID requestId) {
     UUID voter = currentUser.id();
-    return view(requests.withdraw(requestId, voter), voter);
+    return view(requests.withdraw(requestId, voter), voter, images);
   }
 
-  static RequestView view(PoseRequests.Item item, UUID viewerId) {
+  /**
+   * The request as a user sees it. Requests are everyone's to read and vote on, so the URLs of its
+   * reference picture (signed for this answer) go to every signed-in user who reads it: whoever
+   * attaches a picture to a request shows it to them.
+   */
+  static RequestView view(PoseRequests.Item item, UUID viewerId, ImageUrls images) {
     return new RequestView(
         item.id(),
         item.name(),
@@ -147,8 +153,8 @@ public class PoseRequestsResource {
         item.categoryId() == null
             ? null
             : new CategoryRef(item.categoryId(), item.categorySlug(), item.categoryName()),
-        item.referenceImage() == null ? null : ImagesResource.url(item.referenceImage()),
-        item.referenceThumbnail() == null ? null : ImagesResource.url(item.referenceThumbnail()),
+        item.referenceImage() == null ? null : images.signed(item.referenceImage()),
+        item.referenceThumbnail() == null ? null : images.signed(item.referenceThumbnail()),
         item.status().code(),
         item.voteCount(),
         item.votedByViewer(),
@@ -165,7 +171,7 @@ public class PoseRequestsResource {
                 .path(PoseRequestsResource.class)
                 .path(PoseRequestsResource.class, "request")
                 .build(item.id()))
-        .entity(view(item, item.userId()))
+        .entity(view(item, item.userId(), images))
         .build();
   }
 

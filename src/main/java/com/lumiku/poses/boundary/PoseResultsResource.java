@@ -9,7 +9,7 @@ import com.lumiku.platform.Roles;
 import com.lumiku.platform.problem.ProblemException;
 import com.lumiku.platform.security.CurrentUser;
 import com.lumiku.platform.storage.ImageStore;
-import com.lumiku.platform.storage.ImagesResource;
+import com.lumiku.platform.storage.ImageUrls;
 import com.lumiku.poses.control.PoseGenerator;
 import com.lumiku.poses.control.PoseProjects;
 import com.lumiku.poses.control.PoseResults;
@@ -45,6 +45,7 @@ public class PoseResultsResource {
   @Inject PoseProjects projects;
   @Inject PoseResults results;
   @Inject ImageStore images;
+  @Inject ImageUrls urls;
 
   /** A drawn pose, and how it was drawn (so it can be drawn again). */
   public record PoseResultView(
@@ -73,7 +74,7 @@ public class PoseResultsResource {
     return Page.of(
         results.of(owned, favoritesOnly, PageCursor.decode(cursor), size + 1),
         size,
-        PoseResultsResource::view,
+        pose -> view(pose, urls),
         pose -> new PageCursor(pose.createdAt(), pose.id()));
   }
 
@@ -81,21 +82,21 @@ public class PoseResultsResource {
   @Path("{poseResultId}")
   public PoseResultView pose(
       @PathParam("projectId") UUID projectId, @PathParam("poseResultId") UUID poseResultId) {
-    return view(results.owned(projectId, poseResultId, currentUser.id()));
+    return view(results.owned(projectId, poseResultId, currentUser.id()), urls);
   }
 
   @PUT
   @Path("{poseResultId}/favorite")
   public PoseResultView favorite(
       @PathParam("projectId") UUID projectId, @PathParam("poseResultId") UUID poseResultId) {
-    return view(results.favorite(projectId, poseResultId, currentUser.id(), true));
+    return view(results.favorite(projectId, poseResultId, currentUser.id(), true), urls);
   }
 
   @DELETE
   @Path("{poseResultId}/favorite")
   public PoseResultView unfavorite(
       @PathParam("projectId") UUID projectId, @PathParam("poseResultId") UUID poseResultId) {
-    return view(results.favorite(projectId, poseResultId, currentUser.id(), false));
+    return view(results.favorite(projectId, poseResultId, currentUser.id(), false), urls);
   }
 
   @DELETE
@@ -128,13 +129,14 @@ public class PoseResultsResource {
         .build();
   }
 
-  static PoseResultView view(GeneratedPose pose) {
+  /** The pose for its owner, with URLs of its pictures signed for this answer. */
+  static PoseResultView view(GeneratedPose pose, ImageUrls urls) {
     return new PoseResultView(
         pose.id(),
         pose.generationId(),
         pose.poseId(),
-        ImagesResource.url(pose.imagePath()),
-        ImagesResource.url(pose.thumbnailPath()),
+        urls.signed(pose.imagePath()),
+        urls.signed(pose.thumbnailPath()),
         pose.width(),
         pose.height(),
         pose.seed(),
