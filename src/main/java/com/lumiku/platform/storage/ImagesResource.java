@@ -23,11 +23,11 @@ public class ImagesResource {
   @GET
   @Path("{name}")
   public Response image(@PathParam("name") String name) {
-    java.nio.file.Path file =
-        store.find(name).orElseThrow(() -> ProblemException.notFound("Image " + name));
+    java.io.InputStream image =
+        store.open(name).orElseThrow(() -> ProblemException.notFound("Image " + name));
     CacheControl forever = new CacheControl();
     forever.setMaxAge(31_536_000);
-    return Response.ok(file.toFile(), "image/png").cacheControl(forever).build();
+    return Response.ok(image, "image/png").cacheControl(forever).build();
   }
 
   /**
