@@ -7,7 +7,7 @@
 #
 # PostgreSQL (with max_prepared_transactions > 0) and the Artemis broker (server-config/broker.xml)
 # run outside this container; every setting is an environment variable (see README). The volume
-# holds the images, the token signing key and Payara's transaction log, which XA recovery needs
+# holds the images (unless LUMIKU_STORAGE_MODE=s3 keeps them in a bucket), the token signing key and Payara's transaction log, which XA recovery needs
 # after a crash, so it must outlive the container. PAYARA_CLASS_ARCHIVE=off: the JVM would write its
 # class-data archive at the first stop, which takes longer than `docker stop` waits before SIGKILL.
 

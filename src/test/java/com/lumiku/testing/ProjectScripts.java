@@ -2,8 +2,11 @@ package com.lumiku.testing;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,14 +28,29 @@ public final class ProjectScripts {
 
   /** Runs {@code bin/<script> <arguments>} and fails unless it exits 0 within 90 s. */
   public static void run(String script, String... arguments) {
+    run(Map.of(), script, arguments);
+  }
+
+  /** Runs {@code bin/<script> <arguments>} with these environment variables added or replaced. */
+  public static void run(Map<String, String> environment, String script, String... arguments) {
     List<String> command = new ArrayList<>();
     command.add(baseDir() + "/bin/" + script);
     command.addAll(List.of(arguments));
     try {
-      Process process =
-          new ProcessBuilder(command).directory(new File(baseDir())).inheritIO().start();
-      if (!process.waitFor(90, TimeUnit.SECONDS) || process.exitValue() != 0) {
-        throw new IllegalStateException(String.join(" ", command) + " failed");
+      ProcessBuilder builder = new ProcessBuilder(command).directory(new File(baseDir()));
+      builder.environment().putAll(environment);
+      // Through a file, then this JVM's System.out: a test JVM's own stdout is its runner's
+      // channel.
+      Path output = Files.createTempFile("lumiku-script-", ".log");
+      try {
+        Process process = builder.redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        boolean ended = process.waitFor(90, TimeUnit.SECONDS);
+        System.out.print(Files.readString(output));
+        if (!ended || process.exitValue() != 0) {
+          throw new IllegalStateException(String.join(" ", command) + " failed");
+        }
+      } finally {
+        Files.deleteIfExists(output);
       }
     } catch (IOException e) {
       throw new IllegalStateException(e);

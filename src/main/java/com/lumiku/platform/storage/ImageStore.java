@@ -1,34 +1,42 @@
 package com.lumiku.platform.storage;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Keeps generated images on the filesystem, under {@code images/} in the data folder.
+ * Keeps generated images: on the filesystem, under {@code images/} in the data folder, or in an
+ * S3-compatible bucket ({@code lumiku.storage.mode}, see {@link ImageBackends}); the behaviour is
+ * the same in both.
  *
  * <p>Each image gets a random, unguessable name, never reused; it is served only through
- * short-lived signed URLs ({@link ImageUrls}), handed out to whoever may see it. Writes go to a
- * temporary file first and are moved into place, so a reader never sees half an image. Images are
- * stored inside the transaction that records them (a worker's, an upload's): if it rolls back, the
- * files are removed again (a transactional observer), so a retried attempt leaves no orphans.
+ * short-lived signed URLs ({@link ImageUrls}), handed out to whoever may see it. A reader never
+ * sees half an image. Images are stored inside the transaction that records them (a worker's, an
+ * upload's): if it rolls back, they are removed again (a transactional observer), so a retried
+ * attempt leaves no orphans. Only names this store makes are read or removed.
  */
 @ApplicationScoped
 public class ImageStore {
+
+  private static final Logger LOG = Logger.getLogger(ImageStore.class.getName());
 
   private static final Pattern NAME =
       Pattern.compile("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}(-thumb)?\\.png");
@@ -37,34 +45,59 @@ public class ImageStore {
   @ConfigProperty(name = "lumiku.data.dir")
   String dataDir;
 
+  @Inject
+  @ConfigProperty(name = ImageBackends.MODE)
+  String mode;
+
+  @Inject Config config;
   @Inject Event<StoredImage> stored;
   @Inject Event<Discarded> discarded;
 
-  private Path folder;
+  private ImageBackend backend;
+
+  ImageStore() {}
+
+  /** A store on the backend, outside CDI (tests): the events stand for the transaction's. */
+  ImageStore(ImageBackend backend, Event<StoredImage> stored, Event<Discarded> discarded) {
+    this.backend = backend;
+    this.stored = stored;
+    this.discarded = discarded;
+  }
 
   @PostConstruct
-  void open() {
-    folder = Path.of(dataDir, "images").toAbsolutePath();
-    try {
-      Files.createDirectories(folder);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot create the image folder " + folder, e);
+  void start() {
+    backend =
+        ImageBackends.open(
+            mode, Path.of(dataDir), key -> config.getOptionalValue(key, String.class));
+  }
+
+  /** Chooses the backend at deployment: wrong settings stop the start, not the first upload. */
+  void announce(@Observes Startup startup) {
+    LOG.log(Level.INFO, "Images are stored in {0}", backend);
+    if (!isWritable()) {
+      LOG.log(Level.WARNING, "Images cannot be stored in {0} now", backend);
     }
+  }
+
+  @PreDestroy
+  void stop() {
+    backend.close();
   }
 
   /**
    * Stores a PNG and its thumbnail under one new name, for the caller's transaction: they are
    * removed if it rolls back.
    *
-   * @return the two file names
+   * @return the two names
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public StoredImage store(byte[] png, byte[] thumbnailPng) {
     String id = UUID.randomUUID().toString();
     StoredImage image = new StoredImage(id + ".png", id + "-thumb.png");
+    // Announced before the writes: a rollback after the first one removes it too.
     stored.fire(image);
-    write(image.image(), png);
-    write(image.thumbnail(), thumbnailPng);
+    backend.put(image.image(), png);
+    backend.put(image.thumbnail(), thumbnailPng);
     return image;
   }
 
@@ -85,76 +118,82 @@ public class ImageStore {
    * @throws NoSuchElementException if there is no such image
    */
   public byte[] read(String name) {
-    Path file = find(name).orElseThrow(() -> new NoSuchElementException(name));
-    try {
-      return Files.readAllBytes(file);
+    try (InputStream content = open(name).orElseThrow(() -> new NoSuchElementException(name))) {
+      return content.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read image " + name, e);
     }
   }
 
   /**
+   * The content of a stored image, to be closed by the caller; empty if the name is not one this
+   * store makes or there is no such image.
+   */
+  public Optional<InputStream> open(String name) {
+    return NAME.matcher(name).matches() ? backend.get(name) : Optional.empty();
+  }
+
+  /**
    * Removes the image and its thumbnail once the caller's transaction has committed (whatever
    * referred to them is gone then); nothing happens if it rolls back.
+   *
+   * @throws IllegalArgumentException if a name is not one this store makes
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public void deleteAfterCommit(StoredImage image) {
+    checkNames(image);
     discarded.fire(new Discarded(image));
   }
 
-  /** The transaction that stored the image rolled back: nothing refers to its files. */
+  /** The transaction that stored the image rolled back: nothing refers to it. */
   void removeIfRolledBack(@Observes(during = TransactionPhase.AFTER_FAILURE) StoredImage image) {
-    delete(image);
+    removeAfterCompletion(image, "its transaction rolled back");
   }
 
   /** The transaction that stopped referring to the image committed. */
   void removeDiscarded(@Observes(during = TransactionPhase.AFTER_SUCCESS) Discarded discarded) {
-    delete(discarded.image());
+    removeAfterCompletion(discarded.image(), "it was discarded");
   }
 
   /** An image whose references are being removed (a separate type: its observer differs). */
   record Discarded(StoredImage image) {}
 
-  /** Removes what {@link #store} wrote. */
+  /**
+   * Removes what {@link #store} wrote.
+   *
+   * @throws IllegalArgumentException if a name is not one this store makes
+   */
   public void delete(StoredImage stored) {
-    try {
-      Files.deleteIfExists(folder.resolve(stored.image()));
-      Files.deleteIfExists(folder.resolve(stored.thumbnail()));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    checkNames(stored);
+    backend.delete(stored.image());
+    backend.delete(stored.thumbnail());
   }
 
-  /** Whether images can be stored now: a file can be written into the folder and removed. */
+  /** Whether images can be stored now: a small file or object can be written and removed. */
   public boolean isWritable() {
+    return backend.probe();
+  }
+
+  private void removeAfterCompletion(StoredImage image, String why) {
+    // The transaction has ended: nobody is left to tell, so an image that stays is logged.
     try {
-      Path probe = Files.createTempFile(folder, ".probe-", ".tmp");
-      Files.delete(probe);
-      return true;
-    } catch (IOException | RuntimeException e) {
-      return false;
+      delete(image);
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.WARNING,
+          "Image {0} and {1} were not removed after {2}: {3}",
+          new Object[] {image.image(), image.thumbnail(), why, e});
     }
   }
 
-  /** The file of a stored image, if the name is one this store makes and the file exists. */
-  public Optional<Path> find(String name) {
-    if (!NAME.matcher(name).matches()) {
-      return Optional.empty();
-    }
-    Path file = folder.resolve(name);
-    return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
-  }
-
-  private void write(String name, byte[] content) {
-    try {
-      Path partial = Files.createTempFile(folder, ".partial-", ".png");
-      Files.write(partial, content);
-      Files.move(partial, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot store image " + name, e);
+  private static void checkNames(StoredImage image) {
+    for (String name : new String[] {image.image(), image.thumbnail()}) {
+      if (name == null || !NAME.matcher(name).matches()) {
+        throw new IllegalArgumentException("Not the name of a stored image: " + name);
+      }
     }
   }
 
-  /** The file names of an image and its thumbnail. */
+  /** The names of an image and its thumbnail. */
   public record StoredImage(String image, String thumbnail) {}
 }

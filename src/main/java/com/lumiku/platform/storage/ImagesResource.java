@@ -39,12 +39,12 @@ public class ImagesResource {
     Duration left =
         urls.validFor(name, expires, signature)
             .orElseThrow(() -> ProblemException.notFound("Image " + name));
-    java.nio.file.Path file =
-        store.find(name).orElseThrow(() -> ProblemException.notFound("Image " + name));
+    java.io.InputStream image =
+        store.open(name).orElseThrow(() -> ProblemException.notFound("Image " + name));
     CacheControl untilExpiry = new CacheControl();
     untilExpiry.setPrivate(true);
     untilExpiry.setMaxAge((int) Math.min(Integer.MAX_VALUE, left.toSeconds()));
-    return Response.ok(file.toFile(), "image/png").cacheControl(untilExpiry).build();
+    return Response.ok(image, "image/png").cacheControl(untilExpiry).build();
   }
 
   /**
