@@ -46,6 +46,15 @@ public class LocalImageGenerator implements ImageGenerator {
   }
 
   /**
+   * The portrait the local generator draws for the prompt, as a PNG of {@code size} x {@code size}
+   * pixels, at once (no simulated model time): catalogue previews, such as Avatar Creator's
+   * presets, show what ordering them from the local generator draws.
+   */
+  public static byte[] preview(String prompt, int size) {
+    return Png.encode(draw(new ImageRequest(prompt, size, size)));
+  }
+
+  /**
    * The picture for the request: the subject in the pose when it has a guide, otherwise the
    * portrait the prompt describes.
    */
