@@ -11,6 +11,7 @@ import com.lumiku.imaging.LocalImageGenerator;
 import com.lumiku.platform.LumikuApi;
 import com.lumiku.platform.Roles;
 import com.lumiku.platform.problem.ProblemException;
+import com.lumiku.platform.security.CurrentUser;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -28,7 +29,6 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriBuilder;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -49,7 +49,7 @@ public class AvatarPresetsResource {
   static final int PREVIEW_SIZE = 512;
 
   @Inject AvatarPresets presets;
-  @Context SecurityContext security;
+  @Inject CurrentUser currentUser;
 
   /**
    * A preset: its persona template and visual attributes, its own words ({@code prompt}) and the
@@ -128,7 +128,7 @@ public class AvatarPresetsResource {
   }
 
   private boolean operator() {
-    return security.isUserInRole(Roles.ADMIN);
+    return currentUser.isAdmin();
   }
 
   static PresetView view(AvatarPreset preset) {

@@ -32,7 +32,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -55,7 +54,6 @@ public class AvatarProjectsResource {
   @Inject OrderAnswers answers;
   @Inject IdempotentRequests idempotentRequests;
   @Context UriInfo uriInfo;
-  @Context SecurityContext security;
 
   public record NewProject(
       @NotBlank @Size(max = 100) String name, @Size(max = 500) String description) {}
@@ -148,7 +146,7 @@ public class AvatarProjectsResource {
             order.presetId(),
             order.persona(),
             order.attributes());
-    boolean operator = security.isUserInRole(Roles.ADMIN);
+    boolean operator = currentUser.isAdmin();
     return idempotentRequests.once(
         userId,
         idempotencyKey,
