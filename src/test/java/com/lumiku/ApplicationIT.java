@@ -2,6 +2,7 @@ package com.lumiku;
 
 import com.lumiku.apps.NewAppScenarios;
 import com.lumiku.avatars.AvatarGenerationScenarios;
+import com.lumiku.avatars.AvatarPersonaScenarios;
 import com.lumiku.credits.CreditsAdminScenarios;
 import com.lumiku.credits.OverdraftRaceScenarios;
 import com.lumiku.generations.AtomicSubmissionScenarios;
@@ -38,6 +39,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 class ApplicationIT extends DeployedApplicationTest
     implements AuthenticationScenarios,
         AvatarGenerationScenarios,
+        AvatarPersonaScenarios,
         AtomicSubmissionScenarios,
         NewAppScenarios,
         CancellationScenarios,

@@ -22,11 +22,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The offline model: draws an avatar portrait (backdrop, bokeh, head, hair, eyes, shoulders) whose
  * colours and shapes follow from the prompt, so the same prompt always gives the same picture and
- * different prompts give visibly different ones. Given a {@link PoseGuide} it draws the guide's
- * subject in the guide's pose instead ({@link PosedPicture}), just as repeatably. A seed in the
- * request gives another take of the same request. It takes a configurable time to stand in for a
- * real model's latency ({@code lumiku.generator.local.model-time}, default 400 ms; zero for
- * benchmarks).
+ * different prompts give visibly different ones; hair, eye and skin colours the prompt names are
+ * drawn as named. Given a {@link PoseGuide} it draws the guide's subject in the guide's pose
+ * instead ({@link PosedPicture}), just as repeatably. A seed in the request gives another take of
+ * the same request. It takes a configurable time to stand in for a real model's latency ({@code
+ * lumiku.generator.local.model-time}, default 400 ms; zero for benchmarks).
  */
 @ApplicationScoped
 @Typed(LocalImageGenerator.class)
@@ -46,17 +46,31 @@ public class LocalImageGenerator implements ImageGenerator {
   }
 
   /**
+   * The portrait the local generator draws for the prompt, as a PNG of {@code size} x {@code size}
+   * pixels, at once (no simulated model time): catalogue previews, such as Avatar Creator's
+   * presets, show what ordering them from the local generator draws.
+   */
+  public static byte[] preview(String prompt, int size) {
+    return Png.encode(draw(new ImageRequest(prompt, size, size)));
+  }
+
+  /**
    * The picture for the request: the subject in the pose when it has a guide, otherwise the
    * portrait the prompt describes.
    */
   static BufferedImage draw(ImageRequest request) {
     SplittableRandom random = new SplittableRandom(seedOf(request));
     return request.guide() == null
-        ? portrait(random, request.width(), request.height())
+        ? portrait(random, request.prompt(), request.width(), request.height())
         : PosedPicture.draw(request.guide(), random, request.width(), request.height());
   }
 
-  private static BufferedImage portrait(SplittableRandom random, int w, int h) {
+  /**
+   * A portrait whose colours and shapes follow from the random numbers, except for the hair, eye
+   * and skin colours the prompt names ({@link PromptColours}); the numbers are drawn all the same,
+   * so naming a colour changes nothing else of the picture.
+   */
+  private static BufferedImage portrait(SplittableRandom random, String prompt, int w, int h) {
     BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     try {
@@ -82,12 +96,14 @@ public class LocalImageGenerator implements ImageGenerator {
               0.05f + random.nextInt(6) / 100f,
               0.25f + random.nextInt(40) / 100f,
               0.45f + random.nextInt(50) / 100f);
+      skin = PromptColours.skin(prompt).orElse(skin);
       Color cloth = Color.getHSBColor(random.nextInt(360) / 360f, 0.6f, 0.6f);
       Color hair =
           Color.getHSBColor(
               random.nextInt(360) / 360f,
               0.2f + random.nextInt(60) / 100f,
               0.15f + random.nextInt(60) / 100f);
+      hair = PromptColours.hair(prompt).orElse(hair);
 
       double cx = w / 2.0;
       double headW = w * (0.30 + random.nextDouble() * 0.06);
@@ -123,7 +139,10 @@ public class LocalImageGenerator implements ImageGenerator {
       double eyeY = headY + headH * 0.48;
       double eyeDx = headW * 0.2;
       double eyeR = headW * 0.06;
-      Color iris = Color.getHSBColor(random.nextInt(360) / 360f, 0.7f, 0.5f);
+      // (orElse takes its argument either way, so the random number is drawn either way)
+      Color iris =
+          PromptColours.eyes(prompt)
+              .orElse(Color.getHSBColor(random.nextInt(360) / 360f, 0.7f, 0.5f));
       for (int side = -1; side <= 1; side += 2) {
         g.setColor(Color.WHITE);
         g.fill(

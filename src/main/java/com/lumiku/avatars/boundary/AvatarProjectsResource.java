@@ -1,22 +1,24 @@
 package com.lumiku.avatars.boundary;
 
+import com.lumiku.avatars.control.AttributeFields;
 import com.lumiku.avatars.control.AvatarCreator;
+import com.lumiku.avatars.control.AvatarDraft;
 import com.lumiku.avatars.control.AvatarGenerations;
 import com.lumiku.avatars.control.AvatarProjects;
-import com.lumiku.avatars.control.AvatarPrompt;
+import com.lumiku.avatars.control.PersonaFields;
 import com.lumiku.avatars.entity.Avatar;
 import com.lumiku.avatars.entity.AvatarProject;
+import com.lumiku.avatars.entity.Persona;
 import com.lumiku.generations.boundary.OrderAnswers;
 import com.lumiku.platform.Roles;
 import com.lumiku.platform.idempotency.IdempotentRequests;
+import com.lumiku.platform.problem.Choice;
 import com.lumiku.platform.security.CurrentUser;
 import com.lumiku.platform.storage.ImageUrls;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -35,7 +37,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** The Avatar Creator: projects, their avatars, and ordering a new avatar from a prompt. */
+/**
+ * The Avatar Creator: projects, their avatars, and ordering a new avatar from a prompt, a persona
+ * and visual attributes, or a preset.
+ */
 @Path("apps/" + AvatarCreator.ID + "/projects")
 @RequestScoped
 @RolesAllowed({Roles.USER, Roles.ADMIN})
@@ -54,11 +59,19 @@ public class AvatarProjectsResource {
   public record NewProject(
       @NotBlank @Size(max = 100) String name, @Size(max = 500) String description) {}
 
+  /**
+   * An avatar order: the order's own words, a persona and attributes, or a preset with overrides
+   * (any mix; see {@link AvatarDraft}). Its rules are checked in one place, {@link
+   * AvatarDraft#checked}, so one 400 names every broken field.
+   */
   public record AvatarOrder(
-      @NotBlank @Size(max = 1000) String prompt,
-      @NotBlank @Size(max = 100) String name,
-      @Min(256) @Max(1024) Integer width,
-      @Min(256) @Max(1024) Integer height) {}
+      String prompt,
+      String name,
+      Integer width,
+      Integer height,
+      UUID presetId,
+      PersonaFields persona,
+      AttributeFields attributes) {}
 
   public record ProjectView(
       UUID id,
@@ -67,6 +80,10 @@ public class AvatarProjectsResource {
       OffsetDateTime createdAt,
       List<AvatarView> avatars) {}
 
+  /**
+   * An avatar; {@code prompt} is the model's prompt it was drawn from, {@code persona} and {@code
+   * attributes} are left out when it has none, {@code presetId} while its preset exists.
+   */
   public record AvatarView(
       UUID id,
       String name,
@@ -76,7 +93,11 @@ public class AvatarProjectsResource {
       int width,
       int height,
       UUID generationId,
-      OffsetDateTime createdAt) {}
+      OffsetDateTime createdAt,
+      Persona persona,
+      AttributeFields attributes,
+      String sourceType,
+      UUID presetId) {}
 
   @POST
   public Response create(@NotNull @Valid NewProject body) {
@@ -104,8 +125,9 @@ public class AvatarProjectsResource {
   }
 
   /**
-   * Orders an avatar: charges, stores and queues it in one transaction. With an {@code
-   * Idempotency-Key}, a retry of the same order returns the first answer and charges nothing.
+   * Orders an avatar: charges, stores and queues it in one transaction (with a preset, counting its
+   * use). With an {@code Idempotency-Key}, a retry of the same order returns the first answer and
+   * charges nothing.
    */
   @POST
   @Path("{projectId}/avatars/generate")
@@ -114,25 +136,31 @@ public class AvatarProjectsResource {
       @HeaderParam("Idempotency-Key") String idempotencyKey,
       @NotNull @Valid AvatarOrder order) {
     UUID userId = currentUser.id();
-    AvatarPrompt prompt =
-        new AvatarPrompt(
-            projectId,
-            order.name().strip(),
-            order.prompt().strip(),
-            order.width() == null ? 512 : order.width(),
-            order.height() == null ? 512 : order.height());
+    AvatarDraft draft =
+        AvatarDraft.checked(
+            order.name(),
+            order.prompt(),
+            order.width(),
+            order.height(),
+            order.presetId(),
+            order.persona(),
+            order.attributes());
+    boolean operator = currentUser.isAdmin();
     return idempotentRequests.once(
         userId,
         idempotencyKey,
-        new IdempotentRequest(ORDER_ROUTE, prompt),
-        () -> answers.accepted(generations.fromPrompt(userId, prompt), uriInfo));
+        new IdempotentRequest(ORDER_ROUTE, projectId, draft),
+        () -> answers.accepted(generations.order(userId, projectId, draft, operator), uriInfo));
   }
 
   private static final String ORDER_ROUTE =
       "POST /api/apps/" + AvatarCreator.ID + "/projects/avatars/generate";
 
-  /** What makes two orders the same order, for idempotency: the route and the prompt. */
-  public record IdempotentRequest(String route, AvatarPrompt prompt) {}
+  /**
+   * What makes two orders the same order, for idempotency: the route, the project and every field
+   * of the order as checked (a preset changed between two tries does not make them different).
+   */
+  public record IdempotentRequest(String route, UUID projectId, AvatarDraft order) {}
 
   private static ProjectView view(AvatarProject project, List<AvatarView> avatars) {
     return new ProjectView(
@@ -150,6 +178,10 @@ public class AvatarProjectsResource {
         avatar.width(),
         avatar.height(),
         avatar.generationId(),
-        avatar.createdAt());
+        avatar.createdAt(),
+        avatar.persona().isEmpty() ? null : avatar.persona(),
+        avatar.attributes().isEmpty() ? null : AttributeFields.of(avatar.attributes()),
+        Choice.code(avatar.sourceType()),
+        avatar.presetId());
   }
 }

@@ -40,7 +40,7 @@ public class AvatarCreator implements App {
 
   @Override
   public String description() {
-    return "Avatars drawn from a text prompt.";
+    return "Avatars drawn from a prompt, a persona and visual attributes, or a preset.";
   }
 
   @Override

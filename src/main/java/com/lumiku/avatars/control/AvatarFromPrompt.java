@@ -19,8 +19,10 @@ import java.awt.image.BufferedImage;
 
 /**
  * Draws an avatar from a prompt: asks the image generator for the picture, stores it with a
- * thumbnail, and adds the avatar to its project, all in the worker's transaction (the image store
- * removes the files again if it rolls back).
+ * thumbnail, and adds the avatar to its project with the persona and attributes it was ordered
+ * with, all in the worker's transaction (the image store removes the files again if it rolls back).
+ * An avatar keeps its preset's id only if the preset still exists (an operator may have deleted it
+ * since the order).
  */
 @ApplicationScoped
 public class AvatarFromPrompt implements GenerationJob {
@@ -29,6 +31,7 @@ public class AvatarFromPrompt implements GenerationJob {
 
   @Inject ImageGenerator generator;
   @Inject ImageStore store;
+  @Inject AvatarPresets presets;
   @PersistenceContext EntityManager em;
 
   @Override
@@ -50,8 +53,15 @@ public class AvatarFromPrompt implements GenerationJob {
             prompt.projectId(),
             generation.userId(),
             generation.id(),
-            prompt.name(),
-            prompt.prompt(),
+            new Avatar.Profile(
+                prompt.name(),
+                prompt.prompt(),
+                prompt.persona(),
+                prompt.attributes(),
+                prompt.sourceType(),
+                prompt.presetId() != null && presets.holdIfExists(prompt.presetId())
+                    ? prompt.presetId()
+                    : null),
             new Avatar.Picture(
                 stored.image(), stored.thumbnail(), picture.getWidth(), picture.getHeight()));
     em.persist(avatar);

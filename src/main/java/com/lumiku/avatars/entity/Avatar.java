@@ -4,6 +4,7 @@ import com.lumiku.platform.UtcClock;
 import com.lumiku.platform.database.NullableUuid;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
@@ -11,7 +12,11 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A finished avatar: its picture and thumbnail, and the generation that made it (one each). */
+/**
+ * A finished avatar: its picture and thumbnail, the generation that made it (one each), who it is
+ * and how it looks (its own copies, whatever becomes of a preset it came from) and where it came
+ * from.
+ */
 @Entity
 @Table(name = "avatars")
 @NamedQuery(
@@ -53,18 +58,33 @@ public class Avatar {
   @Column(name = "created_at", nullable = false)
   private OffsetDateTime createdAt;
 
+  @Embedded private PersonaColumns persona;
+
+  @Embedded private AttributeColumns attributes;
+
+  @Column(name = "source_type", nullable = false)
+  private String sourceType;
+
+  @Column(name = "preset_id")
+  @Convert(converter = NullableUuid.class)
+  private UUID presetId;
+
   protected Avatar() {}
 
-  /** An avatar drawn by a generation from a prompt. */
+  /** An avatar drawn by a generation. */
   public static Avatar generated(
-      UUID projectId, UUID userId, UUID generationId, String name, String prompt, Picture picture) {
+      UUID projectId, UUID userId, UUID generationId, Profile profile, Picture picture) {
     Avatar avatar = new Avatar();
     avatar.id = UUID.randomUUID();
     avatar.projectId = projectId;
     avatar.userId = userId;
     avatar.generationId = generationId;
-    avatar.name = name;
-    avatar.prompt = prompt;
+    avatar.name = profile.name();
+    avatar.prompt = profile.prompt();
+    avatar.persona = PersonaColumns.of(profile.persona());
+    avatar.attributes = AttributeColumns.of(profile.attributes());
+    avatar.sourceType = Codes.code(profile.source());
+    avatar.presetId = profile.presetId();
     avatar.imagePath = picture.image();
     avatar.thumbnailPath = picture.thumbnail();
     avatar.width = picture.width();
@@ -75,6 +95,24 @@ public class Avatar {
 
   /** The stored files of an avatar's picture and its size. */
   public record Picture(String image, String thumbnail, int width, int height) {}
+
+  /**
+   * What an avatar is, apart from its picture.
+   *
+   * @param name the avatar's name
+   * @param prompt the words the model was given (null for an upload)
+   * @param persona who it is ({@link Persona#NONE} for nobody in particular)
+   * @param attributes how it looks ({@link VisualAttributes#NONE} when not said)
+   * @param source where it came from
+   * @param presetId the preset it was ordered from, if that preset still exists
+   */
+  public record Profile(
+      String name,
+      String prompt,
+      Persona persona,
+      VisualAttributes attributes,
+      SourceType source,
+      UUID presetId) {}
 
   public UUID id() {
     return id;
@@ -118,5 +156,22 @@ public class Avatar {
 
   public OffsetDateTime createdAt() {
     return createdAt;
+  }
+
+  public Persona persona() {
+    return PersonaColumns.value(persona);
+  }
+
+  public VisualAttributes attributes() {
+    return AttributeColumns.value(attributes);
+  }
+
+  public SourceType sourceType() {
+    return Codes.constant(SourceType.class, sourceType);
+  }
+
+  /** The preset it was ordered from, while that preset exists; null otherwise. */
+  public UUID presetId() {
+    return presetId;
   }
 }

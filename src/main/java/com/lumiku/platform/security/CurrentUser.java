@@ -1,5 +1,6 @@
 package com.lumiku.platform.security;
 
+import com.lumiku.platform.Roles;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.UUID;
@@ -13,5 +14,10 @@ public class CurrentUser {
 
   public UUID id() {
     return UUID.fromString(token.getSubject());
+  }
+
+  /** Whether the caller is an operator (the token's groups hold {@link Roles#ADMIN}). */
+  public boolean isAdmin() {
+    return token.getGroups() != null && token.getGroups().contains(Roles.ADMIN);
   }
 }

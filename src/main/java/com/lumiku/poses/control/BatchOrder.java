@@ -1,6 +1,7 @@
 package com.lumiku.poses.control;
 
 import com.lumiku.imaging.ImageFormat;
+import com.lumiku.platform.problem.FieldRules;
 import com.lumiku.platform.problem.Problem.FieldError;
 import com.lumiku.platform.problem.ProblemException;
 import java.util.ArrayList;

@@ -1,8 +1,9 @@
 package com.lumiku.poses.control;
 
+import com.lumiku.platform.problem.FieldRules;
+import com.lumiku.platform.problem.FieldRules.Lines;
 import com.lumiku.platform.problem.Problem.FieldError;
 import com.lumiku.platform.problem.ProblemException;
-import com.lumiku.poses.control.FieldRules.Lines;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

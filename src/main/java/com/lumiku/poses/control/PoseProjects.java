@@ -4,6 +4,7 @@ import com.lumiku.avatars.control.AvatarUsages;
 import com.lumiku.avatars.entity.Avatar;
 import com.lumiku.generations.entity.GenerationStatus;
 import com.lumiku.platform.PageCursor;
+import com.lumiku.platform.problem.FieldRules;
 import com.lumiku.platform.problem.Problem.FieldError;
 import com.lumiku.platform.problem.ProblemException;
 import com.lumiku.platform.storage.ImageStore;

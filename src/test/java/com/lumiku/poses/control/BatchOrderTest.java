@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.lumiku.imaging.ImageFormat;
+import com.lumiku.platform.problem.FieldsAssert;
 import com.lumiku.platform.problem.ProblemException;
 import java.util.Collections;
 import java.util.List;

@@ -1,6 +1,6 @@
 package com.lumiku.poses.control;
 
-import static com.lumiku.poses.control.FieldsAssert.refusedFields;
+import static com.lumiku.platform.problem.FieldsAssert.refusedFields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lumiku.platform.JsonDocuments;

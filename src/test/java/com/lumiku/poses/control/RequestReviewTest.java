@@ -7,6 +7,7 @@ import static com.lumiku.poses.entity.PoseRequestStatus.REJECTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.lumiku.platform.problem.FieldsAssert;
 import com.lumiku.platform.problem.ProblemException;
 import java.util.List;
 import java.util.UUID;

@@ -1,13 +1,11 @@
-package com.lumiku.poses.control;
+package com.lumiku.platform.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.lumiku.platform.problem.Problem;
-import com.lumiku.platform.problem.ProblemException;
 import java.util.List;
 
 /** The fields a 400 names, for tests of request bodies' rules. */
-final class FieldsAssert {
+public final class FieldsAssert {
 
   private FieldsAssert() {}
 
@@ -16,7 +14,7 @@ final class FieldsAssert {
    *
    * @throws AssertionError if the check passed or failed otherwise than with a 400
    */
-  static List<String> refusedFields(Runnable check) {
+  public static List<String> refusedFields(Runnable check) {
     try {
       check.run();
     } catch (ProblemException e) {

@@ -1,23 +1,24 @@
-package com.lumiku.poses.control;
+package com.lumiku.platform.problem;
 
-import com.lumiku.platform.problem.Choice;
 import com.lumiku.platform.problem.Problem.FieldError;
-import com.lumiku.platform.problem.ProblemException;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The rules a text or a choice in a request body keeps, shared by the bodies of pose requests and
- * of operators' library edits: each check records what is wrong with its field in the caller's
- * list, so that one answer names every broken rule.
+ * The rules a text or a choice in a request body keeps, shared by every app's bodies (pose requests
+ * and library edits, avatar orders, presets and persona examples): each check records what is wrong
+ * with its field in the caller's list, so that one answer names every broken rule.
  */
-final class FieldRules {
+public final class FieldRules {
 
-  /** A slug as V7's CHECK has it: lower-case words of letters and digits joined by hyphens. */
-  static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+  /**
+   * A slug as the migrations' CHECKs have it: lower-case words of letters and digits joined by
+   * hyphens.
+   */
+  public static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
-  /** A colour as V7's CHECK has it: {@code #} and six lower-case hex digits. */
-  static final Pattern COLOR = Pattern.compile("#[0-9a-f]{6}");
+  /** A colour as the migrations' CHECKs have it: {@code #} and six lower-case hex digits. */
+  public static final Pattern COLOR = Pattern.compile("#[0-9a-f]{6}");
 
   /** Control characters; line breaks and tabs are allowed where text may have several lines. */
   private static final Pattern ONE_LINE_CONTROL = Pattern.compile("\\p{Cc}");
@@ -27,7 +28,7 @@ final class FieldRules {
   private FieldRules() {}
 
   /** Whether a text is one line or may have several. */
-  enum Lines {
+  public enum Lines {
     ONE,
     MANY
   }
@@ -37,7 +38,7 @@ final class FieldRules {
    *
    * @return the stripped text, or null if it broke a rule (recorded in {@code errors})
    */
-  static String required(
+  public static String required(
       String field, String value, int max, Lines lines, List<FieldError> errors) {
     if (value == null || value.isBlank()) {
       errors.add(new FieldError(field, "must not be blank."));
@@ -52,7 +53,7 @@ final class FieldRules {
    *
    * @return the stripped text, or null if it is absent or broke a rule (recorded in {@code errors})
    */
-  static String optional(
+  public static String optional(
       String field, String value, int max, Lines lines, List<FieldError> errors) {
     if (value == null) {
       return null;
@@ -74,7 +75,7 @@ final class FieldRules {
    * A text that may be left out and, when given, matches {@code format} (what it is told in {@code
    * rule}); a blank text becomes {@code ""}.
    */
-  static String formatted(
+  public static String formatted(
       String field, String value, int max, Pattern format, String rule, List<FieldError> errors) {
     String text = optional(field, value, max, Lines.ONE, errors);
     if (text != null && !text.isEmpty() && !format.matcher(text).matches()) {
@@ -85,7 +86,7 @@ final class FieldRules {
   }
 
   /** One of an enum's codes, or null when absent; an unknown code is recorded with the choices. */
-  static <E extends Enum<E>> E choice(
+  public static <E extends Enum<E>> E choice(
       Class<E> type, String field, String code, List<FieldError> errors) {
     try {
       return Choice.parse(type, field, code);
@@ -96,7 +97,7 @@ final class FieldRules {
   }
 
   /** Throws the 400 that names every broken rule, if any. */
-  static void refuseIfAny(List<FieldError> errors) {
+  public static void refuseIfAny(List<FieldError> errors) {
     if (!errors.isEmpty()) {
       throw ProblemException.invalid(errors);
     }

@@ -1,0 +1,141 @@
+package com.lumiku.avatars.boundary;
+
+import com.lumiku.avatars.boundary.AvatarPresetsResource.PresetView;
+import com.lumiku.avatars.boundary.PersonaExamplesResource.PersonaExampleView;
+import com.lumiku.avatars.control.AvatarCreator;
+import com.lumiku.avatars.control.AvatarPresets;
+import com.lumiku.avatars.control.PersonaExampleEdit;
+import com.lumiku.avatars.control.PersonaExamples;
+import com.lumiku.avatars.control.PresetEdit;
+import com.lumiku.platform.Roles;
+import com.lumiku.platform.problem.ProblemException;
+import com.lumiku.platform.security.CurrentUser;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Operators' keeping of Avatar Creator's catalogue: presets and persona examples created, read
+ * (private presets too), changed (absent fields stay; blank texts and attributes are removed) and
+ * deleted. Avatars ordered from a deleted preset keep what they were ordered with.
+ */
+@Path("admin/" + AvatarCreator.ID)
+@RequestScoped
+@RolesAllowed(Roles.ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+public class AvatarCatalogueAdminResource {
+
+  @Inject CurrentUser currentUser;
+  @Inject AvatarPresets presets;
+  @Inject PersonaExamples examples;
+  @Context UriInfo uriInfo;
+
+  /** Every preset, private ones too, by category and name. */
+  @GET
+  @Path("presets")
+  public List<PresetView> presets() {
+    return presets.list(null, true).stream().map(AvatarPresetsResource::view).toList();
+  }
+
+  @GET
+  @Path("presets/{presetId}")
+  public PresetView preset(@PathParam("presetId") UUID presetId) {
+    return AvatarPresetsResource.view(
+        presets
+            .find(presetId, true)
+            .orElseThrow(() -> ProblemException.notFound("Preset " + presetId)));
+  }
+
+  /**
+   * A new preset: {@code {name, category, description?, prompt?, persona?, attributes?, public?}};
+   * it must give the model something to draw.
+   */
+  @POST
+  @Path("presets")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response createPreset(@NotNull PresetEdit preset) {
+    PresetView created = AvatarPresetsResource.view(presets.create(currentUser.id(), preset));
+    return Response.created(location("preset", created.id())).entity(created).build();
+  }
+
+  @PATCH
+  @Path("presets/{presetId}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public PresetView changePreset(
+      @PathParam("presetId") UUID presetId, @NotNull PresetEdit changes) {
+    return AvatarPresetsResource.view(presets.change(currentUser.id(), presetId, changes));
+  }
+
+  @DELETE
+  @Path("presets/{presetId}")
+  public Response deletePreset(@PathParam("presetId") UUID presetId) {
+    presets.delete(currentUser.id(), presetId);
+    return Response.noContent().build();
+  }
+
+  @GET
+  @Path("persona-examples")
+  public List<PersonaExampleView> examples() {
+    return examples.list(null).stream().map(PersonaExamplesResource::view).toList();
+  }
+
+  @GET
+  @Path("persona-examples/{exampleId}")
+  public PersonaExampleView example(@PathParam("exampleId") UUID exampleId) {
+    return PersonaExamplesResource.view(
+        examples
+            .find(exampleId)
+            .orElseThrow(() -> ProblemException.notFound("Persona example " + exampleId)));
+  }
+
+  /**
+   * A new persona example: {@code {category, name, displayOrder?, persona?, suggestedAttributes?}}.
+   */
+  @POST
+  @Path("persona-examples")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response createExample(@NotNull PersonaExampleEdit example) {
+    PersonaExampleView created =
+        PersonaExamplesResource.view(examples.create(currentUser.id(), example));
+    return Response.created(location("example", created.id())).entity(created).build();
+  }
+
+  @PATCH
+  @Path("persona-examples/{exampleId}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public PersonaExampleView changeExample(
+      @PathParam("exampleId") UUID exampleId, @NotNull PersonaExampleEdit changes) {
+    return PersonaExamplesResource.view(examples.change(currentUser.id(), exampleId, changes));
+  }
+
+  @DELETE
+  @Path("persona-examples/{exampleId}")
+  public Response deleteExample(@PathParam("exampleId") UUID exampleId) {
+    examples.delete(currentUser.id(), exampleId);
+    return Response.noContent().build();
+  }
+
+  private URI location(String method, UUID id) {
+    return uriInfo
+        .getBaseUriBuilder()
+        .path(AvatarCatalogueAdminResource.class)
+        .path(AvatarCatalogueAdminResource.class, method)
+        .build(id);
+  }
+}
