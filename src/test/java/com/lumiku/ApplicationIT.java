@@ -2,6 +2,7 @@ package com.lumiku;
 
 import com.lumiku.apps.NewAppScenarios;
 import com.lumiku.avatars.AvatarGenerationScenarios;
+import com.lumiku.avatars.AvatarManagementScenarios;
 import com.lumiku.avatars.AvatarPersonaScenarios;
 import com.lumiku.credits.CreditsAdminScenarios;
 import com.lumiku.credits.OverdraftRaceScenarios;
@@ -20,7 +21,7 @@ import com.lumiku.platform.storage.PrivateImageScenarios;
 import com.lumiku.poses.PoseGeneratorScenarios;
 import com.lumiku.poses.PoseLibraryScenarios;
 import com.lumiku.poses.PoseRequestScenarios;
-import com.lumiku.poses.RefusingModel;
+import com.lumiku.poses.ScriptedModel;
 import com.lumiku.quotas.QuotaScenarios;
 import com.lumiku.testing.DeployedApplicationTest;
 import com.lumiku.testing.Deployments;
@@ -31,7 +32,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 /**
  * The application as built, plus the test-only probe app and a fault to inject, on real Payara
  * Micro, Artemis and PostgreSQL: one deployment (one boot) for every scenario it can serve, with a
- * model that refuses marked prompts as a provider would ({@link RefusingModel}). The settings here
+ * model that refuses marked prompts as a provider would ({@link ScriptedModel}). The settings here
  * are the few those scenarios need shorter than in production: the sweeper looks every second (the
  * deadline stays 10 minutes), a branch in doubt fails liveness after 2 s, a broker branch counts as
  * abandoned after 8 s. Each scenario creates its own users and data.
@@ -39,6 +40,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 class ApplicationIT extends DeployedApplicationTest
     implements AuthenticationScenarios,
         AvatarGenerationScenarios,
+        AvatarManagementScenarios,
         AvatarPersonaScenarios,
         AtomicSubmissionScenarios,
         NewAppScenarios,
@@ -68,6 +70,6 @@ class ApplicationIT extends DeployedApplicationTest
             "lumiku.broker.abandoned-branch-age=PT8S",
             "lumiku.broker.abandoned-branch-check-interval=PT0.5S")
         .addClass(FailAfterEnqueue.class)
-        .addClass(RefusingModel.class);
+        .addClass(ScriptedModel.class);
   }
 }

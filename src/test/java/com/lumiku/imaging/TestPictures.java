@@ -20,7 +20,7 @@ import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /** Pictures and byte surgery for the imaging tests. */
-final class TestPictures {
+public final class TestPictures {
 
   private TestPictures() {}
 
@@ -28,7 +28,7 @@ final class TestPictures {
    * Four flat quadrants (red, green, blue, white) with a black square in the top left corner: easy
    * for lossy codecs to keep, and any turn or mirror shows.
    */
-  static BufferedImage quadrants(int width, int height, int type) {
+  public static BufferedImage quadrants(int width, int height, int type) {
     BufferedImage image = new BufferedImage(width, height, type);
     Graphics2D g = image.createGraphics();
     try {
@@ -92,7 +92,7 @@ final class TestPictures {
    * of a 64 x 64 picture: a decompression bomb as far as a header-trusting decoder is concerned.
    * The IHDR checksum is recomputed, so only the sizes are wrong.
    */
-  static byte[] pngDeclaring(int width, int height) {
+  public static byte[] pngDeclaring(int width, int height) {
     byte[] png = Png.encode(quadrants(64, 64, BufferedImage.TYPE_INT_RGB));
     ByteBuffer bytes = ByteBuffer.wrap(png); // IHDR: length at 8, "IHDR" at 12, data at 16..28
     bytes.putInt(16, width).putInt(20, height);
@@ -106,7 +106,7 @@ final class TestPictures {
    * The JPEG with an APP1 Exif segment right after SOI, holding one IFD with the orientation and an
    * ASCII camera make ("GPSTEST"): enough for readers and for checking that it is gone.
    */
-  static byte[] withExif(byte[] jpeg, int orientation) {
+  public static byte[] withExif(byte[] jpeg, int orientation) {
     byte[] make = "GPSTEST\0".getBytes(StandardCharsets.US_ASCII);
     ByteBuffer tiff = ByteBuffer.allocate(8 + 2 + 2 * 12 + 4 + make.length); // big-endian
     tiff.put(new byte[] {'M', 'M', 0, 42}).putInt(8).putShort((short) 2);

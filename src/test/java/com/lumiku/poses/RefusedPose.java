@@ -4,7 +4,7 @@ import com.lumiku.testing.TestDatabase;
 import java.util.UUID;
 
 /**
- * A library pose the test model refuses to draw ({@link RefusingModel}): a copy of a real pose
+ * A library pose the test model refuses to draw ({@link ScriptedModel}): a copy of a real pose
  * whose name carries the refusal marker, public while a test needs it. Tests delete it again, so
  * the shipped library stays as other tests expect it.
  */
@@ -18,7 +18,7 @@ public final class RefusedPose {
     TestDatabase.update(
         "INSERT INTO pose_library (id, category_id, name, description, difficulty, keypoints,"
             + " created_at) SELECT ?, category_id, 'Refused "
-            + RefusingModel.MARKER
+            + ScriptedModel.MARKER
             + "', 'A pose the test model will not draw', 'advanced', keypoints, now()"
             + " FROM pose_library WHERE id = ?",
         refused,

@@ -1,14 +1,17 @@
 package com.lumiku.testing;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,6 +49,39 @@ public final class Race {
     return builder(api, member, path)
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json))
+        .build();
+  }
+
+  /**
+   * A multipart/form-data POST as the member: text {@code fields} and one file part {@code
+   * fileField} named {@code fileName}.
+   */
+  public static HttpRequest multipart(
+      Api api,
+      Api.Member member,
+      String path,
+      Map<String, String> fields,
+      String fileField,
+      String fileName,
+      byte[] file) {
+    String boundary = "race-" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    fields.forEach(
+        (name, value) ->
+            body.writeBytes(
+                ("--%s\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n"
+                        .formatted(boundary, name, value))
+                    .getBytes(StandardCharsets.UTF_8)));
+    body.writeBytes(
+        ("--%s\r\nContent-Disposition: form-data; name=\"%s\"; filename=\"%s\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n")
+            .formatted(boundary, fileField, fileName)
+            .getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(file);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return builder(api, member, path)
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
         .build();
   }
 

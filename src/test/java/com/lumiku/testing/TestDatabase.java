@@ -6,7 +6,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -112,6 +114,29 @@ public final class TestDatabase {
 
   public static long avatarsOfUser(UUID userId) {
     return single("SELECT count(*) FROM avatars WHERE user_id = ?", userId);
+  }
+
+  /** The picture and thumbnail files of the user's avatars. */
+  public static List<String> avatarFiles(UUID userId) {
+    return query(
+        "SELECT unnest(ARRAY[image_path, thumbnail_path]) FROM avatars WHERE user_id = ?",
+        rows -> rows.getString(1),
+        userId);
+  }
+
+  /**
+   * Every image file a row refers to (avatars, drawn poses, pose projects' subjects, pose requests'
+   * references): a stored file outside this set is an orphan.
+   */
+  public static Set<String> referencedImageFiles() {
+    return new HashSet<>(
+        query(
+            "SELECT unnest(ARRAY[image_path, thumbnail_path]) FROM avatars"
+                + " UNION SELECT unnest(ARRAY[image_path, thumbnail_path]) FROM generated_poses"
+                + " UNION SELECT unnest(ARRAY[subject_image, subject_thumbnail]) FROM pose_projects"
+                + " UNION SELECT unnest(ARRAY[reference_image, reference_thumbnail])"
+                + " FROM pose_requests",
+            rows -> rows.getString(1)));
   }
 
   /** The ids (gid) of the XA branches prepared in PostgreSQL and not yet ended. */

@@ -5,15 +5,25 @@ import com.lumiku.avatars.control.AvatarCreator;
 import com.lumiku.avatars.control.AvatarDraft;
 import com.lumiku.avatars.control.AvatarGenerations;
 import com.lumiku.avatars.control.AvatarProjects;
+import com.lumiku.avatars.control.AvatarUploads;
 import com.lumiku.avatars.control.PersonaFields;
 import com.lumiku.avatars.entity.Avatar;
 import com.lumiku.avatars.entity.AvatarProject;
 import com.lumiku.avatars.entity.Persona;
 import com.lumiku.generations.boundary.OrderAnswers;
+import com.lumiku.imaging.AcceptedImage;
+import com.lumiku.imaging.PictureFiles;
+import com.lumiku.imaging.PictureUploads;
+import com.lumiku.platform.JsonDocuments;
+import com.lumiku.platform.Page;
+import com.lumiku.platform.PageCursor;
+import com.lumiku.platform.PageSize;
 import com.lumiku.platform.Roles;
 import com.lumiku.platform.idempotency.IdempotentRequests;
 import com.lumiku.platform.problem.Choice;
+import com.lumiku.platform.problem.ProblemException;
 import com.lumiku.platform.security.CurrentUser;
+import com.lumiku.platform.storage.ImageStore;
 import com.lumiku.platform.storage.ImageUrls;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -23,23 +33,32 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * The Avatar Creator: projects, their avatars, and ordering a new avatar from a prompt, a persona
- * and visual attributes, or a preset.
+ * The Avatar Creator: projects and their avatars (list, read, rename, delete, download), ordering
+ * an avatar drawn from a prompt, a persona and visual attributes, or a preset, and making one of an
+ * uploaded photo.
  */
 @Path("apps/" + AvatarCreator.ID + "/projects")
 @RequestScoped
@@ -52,6 +71,9 @@ public class AvatarProjectsResource {
   @Inject AvatarProjects projects;
   @Inject AvatarGenerations generations;
   @Inject OrderAnswers answers;
+  @Inject AvatarUploads uploads;
+  @Inject PictureUploads pictures;
+  @Inject ImageStore store;
   @Inject IdempotentRequests idempotentRequests;
   @Inject ImageUrls images;
   @Context UriInfo uriInfo;
@@ -73,12 +95,28 @@ public class AvatarProjectsResource {
       PersonaFields persona,
       AttributeFields attributes) {}
 
+  /** A change of a project: what is given changes, what is null stays. */
+  public record ProjectChanges(
+      @Size(min = 1, max = 100) String name, @Size(max = 500) String description) {}
+
+  /** A change of an avatar: its name. */
+  public record AvatarChanges(@NotBlank @Size(max = 100) String name) {}
+
+  /**
+   * A project; in a single project's view, {@code avatars} holds the newest page of its avatars
+   * ({@code avatarsNextCursor} continues at {@code GET /projects/{id}/avatars}).
+   */
   public record ProjectView(
       UUID id,
       String name,
       String description,
       OffsetDateTime createdAt,
-      List<AvatarView> avatars) {}
+      OffsetDateTime updatedAt,
+      List<AvatarView> avatars,
+      String avatarsNextCursor) {}
+
+  /** An avatar made of an upload, what it cost and the balance left. */
+  public record UploadView(AvatarView avatar, long creditUsed, long creditBalance) {}
 
   /**
    * An avatar; {@code prompt} is the model's prompt it was drawn from, {@code persona} and {@code
@@ -93,7 +131,10 @@ public class AvatarProjectsResource {
       int width,
       int height,
       UUID generationId,
+      int usageCount,
+      OffsetDateTime lastUsedAt,
       OffsetDateTime createdAt,
+      OffsetDateTime updatedAt,
       Persona persona,
       AttributeFields attributes,
       String sourceType,
@@ -108,7 +149,7 @@ public class AvatarProjectsResource {
                 .path(AvatarProjectsResource.class)
                 .path(AvatarProjectsResource.class, "project")
                 .build(project.id()))
-        .entity(view(project, List.of()))
+        .entity(view(project, new Page<>(List.of(), null)))
         .build();
   }
 
@@ -121,7 +162,168 @@ public class AvatarProjectsResource {
   @Path("{projectId}")
   public ProjectView project(@PathParam("projectId") UUID projectId) {
     AvatarProject project = projects.owned(projectId, currentUser.id());
-    return view(project, projects.avatars(project.id()).stream().map(this::view).toList());
+    return view(project, avatarPage(project.id(), null, null));
+  }
+
+  @PATCH
+  @Path("{projectId}")
+  public ProjectView change(
+      @PathParam("projectId") UUID projectId, @NotNull @Valid ProjectChanges changes) {
+    if (changes.name() != null && changes.name().isBlank()) {
+      throw ProblemException.badRequest("name must not be blank.");
+    }
+    AvatarProject project =
+        projects.change(projectId, currentUser.id(), changes.name(), changes.description());
+    return view(project, avatarPage(project.id(), null, null));
+  }
+
+  /**
+   * Deletes the project, its avatars and their pictures; its orders no worker has started are
+   * canceled and refunded (the generations stay in the history).
+   */
+  @DELETE
+  @Path("{projectId}")
+  public Response delete(@PathParam("projectId") UUID projectId) {
+    projects.delete(projectId, currentUser.id());
+    return Response.noContent().build();
+  }
+
+  /** The project's avatars, newest first, a page at a time. */
+  @GET
+  @Path("{projectId}/avatars")
+  public Page<AvatarView> avatars(
+      @PathParam("projectId") UUID projectId,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
+    AvatarProject project = projects.owned(projectId, currentUser.id());
+    return avatarPage(project.id(), limit, cursor);
+  }
+
+  @GET
+  @Path("{projectId}/avatars/{avatarId}")
+  public AvatarView avatar(
+      @PathParam("projectId") UUID projectId, @PathParam("avatarId") UUID avatarId) {
+    return view(projects.avatar(projectId, avatarId, currentUser.id()));
+  }
+
+  @PATCH
+  @Path("{projectId}/avatars/{avatarId}")
+  public AvatarView changeAvatar(
+      @PathParam("projectId") UUID projectId,
+      @PathParam("avatarId") UUID avatarId,
+      @NotNull @Valid AvatarChanges changes) {
+    return view(projects.rename(projectId, avatarId, currentUser.id(), changes.name()));
+  }
+
+  /** Deletes the avatar and its pictures (its image URLs stop working) and its usage history. */
+  @DELETE
+  @Path("{projectId}/avatars/{avatarId}")
+  public Response deleteAvatar(
+      @PathParam("projectId") UUID projectId, @PathParam("avatarId") UUID avatarId) {
+    projects.deleteAvatar(projectId, avatarId, currentUser.id());
+    return Response.noContent().build();
+  }
+
+  /** The avatar's picture as a file in {@code format} ({@code png}, the default, jpeg or webp). */
+  @GET
+  @Path("{projectId}/avatars/{avatarId}/download")
+  @Produces({"image/png", "image/jpeg", "image/webp", MediaType.APPLICATION_JSON})
+  public Response download(
+      @PathParam("projectId") UUID projectId,
+      @PathParam("avatarId") UUID avatarId,
+      @QueryParam("format") String formatCode) {
+    var format = PictureFiles.format(formatCode);
+    Avatar avatar = projects.avatar(projectId, avatarId, currentUser.id());
+    return PictureFiles.download(store, avatar.imagePath(), format, "avatar-" + avatar.id());
+  }
+
+  /**
+   * Makes an avatar of an uploaded photo: multipart {@code image} (PNG, JPEG or WebP, checked and
+   * re-encoded before anything is charged), {@code name}, and optionally {@code persona} and {@code
+   * attributes}, each a JSON object as in an order. Charged {@code cost.upload} in the transaction
+   * that stores it; 201 with the avatar. With an {@code Idempotency-Key}, a retry of the same
+   * upload returns the first answer and charges nothing.
+   */
+  @POST
+  @Path("{projectId}/avatars/upload")
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  public Response upload(
+      @PathParam("projectId") UUID projectId,
+      @HeaderParam("Idempotency-Key") String idempotencyKey,
+      @FormParam("name") String name,
+      @FormParam("persona") String persona,
+      @FormParam("attributes") String attributes,
+      @FormParam("image") EntityPart image) {
+    UUID userId = currentUser.id();
+    projects.owned(projectId, userId);
+    AvatarDraft.Resolved who =
+        AvatarDraft.forUpload(
+            name,
+            jsonPart("persona", persona, PersonaFields.class),
+            jsonPart("attributes", attributes, AttributeFields.class));
+    AcceptedImage picture = pictures.accepted(image);
+    return idempotentRequests.once(
+        userId,
+        idempotencyKey,
+        new IdempotentUpload(UPLOAD_ROUTE, projectId, who, sha256(picture.png())),
+        () -> {
+          AvatarUploads.Uploaded uploaded =
+              uploads.upload(
+                  userId,
+                  projectId,
+                  who,
+                  picture,
+                  PictureUploads.thumbnail(picture, AvatarCreator.THUMBNAIL_SIZE));
+          return Response.created(
+                  uriInfo
+                      .getBaseUriBuilder()
+                      .path(AvatarProjectsResource.class)
+                      .path(AvatarProjectsResource.class, "avatar")
+                      .build(projectId, uploaded.avatar().id()))
+              .entity(
+                  new UploadView(
+                      view(uploaded.avatar()), uploaded.creditUsed(), uploaded.creditBalance()))
+              .build();
+        });
+  }
+
+  /** A multipart field holding a JSON object; null when absent or blank. */
+  private static <T> T jsonPart(String field, String json, Class<T> type) {
+    if (json == null || json.isBlank()) {
+      return null;
+    }
+    try {
+      return JsonDocuments.fromJson(json, type);
+    } catch (RuntimeException e) {
+      throw ProblemException.invalid(
+          List.of(
+              new com.lumiku.platform.problem.Problem.FieldError(
+                  field, "must be a JSON object with the fields of an order's " + field + ".")));
+    }
+  }
+
+  private static final String UPLOAD_ROUTE =
+      "POST /api/apps/" + AvatarCreator.ID + "/projects/avatars/upload";
+
+  /** What makes two uploads the same upload: the project, who it shows and the picture's pixels. */
+  public record IdempotentUpload(
+      String route, UUID projectId, AvatarDraft.Resolved avatar, String pictureSha256) {}
+
+  private static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every JVM has SHA-256", e);
+    }
+  }
+
+  private Page<AvatarView> avatarPage(UUID projectId, String limit, String cursor) {
+    int size = PageSize.parse(limit);
+    return Page.of(
+        projects.avatars(projectId, PageCursor.decode(cursor), size + 1),
+        size,
+        this::view,
+        avatar -> new PageCursor(avatar.createdAt(), avatar.id()));
   }
 
   /**
@@ -162,9 +364,15 @@ public class AvatarProjectsResource {
    */
   public record IdempotentRequest(String route, UUID projectId, AvatarDraft order) {}
 
-  private static ProjectView view(AvatarProject project, List<AvatarView> avatars) {
+  private static ProjectView view(AvatarProject project, Page<AvatarView> avatars) {
     return new ProjectView(
-        project.id(), project.name(), project.description(), project.createdAt(), avatars);
+        project.id(),
+        project.name(),
+        project.description(),
+        project.createdAt(),
+        project.updatedAt(),
+        avatars == null ? null : avatars.items(),
+        avatars == null ? null : avatars.nextCursor());
   }
 
   /** The avatar for its owner, with URLs of its pictures signed for this answer. */
@@ -178,7 +386,10 @@ public class AvatarProjectsResource {
         avatar.width(),
         avatar.height(),
         avatar.generationId(),
+        avatar.usageCount(),
+        avatar.lastUsedAt(),
         avatar.createdAt(),
+        avatar.updatedAt(),
         avatar.persona().isEmpty() ? null : avatar.persona(),
         avatar.attributes().isEmpty() ? null : AttributeFields.of(avatar.attributes()),
         Choice.code(avatar.sourceType()),

@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Avatar Creator, as the app registry knows it: its operation {@code generate} (priced by {@code
- * lumiku.apps.avatar-creator.cost.generate}) and its worker {@code avatar}, which draws avatars
- * from prompts off {@link #QUEUE} ({@code lumiku.workers.avatar.queue}, {@code .concurrency}).
+ * Avatar Creator, as the app registry knows it: its operations {@code generate} and {@code upload}
+ * (priced by {@code lumiku.apps.avatar-creator.cost.<operation>}) and its worker {@code avatar},
+ * which draws avatars from prompts off {@link #QUEUE} ({@code lumiku.workers.avatar.queue}, {@code
+ * .concurrency}).
  */
 @ApplicationScoped
 public class AvatarCreator implements App {
@@ -17,6 +18,9 @@ public class AvatarCreator implements App {
 
   /** The operation of ordering an avatar drawn from a prompt. */
   public static final String GENERATE = "generate";
+
+  /** The operation of storing an uploaded photo as an avatar (no worker: done on upload). */
+  public static final String UPLOAD = "upload";
 
   /** The job type of an avatar drawn from a prompt. */
   public static final String FROM_PROMPT = "avatar.from-prompt";
@@ -27,6 +31,9 @@ public class AvatarCreator implements App {
   public static final String QUEUE = "generations.avatar";
 
   public static final int CONCURRENCY = 4;
+
+  /** The size of avatars' thumbnails (drawn and uploaded), in pixels. */
+  public static final int THUMBNAIL_SIZE = 160;
 
   @Override
   public String id() {
@@ -40,12 +47,13 @@ public class AvatarCreator implements App {
 
   @Override
   public String description() {
-    return "Avatars drawn from a prompt, a persona and visual attributes, or a preset.";
+    return "Avatars drawn from a prompt, a persona and visual attributes, or a preset, or made of"
+        + " your own photos.";
   }
 
   @Override
   public List<String> operations() {
-    return List.of(GENERATE);
+    return List.of(GENERATE, UPLOAD);
   }
 
   @Override

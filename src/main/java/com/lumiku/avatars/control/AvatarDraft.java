@@ -77,6 +77,31 @@ public record AvatarDraft(
   }
 
   /**
+   * Who an uploaded photo shows, checked: its name (null or {@code ""}: the persona's name), its
+   * persona and attributes; the photo is the picture, so there is no prompt.
+   *
+   * @throws ProblemException 400 naming every field that breaks a rule
+   */
+  public static Resolved forUpload(String name, PersonaFields persona, AttributeFields attributes) {
+    List<FieldError> errors = new ArrayList<>();
+    String given = FieldRules.optional("name", name, MAX_NAME, Lines.ONE, errors);
+    Persona who =
+        (persona == null ? PersonaFields.NONE : persona)
+            .checked("persona", errors)
+            .over(Persona.NONE);
+    VisualAttributes look =
+        (attributes == null ? AttributeFields.NONE : attributes)
+            .checked("attributes", errors)
+            .over(VisualAttributes.NONE);
+    String avatarName = given != null && !given.isEmpty() ? given : who.name();
+    if (avatarName == null) {
+      errors.add(new FieldError("name", "must not be blank (or give persona.name)."));
+    }
+    refuse(errors);
+    return new Resolved(avatarName, null, who, look);
+  }
+
+  /**
    * The avatar this order asks for over the preset (null: none): the preset's template and
    * attributes with the order's fields over them.
    *

@@ -2,6 +2,7 @@ package com.lumiku.avatars.control;
 
 import com.lumiku.avatars.entity.Avatar;
 import com.lumiku.generations.control.GenerationJob;
+import com.lumiku.generations.control.PermanentFailure;
 import com.lumiku.generations.entity.Generation;
 import com.lumiku.generations.entity.Job;
 import com.lumiku.imaging.ImageGenerator;
@@ -27,8 +28,10 @@ import java.awt.image.BufferedImage;
 @ApplicationScoped
 public class AvatarFromPrompt implements GenerationJob {
 
-  static final int THUMBNAIL_SIZE = 160;
+  /** The error code of an order whose project was deleted before a worker drew it. */
+  static final String PROJECT_DELETED = "project-deleted";
 
+  @Inject AvatarProjects projects;
   @Inject ImageGenerator generator;
   @Inject ImageStore store;
   @Inject AvatarPresets presets;
@@ -46,7 +49,17 @@ public class AvatarFromPrompt implements GenerationJob {
         generator.generate(new ImageRequest(prompt.prompt(), prompt.width(), prompt.height()));
     BufferedImage picture = Png.decode(drawn);
     byte[] png = Png.isPng(drawn) ? drawn : Png.encode(picture);
-    ImageStore.StoredImage stored = store.store(png, Png.thumbnail(picture, THUMBNAIL_SIZE));
+    // Locked only now, not during the model's call: a deletion waits for the insert, not the
+    // drawing.
+    if (!projects.lockToAdd(prompt.projectId())) {
+      throw new PermanentFailure(
+          PROJECT_DELETED,
+          "The project was deleted while the avatar was being drawn; your credits were refunded.",
+          "Avatar project " + prompt.projectId() + " is gone",
+          null);
+    }
+    ImageStore.StoredImage stored =
+        store.store(png, Png.thumbnail(picture, AvatarCreator.THUMBNAIL_SIZE));
 
     Avatar avatar =
         Avatar.generated(

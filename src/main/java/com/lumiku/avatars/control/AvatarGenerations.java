@@ -33,7 +33,7 @@ public class AvatarGenerations {
   @Transactional
   public GenerationRequests.Accepted order(
       UUID userId, UUID projectId, AvatarDraft draft, boolean operator) {
-    projects.owned(projectId, userId);
+    projects.lockedToAdd(projectId, userId);
     AvatarPreset preset =
         draft.presetId() == null ? null : presets.orderable(draft.presetId(), operator);
     AvatarDraft.Resolved avatar = draft.resolve(preset == null ? null : preset.content());
@@ -66,7 +66,8 @@ public class AvatarGenerations {
             "Avatar \"" + abbreviate(prompt.name()) + "\""));
   }
 
-  private static String abbreviate(String text) {
+  /** A name short enough for a ledger entry's description. */
+  static String abbreviate(String text) {
     return text.length() <= 60 ? text : text.substring(0, 57) + "...";
   }
 }

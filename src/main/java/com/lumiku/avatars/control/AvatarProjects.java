@@ -2,20 +2,38 @@ package com.lumiku.avatars.control;
 
 import com.lumiku.avatars.entity.Avatar;
 import com.lumiku.avatars.entity.AvatarProject;
+import com.lumiku.generations.control.Cancellations;
+import com.lumiku.platform.PageCursor;
 import com.lumiku.platform.problem.ProblemException;
+import com.lumiku.platform.storage.ImageStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
-/** A user's avatar projects and the avatars in them. */
+/**
+ * A user's avatar projects and the avatars in them.
+ *
+ * <p>What adds to a project (an order, an upload, a worker storing a drawn avatar) locks its row to
+ * share ({@link #lockedToAdd}); deleting it locks the row for update first. So an order placed
+ * while the project is deleted either commits first, and is then canceled and refunded by the
+ * deletion, or finds the project gone; a worker drawing for a deleted project finds it gone and
+ * fails the job, which refunds it.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class AvatarProjects {
 
+  private static final Logger LOG = Logger.getLogger(AvatarProjects.class.getName());
+
   @PersistenceContext EntityManager em;
+  @Inject Cancellations cancellations;
+  @Inject ImageStore images;
 
   @Transactional
   public AvatarProject create(UUID userId, String name, String description) {
@@ -37,15 +55,144 @@ public class AvatarProjects {
     return project;
   }
 
+  /**
+   * The user's project, locked to share for the caller's transaction: it cannot be deleted until
+   * that commits (see the class comment).
+   *
+   * @throws ProblemException 404 if it does not exist (any more) or belongs to somebody else
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public AvatarProject lockedToAdd(UUID projectId, UUID userId) {
+    if (!lockToAdd(projectId)) {
+      throw ProblemException.notFound("Project " + projectId);
+    }
+    return owned(projectId, userId);
+  }
+
+  /**
+   * Locks the project to share for the caller's transaction, as {@link #lockedToAdd} does, for a
+   * worker adding to it.
+   *
+   * @return whether it still exists
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public boolean lockToAdd(UUID projectId) {
+    // FOR SHARE in SQL: EclipseLink makes PESSIMISTIC_READ a FOR UPDATE, which would make orders
+    // of one project, and the workers' inserts of their avatars, wait for each other.
+    return !em.createNativeQuery("SELECT id FROM avatar_projects WHERE id = ?1 FOR SHARE")
+        .setParameter(1, projectId)
+        .getResultList()
+        .isEmpty();
+  }
+
   public List<AvatarProject> of(UUID userId) {
     return em.createNamedQuery(AvatarProject.OF_USER, AvatarProject.class)
         .setParameter("userId", userId)
         .getResultList();
   }
 
-  public List<Avatar> avatars(UUID projectId) {
-    return em.createNamedQuery(Avatar.OF_PROJECT, Avatar.class)
+  /** A page of the project's avatars, newest first, after {@code after}. */
+  public List<Avatar> avatars(UUID projectId, PageCursor after, int limit) {
+    return PageCursor.bind(
+            em.createQuery(
+                "SELECT a FROM Avatar a WHERE a.projectId = :projectId"
+                    + PageCursor.jpqlAfter(after, "a")
+                    + PageCursor.jpqlOrder("a"),
+                Avatar.class),
+            after,
+            limit)
         .setParameter("projectId", projectId)
         .getResultList();
+  }
+
+  /**
+   * Renames the project and/or changes its description (null: unchanged).
+   *
+   * @throws ProblemException 404 if it is not the user's
+   */
+  @Transactional
+  public AvatarProject change(UUID projectId, UUID userId, String name, String description) {
+    AvatarProject project = owned(projectId, userId);
+    project.change(name, description);
+    return project;
+  }
+
+  /**
+   * Deletes the project with its avatars, whose pictures go once the deletion has committed; their
+   * usage histories go with them, and pose projects that copied one keep their copy. The project's
+   * unstarted orders are canceled and refunded in the same transaction; the generations and their
+   * ledger entries stay, as history.
+   *
+   * @return the ids of the canceled generations
+   * @throws ProblemException 404 if it is not the user's
+   */
+  @Transactional
+  public List<UUID> delete(UUID projectId, UUID userId) {
+    owned(projectId, userId);
+    em.createNativeQuery("SELECT id FROM avatar_projects WHERE id = ?1 FOR UPDATE")
+        .setParameter(1, projectId)
+        .getResultList();
+    List<UUID> canceled =
+        cancellations.cancelUnstarted(
+            userId,
+            AvatarCreator.ID,
+            parameters -> projectId.equals(AvatarPrompt.projectOf(parameters)));
+    List<Avatar> avatars =
+        em.createQuery("SELECT a FROM Avatar a WHERE a.projectId = :projectId", Avatar.class)
+            .setParameter("projectId", projectId)
+            .getResultList();
+    avatars.forEach(this::remove);
+    // Avatars refer to the project by a plain column: EclipseLink must delete them first.
+    em.flush();
+    em.remove(em.find(AvatarProject.class, projectId));
+    LOG.log(
+        Level.INFO,
+        "Deleted avatar project {0} of user {1}: {2} avatars, {3} orders canceled",
+        new Object[] {projectId, userId, avatars.size(), canceled.size()});
+    return canceled;
+  }
+
+  /**
+   * The user's avatar in the project.
+   *
+   * @throws ProblemException 404 if either is not the user's, or the avatar is in another project
+   */
+  public Avatar avatar(UUID projectId, UUID avatarId, UUID userId) {
+    Avatar avatar = em.find(Avatar.class, avatarId);
+    if (avatar == null
+        || !avatar.userId().equals(userId)
+        || !avatar.projectId().equals(projectId)) {
+      throw ProblemException.notFound("Avatar " + avatarId);
+    }
+    return avatar;
+  }
+
+  /**
+   * Renames the avatar.
+   *
+   * @throws ProblemException 404 if it is not the user's
+   */
+  @Transactional
+  public Avatar rename(UUID projectId, UUID avatarId, UUID userId, String name) {
+    Avatar avatar = avatar(projectId, avatarId, userId);
+    avatar.rename(name);
+    return avatar;
+  }
+
+  /**
+   * Deletes the avatar; its pictures go once that has committed, so its image URLs stop working.
+   *
+   * @throws ProblemException 404 if it is not the user's
+   */
+  @Transactional
+  public void deleteAvatar(UUID projectId, UUID avatarId, UUID userId) {
+    remove(avatar(projectId, avatarId, userId));
+    LOG.log(Level.INFO, "Deleted avatar {0} of user {1}", new Object[] {avatarId, userId});
+  }
+
+  private void remove(Avatar avatar) {
+    images.deleteAfterCommit(
+        new ImageStore.StoredImage(avatar.imagePath(), avatar.thumbnailPath()));
+    em.remove(avatar);
   }
 }

@@ -45,4 +45,9 @@ public record AvatarPrompt(
   public static AvatarPrompt fromJson(String json) {
     return JsonDocuments.fromJson(json, AvatarPrompt.class);
   }
+
+  /** The project an order's parameters (JSON) draw into. */
+  public static UUID projectOf(String json) {
+    return fromJson(json).projectId();
+  }
 }

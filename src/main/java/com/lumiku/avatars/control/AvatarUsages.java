@@ -34,11 +34,21 @@ public class AvatarUsages {
     return avatar;
   }
 
-  /** Records that an app used the avatar; see {@link AvatarUsage}. */
+  /**
+   * Records that an app used the avatar (see {@link AvatarUsage}) and counts the use on the avatar,
+   * with one conditional update (concurrent uses each count).
+   */
   @Transactional(Transactional.TxType.MANDATORY)
   public void record(
       Avatar avatar, String app, String action, String referenceType, UUID referenceId) {
-    em.persist(new AvatarUsage(avatar, app, action, referenceType, referenceId));
+    AvatarUsage usage = new AvatarUsage(avatar, app, action, referenceType, referenceId);
+    em.persist(usage);
+    em.createNativeQuery(
+            "UPDATE avatars SET usage_count = usage_count + 1,"
+                + " last_used_at = greatest(last_used_at, ?1) WHERE id = ?2")
+        .setParameter(1, usage.usedAt())
+        .setParameter(2, avatar.id())
+        .executeUpdate();
   }
 
   /** The avatar's uses, newest first, at most {@code limit}. */

@@ -7,7 +7,6 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -19,12 +18,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "avatars")
-@NamedQuery(
-    name = Avatar.OF_PROJECT,
-    query = "SELECT a FROM Avatar a WHERE a.projectId = :projectId ORDER BY a.createdAt DESC")
 public class Avatar {
-
-  public static final String OF_PROJECT = "Avatar.ofProject";
 
   @Id private UUID id;
 
@@ -55,6 +49,12 @@ public class Avatar {
   @Column(nullable = false)
   private int height;
 
+  @Column(name = "usage_count", nullable = false)
+  private int usageCount;
+
+  @Column(name = "last_used_at")
+  private OffsetDateTime lastUsedAt;
+
   @Column(name = "created_at", nullable = false)
   private OffsetDateTime createdAt;
 
@@ -69,28 +69,52 @@ public class Avatar {
   @Convert(converter = NullableUuid.class)
   private UUID presetId;
 
+  @Column(name = "updated_at", nullable = false)
+  private OffsetDateTime updatedAt;
+
   protected Avatar() {}
 
   /** An avatar drawn by a generation. */
   public static Avatar generated(
       UUID projectId, UUID userId, UUID generationId, Profile profile, Picture picture) {
-    Avatar avatar = new Avatar();
-    avatar.id = UUID.randomUUID();
-    avatar.projectId = projectId;
-    avatar.userId = userId;
+    Avatar avatar = new Avatar(UUID.randomUUID(), projectId, userId, profile, picture);
     avatar.generationId = generationId;
-    avatar.name = profile.name();
-    avatar.prompt = profile.prompt();
-    avatar.persona = PersonaColumns.of(profile.persona());
-    avatar.attributes = AttributeColumns.of(profile.attributes());
-    avatar.sourceType = Codes.code(profile.source());
-    avatar.presetId = profile.presetId();
-    avatar.imagePath = picture.image();
-    avatar.thumbnailPath = picture.thumbnail();
-    avatar.width = picture.width();
-    avatar.height = picture.height();
-    avatar.createdAt = UtcClock.now();
     return avatar;
+  }
+
+  /** An avatar made of a photo its owner uploaded, stored under the id {@code id}. */
+  public static Avatar uploaded(
+      UUID id, UUID projectId, UUID userId, Profile profile, Picture picture) {
+    return new Avatar(id, projectId, userId, profile, picture);
+  }
+
+  private Avatar(UUID id, UUID projectId, UUID userId, Profile profile, Picture picture) {
+    this.id = id;
+    this.projectId = projectId;
+    this.userId = userId;
+    this.name = profile.name();
+    this.prompt = profile.prompt();
+    this.persona = PersonaColumns.of(profile.persona());
+    this.attributes = AttributeColumns.of(profile.attributes());
+    this.sourceType = Codes.code(profile.source());
+    this.presetId = profile.presetId();
+    this.imagePath = picture.image();
+    this.thumbnailPath = picture.thumbnail();
+    this.width = picture.width();
+    this.height = picture.height();
+    this.createdAt = UtcClock.now();
+    this.updatedAt = createdAt;
+  }
+
+  /** Renames the avatar. */
+  public void rename(String newName) {
+    name = newName.strip();
+    updatedAt = UtcClock.now();
+  }
+
+  /** The stored files of the avatar's picture. */
+  public Picture picture() {
+    return new Picture(imagePath, thumbnailPath, width, height);
   }
 
   /** The stored files of an avatar's picture and its size. */
@@ -154,6 +178,15 @@ public class Avatar {
     return height;
   }
 
+  /** How many times other apps have used it (see {@link AvatarUsage}). */
+  public int usageCount() {
+    return usageCount;
+  }
+
+  public OffsetDateTime lastUsedAt() {
+    return lastUsedAt;
+  }
+
   public OffsetDateTime createdAt() {
     return createdAt;
   }
@@ -173,5 +206,9 @@ public class Avatar {
   /** The preset it was ordered from, while that preset exists; null otherwise. */
   public UUID presetId() {
     return presetId;
+  }
+
+  public OffsetDateTime updatedAt() {
+    return updatedAt;
   }
 }

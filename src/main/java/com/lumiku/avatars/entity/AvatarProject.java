@@ -32,6 +32,9 @@ public class AvatarProject {
   @Column(name = "created_at", nullable = false)
   private OffsetDateTime createdAt;
 
+  @Column(name = "updated_at", nullable = false)
+  private OffsetDateTime updatedAt;
+
   protected AvatarProject() {}
 
   public AvatarProject(UUID userId, String name, String description) {
@@ -40,6 +43,18 @@ public class AvatarProject {
     this.name = name.strip();
     this.description = description == null || description.isBlank() ? null : description.strip();
     this.createdAt = UtcClock.now();
+    this.updatedAt = createdAt;
+  }
+
+  /** Renames the project and/or changes its description; null leaves a field as it is. */
+  public void change(String newName, String newDescription) {
+    if (newName != null) {
+      name = newName.strip();
+    }
+    if (newDescription != null) {
+      description = newDescription.isBlank() ? null : newDescription.strip();
+    }
+    updatedAt = UtcClock.now();
   }
 
   public UUID id() {
@@ -60,5 +75,9 @@ public class AvatarProject {
 
   public OffsetDateTime createdAt() {
     return createdAt;
+  }
+
+  public OffsetDateTime updatedAt() {
+    return updatedAt;
   }
 }

@@ -5,8 +5,10 @@ import com.lumiku.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -49,5 +51,35 @@ public class Cancellations {
         "User {0} canceled generation {1} ({2} jobs)",
         new Object[] {userId, generationId, jobs.size()});
     return generations.reload(generationId).orElseThrow();
+  }
+
+  /**
+   * Cancels and refunds those of the user's unstarted generations of an app whose parameters {@code
+   * concerns} picks, e.g. the work queued for a project being deleted; generations a worker has
+   * started are left to finish or fail (the app's job decides what it finds). In the caller's
+   * transaction, which should first lock what new orders for the same thing lock, so none slips in.
+   *
+   * @return the ids of the canceled generations
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public List<UUID> cancelUnstarted(UUID userId, String app, Predicate<String> concerns) {
+    List<UUID> canceled = new ArrayList<>();
+    for (Generation generation : generations.unstarted(userId, app)) {
+      if (!concerns.test(generation.parameters())) {
+        continue;
+      }
+      List<UUID> jobs = statusChanges.cancel(generation.id());
+      jobs.forEach(job -> refunds.refundJob(generation.id(), job));
+      if (!jobs.isEmpty()) {
+        canceled.add(generation.id());
+      }
+    }
+    if (!canceled.isEmpty()) {
+      LOG.log(
+          Level.INFO,
+          "Canceled {0} unstarted {1} generations of user {2}: {3}",
+          new Object[] {canceled.size(), app, userId, canceled});
+    }
+    return canceled;
   }
 }

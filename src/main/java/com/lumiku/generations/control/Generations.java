@@ -75,6 +75,20 @@ public class Generations {
     return find(id).filter(generation -> generation.userId().equals(userId));
   }
 
+  /** The user's generations of an app that no worker has started, as the database has them now. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<Generation> unstarted(UUID userId, String app) {
+    return em.createQuery(
+            "SELECT g FROM Generation g WHERE g.userId = :userId AND g.app = :app"
+                + " AND g.status = :pending",
+            Generation.class)
+        .setParameter("userId", userId)
+        .setParameter("app", app)
+        .setParameter("pending", GenerationStatus.PENDING)
+        .setHint("eclipselink.refresh", true)
+        .getResultList();
+  }
+
   /** A page of the user's generations, newest first, after the given position. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<Generation> list(UUID userId, GenerationFilter filter, PageCursor after, int limit) {

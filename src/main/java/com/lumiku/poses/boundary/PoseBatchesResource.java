@@ -1,6 +1,7 @@
 package com.lumiku.poses.boundary;
 
 import com.lumiku.imaging.ImageFormat;
+import com.lumiku.imaging.PictureFiles;
 import com.lumiku.imaging.Png;
 import com.lumiku.platform.Roles;
 import com.lumiku.platform.security.CurrentUser;
@@ -92,7 +93,8 @@ public class PoseBatchesResource {
               BufferedImage picture =
                   formats.equals(List.of(ImageFormat.PNG)) ? null : Png.decode(png);
               for (ImageFormat format : formats) {
-                entries.putNextEntry(new ZipEntry(PoseFiles.name(pose, format)));
+                entries.putNextEntry(
+                    new ZipEntry(PoseResultsResource.fileName(pose) + "." + format.extension()));
                 entries.write(format == ImageFormat.PNG ? png : format.encode(picture));
                 entries.closeEntry();
               }
@@ -100,7 +102,7 @@ public class PoseBatchesResource {
           }
         };
     return Response.ok(zip, "application/zip")
-        .header("Content-Disposition", PoseFiles.attachment("poses-" + generationId + ".zip"))
+        .header("Content-Disposition", PictureFiles.attachment("poses-" + generationId + ".zip"))
         .build();
   }
 }

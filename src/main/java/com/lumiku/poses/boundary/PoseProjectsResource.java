@@ -2,6 +2,7 @@ package com.lumiku.poses.boundary;
 
 import com.lumiku.generations.boundary.OrderAnswers;
 import com.lumiku.imaging.AcceptedImage;
+import com.lumiku.imaging.PictureUploads;
 import com.lumiku.platform.Page;
 import com.lumiku.platform.PageCursor;
 import com.lumiku.platform.PageSize;
@@ -55,6 +56,7 @@ public class PoseProjectsResource {
       "POST /api/apps/" + PoseGenerator.ID + "/projects/{id}/generations";
 
   @Inject CurrentUser currentUser;
+  @Inject PictureUploads uploads;
   @Inject PoseProjects projects;
   @Inject PoseBatches batches;
   @Inject OrderAnswers answers;
@@ -100,10 +102,14 @@ public class PoseProjectsResource {
       @FormParam("name") String name,
       @FormParam("description") String description,
       @FormParam("image") EntityPart image) {
-    AcceptedImage picture = PoseUploads.accepted(image);
+    AcceptedImage picture = uploads.accepted(image);
     return created(
         projects.createWithUpload(
-            currentUser.id(), name, description, picture.png(), PoseUploads.thumbnail(picture)));
+            currentUser.id(),
+            name,
+            description,
+            picture.png(),
+            PictureUploads.thumbnail(picture, PoseGenerator.THUMBNAIL_SIZE)));
   }
 
   @GET
@@ -143,9 +149,13 @@ public class PoseProjectsResource {
       @PathParam("projectId") UUID projectId, @FormParam("image") EntityPart image) {
     UUID userId = currentUser.id();
     projects.owned(projectId, userId);
-    AcceptedImage picture = PoseUploads.accepted(image);
+    AcceptedImage picture = uploads.accepted(image);
     return view(
-        projects.poseUpload(projectId, userId, picture.png(), PoseUploads.thumbnail(picture)));
+        projects.poseUpload(
+            projectId,
+            userId,
+            picture.png(),
+            PictureUploads.thumbnail(picture, PoseGenerator.THUMBNAIL_SIZE)));
   }
 
   @DELETE

@@ -1,6 +1,7 @@
 package com.lumiku.poses.boundary;
 
 import com.lumiku.imaging.AcceptedImage;
+import com.lumiku.imaging.PictureUploads;
 import com.lumiku.platform.Page;
 import com.lumiku.platform.Roles;
 import com.lumiku.platform.problem.Problem;
@@ -48,6 +49,7 @@ import java.util.UUID;
 public class PoseRequestsResource {
 
   @Inject CurrentUser currentUser;
+  @Inject PictureUploads uploads;
   @Inject PoseRequests requests;
   @Inject ImageUrls images;
   @Context UriInfo uriInfo;
@@ -105,9 +107,13 @@ public class PoseRequestsResource {
     if (image == null) {
       return created(requests.create(currentUser.id(), request, null, null));
     }
-    AcceptedImage picture = PoseUploads.accepted(image);
+    AcceptedImage picture = uploads.accepted(image);
     return created(
-        requests.create(currentUser.id(), request, picture.png(), PoseUploads.thumbnail(picture)));
+        requests.create(
+            currentUser.id(),
+            request,
+            picture.png(),
+            PictureUploads.thumbnail(picture, PoseGenerator.THUMBNAIL_SIZE)));
   }
 
   /** Everyone's requests: most votes first (or newest), one status or all, in pages. */

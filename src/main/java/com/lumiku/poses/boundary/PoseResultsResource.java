@@ -1,12 +1,11 @@
 package com.lumiku.poses.boundary;
 
 import com.lumiku.imaging.ImageFormat;
-import com.lumiku.imaging.Png;
+import com.lumiku.imaging.PictureFiles;
 import com.lumiku.platform.Page;
 import com.lumiku.platform.PageCursor;
 import com.lumiku.platform.PageSize;
 import com.lumiku.platform.Roles;
-import com.lumiku.platform.problem.ProblemException;
 import com.lumiku.platform.security.CurrentUser;
 import com.lumiku.platform.storage.ImageStore;
 import com.lumiku.platform.storage.ImageUrls;
@@ -28,7 +27,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import java.util.NoSuchElementException;
 import java.util.UUID;
 
 /**
@@ -115,18 +113,14 @@ public class PoseResultsResource {
       @PathParam("projectId") UUID projectId,
       @PathParam("poseResultId") UUID poseResultId,
       @QueryParam("format") String formatCode) {
-    ImageFormat format = PoseFiles.format(formatCode);
+    ImageFormat format = PictureFiles.format(formatCode);
     GeneratedPose pose = results.owned(projectId, poseResultId, currentUser.id());
-    byte[] png;
-    try {
-      png = images.read(pose.imagePath());
-    } catch (NoSuchElementException gone) {
-      throw ProblemException.notFound("The picture of pose " + poseResultId);
-    }
-    byte[] content = format == ImageFormat.PNG ? png : format.encode(Png.decode(png));
-    return Response.ok(content, format.mediaType())
-        .header("Content-Disposition", PoseFiles.attachment(PoseFiles.name(pose, format)))
-        .build();
+    return PictureFiles.download(images, pose.imagePath(), format, fileName(pose));
+  }
+
+  /** A pose's file name without extension: {@code pose-<seed>-<id>}, unique and safe anywhere. */
+  static String fileName(GeneratedPose pose) {
+    return "pose-" + pose.seed() + "-" + pose.id();
   }
 
   /** The pose for its owner, with URLs of its pictures signed for this answer. */

@@ -36,8 +36,6 @@ public class PoseDrawing implements GenerationJob {
   /** The size of a drawn pose, in pixels (square, as the library's keypoints are). */
   static final int SIZE = 768;
 
-  static final int THUMBNAIL_SIZE = 256;
-
   @Inject ImageGenerator generator;
   @Inject ImageStore store;
   @Inject PoseLibrary library;
@@ -77,7 +75,8 @@ public class PoseDrawing implements GenerationJob {
     byte[] drawn = generator.generate(new ImageRequest(prompt, SIZE, SIZE, part.seed(), guide));
     BufferedImage picture = Png.decode(drawn);
     byte[] png = Png.isPng(drawn) ? drawn : Png.encode(picture);
-    ImageStore.StoredImage stored = store.store(png, Png.thumbnail(picture, THUMBNAIL_SIZE));
+    ImageStore.StoredImage stored =
+        store.store(png, Png.thumbnail(picture, PoseGenerator.THUMBNAIL_SIZE));
 
     GeneratedPose made =
         new GeneratedPose(

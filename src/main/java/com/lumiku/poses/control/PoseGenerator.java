@@ -32,6 +32,9 @@ public class PoseGenerator implements App {
 
   public static final int CONCURRENCY = 4;
 
+  /** The size of the thumbnails of drawn poses and uploaded pictures, in pixels. */
+  public static final int THUMBNAIL_SIZE = 256;
+
   @Override
   public String id() {
     return ID;

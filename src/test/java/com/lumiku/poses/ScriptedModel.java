@@ -8,19 +8,25 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
+import java.time.Duration;
 
 /**
  * Test-only stand-in for a model provider that refuses some prompts (as a real one refuses content
- * it will not draw): a prompt carrying {@link #MARKER} is refused for good; everything else is
- * drawn by the local generator. Deployed with {@code ApplicationIT}, where the local generator is
- * the one in use anyway.
+ * it will not draw) and is slow on others: a prompt carrying {@link #MARKER} is refused for good;
+ * one carrying {@link #SLOW} takes {@link #SLOW_TIME} first, so a test can keep workers busy; the
+ * local generator draws everything. Deployed with {@code ApplicationIT}, where the local generator
+ * is the one in use anyway.
  */
 @Alternative
 @Priority(1)
 @ApplicationScoped
-public class RefusingModel implements ImageGenerator {
+public class ScriptedModel implements ImageGenerator {
 
   public static final String MARKER = "[refuse]";
+
+  public static final String SLOW = "[slow]";
+
+  public static final Duration SLOW_TIME = Duration.ofSeconds(4);
 
   @Inject LocalImageGenerator local;
 
@@ -32,6 +38,13 @@ public class RefusingModel implements ImageGenerator {
           "The image model refused this prompt; your credits were refunded.",
           "Test model refused a prompt carrying " + MARKER,
           null);
+    }
+    if (request.prompt().contains(SLOW)) {
+      try {
+        Thread.sleep(SLOW_TIME.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     return local.generate(request);
   }

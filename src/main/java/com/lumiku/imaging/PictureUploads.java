@@ -1,0 +1,73 @@
+package com.lumiku.imaging;
+
+import com.lumiku.platform.problem.Problem;
+import com.lumiku.platform.problem.ProblemException;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.EntityPart;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Pictures users upload to any app (an avatar, a Pose Generator subject, a pose request's
+ * reference): the multipart {@code image} part checked and re-encoded by {@link ImageUploads}, a
+ * refusal answered as a problem (413 for a file too large, 503 while too many are being checked,
+ * 400 otherwise), and its thumbnail. The size limit is {@code lumiku.uploads.max-bytes}; the other
+ * limits are {@link ImageUploads.Limits#DEFAULTS}.
+ */
+@ApplicationScoped
+public class PictureUploads {
+
+  @Inject
+  @ConfigProperty(name = "lumiku.uploads.max-bytes")
+  long maxBytes;
+
+  private ImageUploads uploads;
+
+  @PostConstruct
+  void limit() {
+    ImageUploads.Limits defaults = ImageUploads.Limits.DEFAULTS;
+    uploads =
+        new ImageUploads(
+            new ImageUploads.Limits(
+                maxBytes,
+                defaults.minWidth(),
+                defaults.minHeight(),
+                defaults.maxWidth(),
+                defaults.maxHeight(),
+                defaults.maxPixels()));
+  }
+
+  /**
+   * The uploaded picture, checked and re-encoded; nothing of it is kept when it is refused.
+   *
+   * @throws ProblemException 400, 413 or 503 when it is refused (see the class comment)
+   */
+  public AcceptedImage accepted(EntityPart image) {
+    if (image == null) {
+      throw ProblemException.invalid(
+          List.of(new Problem.FieldError("image", "must be a PNG, JPEG or WebP picture.")));
+    }
+    try (InputStream content = image.getContent()) {
+      return uploads.accept(content);
+    } catch (ImageRefusedException refused) {
+      throw new ProblemException(
+          switch (refused.reason()) {
+            case TOO_LARGE -> Problem.of(413, "Content Too Large", refused.sentence());
+            case BUSY -> Problem.of(503, "Service Unavailable", refused.sentence());
+            default -> Problem.of(400, "Bad Request", refused.sentence());
+          });
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the uploaded picture", e);
+    }
+  }
+
+  /** A thumbnail of an accepted picture, at most {@code size} pixels on its longer side. */
+  public static byte[] thumbnail(AcceptedImage picture, int size) {
+    return Png.thumbnail(Png.decode(picture.png()), size);
+  }
+}
