@@ -8,5 +8,7 @@ package com.lumiku.imaging;
  * @param width its width in pixels
  * @param height its height in pixels
  * @param source the format it was uploaded in, as detected from its bytes
+ * @param thumbnailPng its thumbnail as PNG, when one was asked for; null otherwise
  */
-public record AcceptedImage(byte[] png, int width, int height, ImageFormat source) {}
+public record AcceptedImage(
+    byte[] png, int width, int height, ImageFormat source, byte[] thumbnailPng) {}

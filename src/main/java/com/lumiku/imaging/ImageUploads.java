@@ -145,8 +145,17 @@ public final class ImageUploads {
    * @see #accept(byte[])
    */
   public AcceptedImage accept(InputStream upload) throws ImageRefusedException, IOException {
+    return accept(upload, 0);
+  }
+
+  /**
+   * Like {@link #accept(InputStream)}, with a thumbnail at most {@code thumbnailSize} pixels on its
+   * longer side (0: none), made from the decoded picture while it is at hand.
+   */
+  public AcceptedImage accept(InputStream upload, int thumbnailSize)
+      throws ImageRefusedException, IOException {
     byte[] bytes = upload.readNBytes((int) limits.maxBytes() + 1);
-    return accept(bytes);
+    return accept(bytes, thumbnailSize);
   }
 
   /**
@@ -156,6 +165,14 @@ public final class ImageUploads {
    *     unreadable, or its sides or pixel count are outside the limits
    */
   public AcceptedImage accept(byte[] upload) throws ImageRefusedException {
+    return accept(upload, 0);
+  }
+
+  /**
+   * Like {@link #accept(byte[])}, with a thumbnail at most {@code thumbnailSize} pixels on its
+   * longer side (0: none), made within the limit on decodes at once, from the decoded picture.
+   */
+  public AcceptedImage accept(byte[] upload, int thumbnailSize) throws ImageRefusedException {
     if (upload == null || upload.length == 0) {
       throw refused(Reason.EMPTY, "The upload is empty.");
     }
@@ -185,7 +202,11 @@ public final class ImageUploads {
       BufferedImage stored = decode(upload, format, orientation);
       BufferedImage upright = orientation.apply(stored);
       return new AcceptedImage(
-          Png.encode(upright), upright.getWidth(), upright.getHeight(), format);
+          Png.encode(upright),
+          upright.getWidth(),
+          upright.getHeight(),
+          format,
+          thumbnailSize > 0 ? Png.thumbnail(upright, thumbnailSize) : null);
     } finally {
       DECODING.release();
     }

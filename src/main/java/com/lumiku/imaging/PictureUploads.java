@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.EntityPart;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -43,17 +42,19 @@ public class PictureUploads {
   }
 
   /**
-   * The uploaded picture, checked and re-encoded; nothing of it is kept when it is refused.
+   * The uploaded picture, checked and re-encoded, with its thumbnail at most {@code thumbnailSize}
+   * pixels on its longer side; nothing of it is kept when it is refused.
    *
-   * @throws ProblemException 400, 413 or 503 when it is refused (see the class comment)
+   * @throws ProblemException 400, 413 or 503 when it is refused (see the class comment); 400 when
+   *     the upload breaks off
    */
-  public AcceptedImage accepted(EntityPart image) {
+  public AcceptedImage accepted(EntityPart image, int thumbnailSize) {
     if (image == null) {
       throw ProblemException.invalid(
           List.of(new Problem.FieldError("image", "must be a PNG, JPEG or WebP picture.")));
     }
     try (InputStream content = image.getContent()) {
-      return uploads.accept(content);
+      return uploads.accept(content, thumbnailSize);
     } catch (ImageRefusedException refused) {
       throw new ProblemException(
           switch (refused.reason()) {
@@ -62,12 +63,8 @@ public class PictureUploads {
             default -> Problem.of(400, "Bad Request", refused.sentence());
           });
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the uploaded picture", e);
+      // The client went away or sent a part cut short: nothing was read that could be kept.
+      throw ProblemException.badRequest("The picture could not be read completely; send it again.");
     }
-  }
-
-  /** A thumbnail of an accepted picture, at most {@code size} pixels on its longer side. */
-  public static byte[] thumbnail(AcceptedImage picture, int size) {
-    return Png.thumbnail(Png.decode(picture.png()), size);
   }
 }

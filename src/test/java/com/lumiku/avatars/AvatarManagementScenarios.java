@@ -225,15 +225,20 @@ public interface AvatarManagementScenarios extends Scenarios {
     // The same upload again with the same key: the first answer, charged once.
     String sameKey = "again-" + UUID.randomUUID();
     for (int i = 0; i < 2; i++) {
-      api()
-          .as(member)
-          .header("Idempotency-Key", sameKey)
-          .contentType("multipart/form-data")
-          .multiPart("image", "photo.jpg", withTrailer, "image/jpeg")
-          .multiPart("name", "Twice")
-          .post(APP + "/projects/" + project + "/avatars/upload")
-          .then()
-          .statusCode(201);
+      String url =
+          api()
+              .as(member)
+              .header("Idempotency-Key", sameKey)
+              .contentType("multipart/form-data")
+              .multiPart("image", "photo.jpg", withTrailer, "image/jpeg")
+              .multiPart("name", "Twice")
+              .post(APP + "/projects/" + project + "/avatars/upload")
+              .then()
+              .statusCode(201)
+              .extract()
+              .path("avatar.imageUrl");
+      // The replay's URL is signed as it leaves, like the first answer's.
+      api().anonymous().get(url).then().statusCode(200);
     }
     assertThat(TestDatabase.avatarsOfUser(member.id())).isEqualTo(2);
     assertThat(TestDatabase.balance(member.id())).isEqualTo(100 - 2 * UPLOAD_PRICE);
@@ -263,12 +268,15 @@ public interface AvatarManagementScenarios extends Scenarios {
         .body("name", equalTo("Renamed project"))
         .body("description", equalTo("For the shop"))
         .body("avatars", hasSize(3));
-    api()
-        .as(member)
-        .body(Map.of("name", " "))
-        .patch(APP + "/projects/" + project)
-        .then()
-        .statusCode(400);
+    for (String bad : List.of(" ", "null\u0000byte", "two\nlines")) {
+      api()
+          .as(member)
+          .body(Map.of("name", bad))
+          .patch(APP + "/projects/" + project)
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json");
+    }
 
     JsonPath firstPage =
         api()
@@ -304,6 +312,13 @@ public interface AvatarManagementScenarios extends Scenarios {
         .statusCode(200)
         .body("name", equalTo("Best one"));
     api().as(member).get(avatar).then().statusCode(200).body("name", equalTo("Best one"));
+    api()
+        .as(member)
+        .body(Map.of("name", "bad\u0007bell"))
+        .patch(avatar)
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
     byte[] jpeg =
         api()
             .as(member)

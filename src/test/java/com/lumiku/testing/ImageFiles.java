@@ -9,14 +9,26 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** The image files of the deployment under test (its data folder is {@code it.dir}/data). */
+/**
+ * The image files of the deployment under test: in its data folder ({@code it.dir}/data/images),
+ * or, with the {@code s3-storage} profile, in the folder where the test S3Proxy keeps the bucket's
+ * objects ({@code it.dir}/s3/blobs/<bucket>/images/, the default key prefix).
+ */
 public final class ImageFiles {
 
   private ImageFiles() {}
 
   /** The names of the stored image files now. */
   public static Set<String> now() {
-    Path folder = Path.of(System.getProperty("it.dir"), "data", "images");
+    Path folder =
+        "s3".equals(System.getenv("LUMIKU_STORAGE_MODE"))
+            ? Path.of(
+                System.getProperty("it.dir"),
+                "s3",
+                "blobs",
+                System.getenv("LUMIKU_STORAGE_S3_BUCKET"),
+                "images")
+            : Path.of(System.getProperty("it.dir"), "data", "images");
     if (!Files.isDirectory(folder)) {
       return Set.of();
     }

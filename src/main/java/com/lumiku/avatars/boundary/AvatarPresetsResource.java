@@ -102,7 +102,10 @@ public class AvatarPresetsResource {
             .orElseThrow(() -> ProblemException.notFound("Preset " + presetId)));
   }
 
-  /** The preset's preview, 512 px square. */
+  /**
+   * The preset's preview, 512 px square: public presets only (no token reaches it, it is an image
+   * URL), so a private preset's id opens nothing.
+   */
   @GET
   @Path("{presetId}/preview.png")
   @Produces("image/png")
@@ -111,7 +114,7 @@ public class AvatarPresetsResource {
     String prompt =
         modelPrompt(
             presets
-                .find(presetId, true)
+                .find(presetId, false)
                 .orElseThrow(() -> ProblemException.notFound("Preset " + presetId))
                 .content());
     EntityTag tag = new EntityTag(Integer.toHexString((PREVIEW_SIZE + prompt).hashCode()));

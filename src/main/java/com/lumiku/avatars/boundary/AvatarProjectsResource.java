@@ -21,13 +21,16 @@ import com.lumiku.platform.PageSize;
 import com.lumiku.platform.Roles;
 import com.lumiku.platform.idempotency.IdempotentRequests;
 import com.lumiku.platform.problem.Choice;
+import com.lumiku.platform.problem.Problem;
 import com.lumiku.platform.problem.ProblemException;
 import com.lumiku.platform.security.CurrentUser;
 import com.lumiku.platform.storage.ImageStore;
 import com.lumiku.platform.storage.ImageUrls;
+import com.lumiku.platform.storage.ImagesResource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -54,6 +57,7 @@ import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * The Avatar Creator: projects and their avatars (list, read, rename, delete, download), ordering
@@ -169,9 +173,6 @@ public class AvatarProjectsResource {
   @Path("{projectId}")
   public ProjectView change(
       @PathParam("projectId") UUID projectId, @NotNull @Valid ProjectChanges changes) {
-    if (changes.name() != null && changes.name().isBlank()) {
-      throw ProblemException.badRequest("name must not be blank.");
-    }
     AvatarProject project =
         projects.change(projectId, currentUser.id(), changes.name(), changes.description());
     return view(project, avatarPage(project.id(), null, null));
@@ -261,30 +262,34 @@ public class AvatarProjectsResource {
             name,
             jsonPart("persona", persona, PersonaFields.class),
             jsonPart("attributes", attributes, AttributeFields.class));
-    AcceptedImage picture = pictures.accepted(image);
-    return idempotentRequests.once(
-        userId,
-        idempotencyKey,
-        new IdempotentUpload(UPLOAD_ROUTE, projectId, who, sha256(picture.png())),
-        () -> {
-          AvatarUploads.Uploaded uploaded =
-              uploads.upload(
-                  userId,
-                  projectId,
-                  who,
-                  picture,
-                  PictureUploads.thumbnail(picture, AvatarCreator.THUMBNAIL_SIZE));
-          return Response.created(
-                  uriInfo
-                      .getBaseUriBuilder()
-                      .path(AvatarProjectsResource.class)
-                      .path(AvatarProjectsResource.class, "avatar")
-                      .build(projectId, uploaded.avatar().id()))
-              .entity(
-                  new UploadView(
-                      view(uploaded.avatar()), uploaded.creditUsed(), uploaded.creditBalance()))
-              .build();
-        });
+    AcceptedImage picture = pictures.accepted(image, AvatarCreator.THUMBNAIL_SIZE);
+    // The answer is kept for replays with unsigned picture paths and signed as it leaves, so a
+    // replay an hour later still hands out working URLs.
+    Response answer =
+        idempotentRequests.once(
+            userId,
+            idempotencyKey,
+            new IdempotentUpload(UPLOAD_ROUTE, projectId, who, sha256(picture.png())),
+            () -> {
+              AvatarUploads.Uploaded uploaded =
+                  uploads.upload(userId, projectId, who, picture, picture.thumbnailPng());
+              return Response.created(
+                      uriInfo
+                          .getBaseUriBuilder()
+                          .path(AvatarProjectsResource.class)
+                          .path(AvatarProjectsResource.class, "avatar")
+                          .build(projectId, uploaded.avatar().id()))
+                  .entity(
+                      new UploadView(
+                          view(uploaded.avatar(), ImagesResource::url),
+                          uploaded.creditUsed(),
+                          uploaded.creditBalance()))
+                  .build();
+            });
+    Object body = answer.getEntity();
+    JsonObject kept =
+        JsonDocuments.parseObject(body instanceof String json ? json : JsonDocuments.toJson(body));
+    return Response.fromResponse(answer).entity(images.signAll(kept)).build();
   }
 
   /** A multipart field holding a JSON object; null when absent or blank. */
@@ -297,7 +302,7 @@ public class AvatarProjectsResource {
     } catch (RuntimeException e) {
       throw ProblemException.invalid(
           List.of(
-              new com.lumiku.platform.problem.Problem.FieldError(
+              new Problem.FieldError(
                   field, "must be a JSON object with the fields of an order's " + field + ".")));
     }
   }
@@ -377,12 +382,17 @@ public class AvatarProjectsResource {
 
   /** The avatar for its owner, with URLs of its pictures signed for this answer. */
   private AvatarView view(Avatar avatar) {
+    return view(avatar, images::signed);
+  }
+
+  /** The avatar with the URLs {@code link} makes of its pictures' names. */
+  private static AvatarView view(Avatar avatar, UnaryOperator<String> link) {
     return new AvatarView(
         avatar.id(),
         avatar.name(),
         avatar.prompt(),
-        images.signed(avatar.imagePath()),
-        images.signed(avatar.thumbnailPath()),
+        link.apply(avatar.imagePath()),
+        link.apply(avatar.thumbnailPath()),
         avatar.width(),
         avatar.height(),
         avatar.generationId(),

@@ -4,6 +4,8 @@ import com.lumiku.avatars.entity.Avatar;
 import com.lumiku.avatars.entity.AvatarProject;
 import com.lumiku.generations.control.Cancellations;
 import com.lumiku.platform.PageCursor;
+import com.lumiku.platform.problem.FieldRules;
+import com.lumiku.platform.problem.Problem.FieldError;
 import com.lumiku.platform.problem.ProblemException;
 import com.lumiku.platform.storage.ImageStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -37,6 +40,7 @@ public class AvatarProjects {
 
   @Transactional
   public AvatarProject create(UUID userId, String name, String description) {
+    FieldRules.projectTexts(name, true, description);
     AvatarProject project = new AvatarProject(userId, name, description);
     em.persist(project);
     return project;
@@ -112,6 +116,7 @@ public class AvatarProjects {
    */
   @Transactional
   public AvatarProject change(UUID projectId, UUID userId, String name, String description) {
+    FieldRules.projectTexts(name, false, description);
     AvatarProject project = owned(projectId, userId);
     project.change(name, description);
     return project;
@@ -129,9 +134,13 @@ public class AvatarProjects {
   @Transactional
   public List<UUID> delete(UUID projectId, UUID userId) {
     owned(projectId, userId);
-    em.createNativeQuery("SELECT id FROM avatar_projects WHERE id = ?1 FOR UPDATE")
+    if (em.createNativeQuery("SELECT id FROM avatar_projects WHERE id = ?1 FOR UPDATE")
         .setParameter(1, projectId)
-        .getResultList();
+        .getResultList()
+        .isEmpty()) {
+      // Deleted by a request that committed while this one waited for the lock.
+      throw ProblemException.notFound("Project " + projectId);
+    }
     List<UUID> canceled =
         cancellations.cancelUnstarted(
             userId,
@@ -174,6 +183,9 @@ public class AvatarProjects {
    */
   @Transactional
   public Avatar rename(UUID projectId, UUID avatarId, UUID userId, String name) {
+    List<FieldError> errors = new ArrayList<>();
+    FieldRules.required("name", name, AvatarDraft.MAX_NAME, FieldRules.Lines.ONE, errors);
+    FieldRules.refuseIfAny(errors);
     Avatar avatar = avatar(projectId, avatarId, userId);
     avatar.rename(name);
     return avatar;

@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -32,6 +33,23 @@ public class AvatarUsages {
       throw ProblemException.notFound("Avatar " + avatarId);
     }
     return avatar;
+  }
+
+  /**
+   * The user's avatar, locked for the caller's transaction so that it cannot be deleted before the
+   * use is recorded (FOR KEY SHARE: other uses and renames go on meanwhile); empty if it does not
+   * exist (any more) or belongs to somebody else.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Optional<Avatar> forUse(UUID avatarId, UUID userId) {
+    if (em.createNativeQuery("SELECT id FROM avatars WHERE id = ?1 FOR KEY SHARE")
+        .setParameter(1, avatarId)
+        .getResultList()
+        .isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(em.find(Avatar.class, avatarId))
+        .filter(avatar -> avatar.userId().equals(userId));
   }
 
   /**

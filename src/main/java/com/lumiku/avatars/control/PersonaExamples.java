@@ -80,14 +80,16 @@ public class PersonaExamples {
     LOG.log(Level.INFO, "Operator {0} deleted persona example {1}", new Object[] {operatorId, id});
   }
 
+  /** After the last of its category; the last place once the category reaches it (ties by name). */
   private int nextInCategory(String category) {
-    return ((Number)
+    int last =
+        ((Number)
                 em.createNativeQuery(
                         "SELECT coalesce(max(display_order), 0) FROM avatar_persona_examples"
                             + " WHERE category = ?1")
                     .setParameter(1, category)
                     .getSingleResult())
-            .intValue()
-        + 1;
+            .intValue();
+    return Math.min(last + 1, PersonaExampleEdit.MAX_ORDER);
   }
 }

@@ -49,10 +49,11 @@ public class Avatar {
   @Column(nullable = false)
   private int height;
 
-  @Column(name = "usage_count", nullable = false)
+  // Counted by AvatarUsages with a conditional update only: never written from here.
+  @Column(name = "usage_count", nullable = false, insertable = false, updatable = false)
   private int usageCount;
 
-  @Column(name = "last_used_at")
+  @Column(name = "last_used_at", insertable = false, updatable = false)
   private OffsetDateTime lastUsedAt;
 
   @Column(name = "created_at", nullable = false)
@@ -110,11 +111,6 @@ public class Avatar {
   public void rename(String newName) {
     name = newName.strip();
     updatedAt = UtcClock.now();
-  }
-
-  /** The stored files of the avatar's picture. */
-  public Picture picture() {
-    return new Picture(imagePath, thumbnailPath, width, height);
   }
 
   /** The stored files of an avatar's picture and its size. */

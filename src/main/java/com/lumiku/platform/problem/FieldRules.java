@@ -1,6 +1,7 @@
 package com.lumiku.platform.problem;
 
 import com.lumiku.platform.problem.Problem.FieldError;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -101,5 +102,20 @@ public final class FieldRules {
     if (!errors.isEmpty()) {
       throw ProblemException.invalid(errors);
     }
+  }
+
+  /**
+   * A project's texts, in any app: its name (checked when required or given), one line of at most
+   * 100 characters, and its description, at most 500.
+   *
+   * @throws ProblemException 400 naming each broken field
+   */
+  public static void projectTexts(String name, boolean nameRequired, String description) {
+    List<FieldError> errors = new ArrayList<>();
+    if (nameRequired || name != null) {
+      required("name", name, 100, Lines.ONE, errors);
+    }
+    optional("description", description, 500, Lines.MANY, errors);
+    refuseIfAny(errors);
   }
 }

@@ -65,8 +65,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
       return Problem.of(
           503,
           "Service Unavailable",
-          "The database or the message broker is unavailable. Nothing was charged and nothing was"
-              + " queued; please try again shortly.");
+          "A service this needs (the database, the message broker or the image store) is"
+              + " unavailable or busy. Nothing was charged and nothing was queued; please try again"
+              + " shortly.");
     }
     String incident = UUID.randomUUID().toString();
     LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, failure);
@@ -134,6 +135,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
       if (t instanceof JMSException
           || t instanceof JMSRuntimeException
           || t instanceof ManagementClient.BrokerUnavailableException
+          || t instanceof DependencyUnavailable
           || t instanceof SQLTransientConnectionException
           || t instanceof jakarta.resource.ResourceException) {
         return true;
@@ -150,12 +152,18 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
   }
 
   /**
-   * Connection lost (08), server shutting down or connections terminated (57P), or a lock not
-   * granted within lock_timeout (55P03, e.g. a row held by an in-doubt transaction).
+   * Connection lost (08), server shutting down or connections terminated (57P), a lock not granted
+   * within lock_timeout (55P03, e.g. a row held by an in-doubt transaction), or the transaction
+   * chosen to break a deadlock or a serialization conflict (40P01, 40001): nothing of it stays, and
+   * the same request again will most likely pass.
    */
   private static boolean isUnavailableState(String sqlState) {
     return sqlState != null
-        && (sqlState.startsWith("08") || sqlState.startsWith("57P") || sqlState.equals("55P03"));
+        && (sqlState.startsWith("08")
+            || sqlState.startsWith("57P")
+            || sqlState.equals("55P03")
+            || sqlState.equals("40P01")
+            || sqlState.equals("40001"));
   }
 
   private static <T extends Throwable> T find(Throwable failure, Class<T> type) {

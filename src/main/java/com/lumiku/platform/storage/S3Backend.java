@@ -1,5 +1,6 @@
 package com.lumiku.platform.storage;
 
+import com.lumiku.platform.problem.DependencyUnavailable;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Images as objects in an S3-compatible bucket (AWS S3, Cloudflare R2, MinIO, ...), each under the
@@ -72,10 +74,14 @@ final class S3Backend implements ImageBackend {
 
   @Override
   public void put(String name, byte[] content) {
-    // The store keeps PNGs only (its names end in .png); the type helps whoever lists the bucket.
-    client.putObject(
-        request -> request.bucket(bucket).key(prefix + name).contentType("image/png"),
-        RequestBody.fromBytes(content));
+    try {
+      // The store keeps PNGs only (its names end in .png); the type helps whoever lists the bucket.
+      client.putObject(
+          request -> request.bucket(bucket).key(prefix + name).contentType("image/png"),
+          RequestBody.fromBytes(content));
+    } catch (SdkException e) {
+      throw unavailable("store", name, e);
+    }
   }
 
   @Override
@@ -84,13 +90,29 @@ final class S3Backend implements ImageBackend {
       return Optional.of(client.getObject(request -> request.bucket(bucket).key(prefix + name)));
     } catch (NoSuchKeyException absent) {
       return Optional.empty();
+    } catch (S3Exception e) {
+      if (e.statusCode() == 404) {
+        return Optional.empty();
+      }
+      throw unavailable("read", name, e);
+    } catch (SdkException e) {
+      throw unavailable("read", name, e);
     }
   }
 
   @Override
   public void delete(String name) {
-    // S3 answers a DELETE of an absent key with success.
-    client.deleteObject(request -> request.bucket(bucket).key(prefix + name));
+    try {
+      // S3 answers a DELETE of an absent key with success.
+      client.deleteObject(request -> request.bucket(bucket).key(prefix + name));
+    } catch (SdkException e) {
+      throw unavailable("remove", name, e);
+    }
+  }
+
+  /** The bucket failed us (unreachable, refusing, throttling): a 503 for the request. */
+  private DependencyUnavailable unavailable(String action, String name, SdkException e) {
+    return new DependencyUnavailable("Cannot " + action + " image " + name + " in " + where, e);
   }
 
   @Override

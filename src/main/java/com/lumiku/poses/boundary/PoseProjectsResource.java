@@ -102,14 +102,10 @@ public class PoseProjectsResource {
       @FormParam("name") String name,
       @FormParam("description") String description,
       @FormParam("image") EntityPart image) {
-    AcceptedImage picture = uploads.accepted(image);
+    AcceptedImage picture = uploads.accepted(image, PoseGenerator.THUMBNAIL_SIZE);
     return created(
         projects.createWithUpload(
-            currentUser.id(),
-            name,
-            description,
-            picture.png(),
-            PictureUploads.thumbnail(picture, PoseGenerator.THUMBNAIL_SIZE)));
+            currentUser.id(), name, description, picture.png(), picture.thumbnailPng()));
   }
 
   @GET
@@ -149,13 +145,8 @@ public class PoseProjectsResource {
       @PathParam("projectId") UUID projectId, @FormParam("image") EntityPart image) {
     UUID userId = currentUser.id();
     projects.owned(projectId, userId);
-    AcceptedImage picture = uploads.accepted(image);
-    return view(
-        projects.poseUpload(
-            projectId,
-            userId,
-            picture.png(),
-            PictureUploads.thumbnail(picture, PoseGenerator.THUMBNAIL_SIZE)));
+    AcceptedImage picture = uploads.accepted(image, PoseGenerator.THUMBNAIL_SIZE);
+    return view(projects.poseUpload(projectId, userId, picture.png(), picture.thumbnailPng()));
   }
 
   @DELETE

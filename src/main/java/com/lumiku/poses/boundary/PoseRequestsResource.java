@@ -107,13 +107,9 @@ public class PoseRequestsResource {
     if (image == null) {
       return created(requests.create(currentUser.id(), request, null, null));
     }
-    AcceptedImage picture = uploads.accepted(image);
+    AcceptedImage picture = uploads.accepted(image, PoseGenerator.THUMBNAIL_SIZE);
     return created(
-        requests.create(
-            currentUser.id(),
-            request,
-            picture.png(),
-            PictureUploads.thumbnail(picture, PoseGenerator.THUMBNAIL_SIZE)));
+        requests.create(currentUser.id(), request, picture.png(), picture.thumbnailPng()));
   }
 
   /** Everyone's requests: most votes first (or newest), one status or all, in pages. */

@@ -131,12 +131,17 @@ public class PoseBatches {
             formats,
             batch.size()));
     if (project.avatarId() != null) {
-      avatars.record(
-          avatars.owned(project.avatarId(), userId),
-          PoseGenerator.ID,
-          POSED_IN_BATCH,
-          GENERATION_REFERENCE,
-          generationId);
+      // An avatar deleted meanwhile has no history to add to; the project poses its own copy.
+      avatars
+          .forUse(project.avatarId(), userId)
+          .ifPresent(
+              avatar ->
+                  avatars.record(
+                      avatar,
+                      PoseGenerator.ID,
+                      POSED_IN_BATCH,
+                      GENERATION_REFERENCE,
+                      generationId));
     }
     return accepted;
   }

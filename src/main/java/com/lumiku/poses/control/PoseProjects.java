@@ -5,7 +5,6 @@ import com.lumiku.avatars.entity.Avatar;
 import com.lumiku.generations.entity.GenerationStatus;
 import com.lumiku.platform.PageCursor;
 import com.lumiku.platform.problem.FieldRules;
-import com.lumiku.platform.problem.Problem.FieldError;
 import com.lumiku.platform.problem.ProblemException;
 import com.lumiku.platform.storage.ImageStore;
 import com.lumiku.poses.entity.GeneratedPose;
@@ -17,7 +16,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.UUID;
@@ -51,7 +49,7 @@ public class PoseProjects {
 
   @Transactional
   public PoseProject create(UUID userId, String name, String description, UUID avatarId) {
-    checkTexts(name, true, description);
+    FieldRules.projectTexts(name, true, description);
     PoseProject project = new PoseProject(userId, name, description);
     em.persist(project);
     if (avatarId != null) {
@@ -99,7 +97,7 @@ public class PoseProjects {
   @Transactional
   public PoseProject createWithUpload(
       UUID userId, String name, String description, byte[] png, byte[] thumbnailPng) {
-    checkTexts(name, true, description);
+    FieldRules.projectTexts(name, true, description);
     PoseProject project = new PoseProject(userId, name, description);
     em.persist(project);
     poseUpload(project, png, thumbnailPng);
@@ -123,7 +121,7 @@ public class PoseProjects {
    */
   @Transactional
   public PoseProject change(UUID projectId, UUID userId, Changes changes) {
-    checkTexts(changes.name(), false, changes.description());
+    FieldRules.projectTexts(changes.name(), false, changes.description());
     PoseProject project =
         changes.avatarId() == null
             ? owned(projectId, userId)
@@ -182,7 +180,10 @@ public class PoseProjects {
   }
 
   private void poseAvatar(PoseProject project, UUID avatarId) {
-    Avatar avatar = avatars.owned(avatarId, project.userId());
+    Avatar avatar =
+        avatars
+            .forUse(avatarId, project.userId())
+            .orElseThrow(() -> ProblemException.notFound("Avatar " + avatarId));
     ImageStore.StoredImage copy;
     try {
       copy = images.copy(new ImageStore.StoredImage(avatar.imagePath(), avatar.thumbnailPath()));
@@ -242,15 +243,6 @@ public class PoseProjects {
    *
    * @throws ProblemException 400 naming each field that breaks its rule
    */
-  private static void checkTexts(String name, boolean required, String description) {
-    List<FieldError> errors = new ArrayList<>();
-    if (required || name != null) {
-      FieldRules.required("name", name, 100, FieldRules.Lines.ONE, errors);
-    }
-    FieldRules.optional("description", description, 500, FieldRules.Lines.MANY, errors);
-    FieldRules.refuseIfAny(errors);
-  }
-
   private static PoseProject checkedOwner(PoseProject project, UUID projectId, UUID userId) {
     if (project == null || !project.userId().equals(userId)) {
       throw ProblemException.notFound("Project " + projectId);
