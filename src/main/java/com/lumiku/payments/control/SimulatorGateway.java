@@ -13,14 +13,12 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -136,26 +134,14 @@ public class SimulatorGateway implements PaymentGateway {
   }
 
   private boolean sendCallback(Simulated payment) {
-    String amount = Long.toString(payment.amount());
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("merchantCode", merchantCode);
-    form.put("amount", amount);
-    form.put("merchantOrderId", payment.merchantOrderId());
-    form.put("productDetail", "Lumiku credits");
-    form.put("paymentCode", "SIM");
-    form.put(
-        "resultCode",
-        payment.status().equals(GatewayStatus.PAID) ? Callback.PAID : Callback.FAILED);
-    form.put("reference", payment.reference());
-    form.put("signature", DuitkuSignatures.callback(merchant(), amount, payment.merchantOrderId()));
     String body =
-        form.entrySet().stream()
-            .map(
-                e ->
-                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                        + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-            .collect(Collectors.joining("&"));
+        Callback.signed(
+                merchant(),
+                Long.toString(payment.amount()),
+                payment.merchantOrderId(),
+                payment.status().equals(GatewayStatus.PAID) ? Callback.PAID : Callback.FAILED,
+                payment.reference())
+            .formBody();
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(links.callback()))
             .timeout(Duration.ofSeconds(30))
