@@ -35,8 +35,18 @@ public class PaymentCallbacks {
         CallbackDecision.decide(
             callback, gateways.current().merchant(), amountOf(callback.merchantOrderId()));
     switch (verdict) {
-      case PAID -> settlements.paid(callback.merchantOrderId(), callback.reference());
-      case FAILED -> settlements.failed(callback.merchantOrderId());
+      case PAID, FAILED -> {
+        boolean changed =
+            verdict == Verdict.PAID
+                ? settlements.paid(callback.merchantOrderId(), callback.reference())
+                : settlements.failed(callback.merchantOrderId());
+        if (!changed) {
+          LOG.log(
+              Level.INFO,
+              "Payment callback ({0}) for order {1} found it ended already; nothing changed",
+              new Object[] {verdict, callback.merchantOrderId()});
+        }
+      }
       case NO_CHANGE ->
           LOG.log(
               Level.INFO,
