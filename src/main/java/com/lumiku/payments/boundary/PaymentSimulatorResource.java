@@ -20,6 +20,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -34,7 +36,6 @@ public class PaymentSimulatorResource {
 
   @Inject PaymentGateways gateways;
   @Inject SimulatorGateway simulator;
-  @Inject PaymentLinks links;
 
   @GET
   @Produces(MediaType.TEXT_HTML)
@@ -62,9 +63,7 @@ public class PaymentSimulatorResource {
             .formatted(order, payment.amount(), html(payment.reference()), html(token));
     return Response.ok(page)
         .header("Cache-Control", "no-store")
-        .header(
-            "Content-Security-Policy",
-            "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'")
+        .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
         .build();
   }
 
@@ -86,7 +85,13 @@ public class PaymentSimulatorResource {
       throw ProblemException.badRequest("choice must be pay, decline or pay_without_callback.");
     }
     simulator.decide(payment, chosen);
-    return Response.seeOther(URI.create(links.returnPage(payment.merchantOrderId()))).build();
+    // The return page on the origin the buyer is using: its session (localStorage) is there.
+    return Response.seeOther(
+            URI.create(
+                PaymentLinks.RETURN_PATH
+                    + "?merchantOrderId="
+                    + URLEncoder.encode(payment.merchantOrderId(), StandardCharsets.UTF_8)))
+        .build();
   }
 
   private Simulated find(String merchantOrderId, String token) {

@@ -2,8 +2,6 @@ package com.lumiku.payments.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -30,14 +28,8 @@ public class PaymentLinks {
     return base() + CALLBACK_PATH;
   }
 
-  /** The return page; Duitku appends the order's fields to it, the simulator names the order. */
+  /** The return page; Duitku appends the order's fields to it. */
   public String returnPage() {
     return base() + RETURN_PATH;
-  }
-
-  public String returnPage(String merchantOrderId) {
-    return returnPage()
-        + "?merchantOrderId="
-        + URLEncoder.encode(merchantOrderId, StandardCharsets.UTF_8);
   }
 }

@@ -47,7 +47,7 @@ public class Settlements {
     List<Object[]> rows =
         em.createNativeQuery(
                 "UPDATE payments SET status = 'paid', settled_at = ?2, updated_at = ?2,"
-                    + " reference = COALESCE(reference, ?3)"
+                    + " reference = COALESCE(reference, CAST(?3 AS varchar))"
                     + " WHERE merchant_order_id = ?1 AND status IN ('pending', 'expired')"
                     + " RETURNING id, user_id, credits + bonus_credits, package_id")
             .setParameter(1, merchantOrderId)

@@ -25,7 +25,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The offline stand-in for Duitku (lumiku.payments.gateway=simulator, the default): its checkout
- * answers a page of this application ({@code /api/payments/simulator/{merchantOrderId}?token=...})
+ * answers a page of this application ({@code /api/payments/simulator/{merchantOrderId}?token=...},
+ * a path on whatever origin the buyer uses, so the return page there finds the buyer's session)
  * where a person presses Pay or Decline; the simulator then posts a real callback, form-encoded and
  * signed as Duitku signs, with its own merchant code and key ({@code lumiku.payments.simulator.*}),
  * to the configured callback URL over HTTP, and its status API answers what was decided. The token
@@ -87,8 +88,7 @@ public class SimulatorGateway implements PaymentGateway {
         new Simulated(request.merchantOrderId(), reference, request.amount(), GatewayStatus.OPEN));
     return new CheckoutAnswer(
         reference,
-        links.base()
-            + PaymentLinks.SIMULATOR_PATH
+        PaymentLinks.SIMULATOR_PATH
             + URLEncoder.encode(request.merchantOrderId(), StandardCharsets.UTF_8)
             + "?token="
             + token(merchant(), request.merchantOrderId()));
