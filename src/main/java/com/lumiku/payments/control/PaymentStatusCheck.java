@@ -2,6 +2,7 @@ package com.lumiku.payments.control;
 
 import com.lumiku.payments.control.PaymentGateway.GatewayStatus;
 import com.lumiku.payments.entity.Payment;
+import com.lumiku.platform.PageCursor;
 import com.lumiku.platform.UtcClock;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -15,6 +16,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -68,9 +70,20 @@ public class PaymentStatusCheck {
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void run() {
     try {
-      for (Payment payment : payments.pendingBefore(UtcClock.now().minus(after), BATCH)) {
-        check(payment);
-      }
+      // Every pending payment, a batch at a time: the oldest never starve the newer ones.
+      OffsetDateTime before = UtcClock.now().minus(after);
+      PageCursor position = null;
+      List<Payment> batch;
+      do {
+        batch = payments.pendingBefore(before, position, BATCH);
+        for (Payment payment : batch) {
+          check(payment);
+        }
+        if (!batch.isEmpty()) {
+          Payment last = batch.get(batch.size() - 1);
+          position = new PageCursor(last.createdAt(), last.id());
+        }
+      } while (batch.size() == BATCH);
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "The payment status check could not run", e);
     }

@@ -15,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -141,15 +142,24 @@ public class Payments {
         .getResultList();
   }
 
-  /** Pending payments made before {@code before}, oldest first. */
+  /**
+   * Pending payments made before {@code before}, oldest first, after the position {@code after}
+   * (null: from the oldest).
+   */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public List<Payment> pendingBefore(java.time.OffsetDateTime before, int limit) {
-    return em.createQuery(
-            "SELECT p FROM Payment p WHERE p.status = 'pending' AND p.createdAt < :before"
-                + " ORDER BY p.createdAt",
-            Payment.class)
+  public List<Payment> pendingBefore(OffsetDateTime before, PageCursor after, int limit) {
+    return PageCursor.bind(
+            em.createQuery(
+                "SELECT p FROM Payment p WHERE p.status = 'pending' AND p.createdAt < :before"
+                    + (after == null
+                        ? ""
+                        : " AND (p.createdAt > :createdAt"
+                            + " OR (p.createdAt = :createdAt AND p.id > :id))")
+                    + " ORDER BY p.createdAt, p.id",
+                Payment.class),
+            after,
+            limit)
         .setParameter("before", before)
-        .setMaxResults(limit)
         .getResultList();
   }
 
