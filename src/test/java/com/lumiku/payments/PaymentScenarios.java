@@ -206,7 +206,12 @@ public interface PaymentScenarios extends Scenarios {
             .extract()
             .asString();
     assertThat(html).contains(order).contains("Pay").contains("Decline");
-    api().anonymous().get(page.getPath() + "?token=wrong").then().statusCode(404);
+    api()
+        .anonymous()
+        .accept(ContentType.HTML)
+        .get(page.getPath() + "?token=wrong")
+        .then()
+        .statusCode(404);
 
     Response paid = choose(checkout.getString("paymentUrl"), "pay");
     assertThat(paid.statusCode()).isEqualTo(303);
