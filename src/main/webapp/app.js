@@ -1,4 +1,5 @@
-// Lumiku's minimal web page: register or log in, see the balance, order avatars, watch them finish.
+// Lumiku's minimal web page: register or log in, see the balance, buy credits, order avatars, watch
+// them finish.
 // Plain JavaScript against the HTTP API (/api); the token lives in localStorage.
 'use strict';
 
@@ -6,7 +7,7 @@ const state = { token: localStorage.getItem('lumiku.token'), watching: new Map()
 const $ = (id) => document.getElementById(id);
 
 async function api(path, options = {}) {
-  const headers = { Accept: 'application/json', ...(options.body ? { 'Content-Type': 'application/json' } : {}) };
+  const headers = { Accept: 'application/json', ...(options.body ? { 'Content-Type': 'application/json' } : {}), ...options.headers };
   if (state.token) headers.Authorization = `Bearer ${state.token}`;
   const response = await fetch(`api/${path}`, { ...options, headers, body: options.body && JSON.stringify(options.body) });
   const body = response.status === 204 ? null : await response.json().catch(() => null);
@@ -45,6 +46,18 @@ async function refreshAccount() {
   const me = await api('me');
   $('who').textContent = me.name;
   $('balance').textContent = me.credits;
+}
+
+async function loadPackages() {
+  const shop = await api('payments/packages');
+  $('package').innerHTML = '';
+  for (const p of shop.packages) {
+    const bonus = p.bonusCredits ? ` + ${p.bonusCredits} bonus` : '';
+    $('package').add(new Option(`${p.credits}${bonus} credits · IDR ${p.price.toLocaleString()}`, p.id));
+  }
+  $('method').innerHTML = '';
+  for (const m of shop.paymentMethods) $('method').add(new Option(m, m));
+  $('buy').disabled = shop.packages.length === 0;
 }
 
 async function loadProjects(selectId) {
@@ -120,7 +133,7 @@ async function render() {
   try {
     const apps = await fetch('api/apps').then((r) => r.json());
     $('cost').textContent = apps.find((a) => a.id === 'avatar-creator')?.costs?.generate ?? '?';
-    await Promise.all([refreshAccount(), loadProjects(), loadGenerations()]);
+    await Promise.all([refreshAccount(), loadProjects(), loadGenerations(), loadPackages()]);
   } catch (e) {
     say(e.message, true);
   }
@@ -178,6 +191,24 @@ $('generate-form').addEventListener('submit', async (event) => {
     say(e.message, true);
   } finally {
     $('generate').disabled = false;
+  }
+});
+
+$('buy-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  $('buy').disabled = true;
+  try {
+    // A key per purchase: a request retried after a lost answer does not make a second payment.
+    const key = crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
+    const payment = await api('payments', {
+      method: 'POST',
+      body: formData(event.target),
+      headers: { 'Idempotency-Key': key },
+    });
+    location.href = payment.paymentUrl;
+  } catch (e) {
+    say(e.message, true);
+    $('buy').disabled = false;
   }
 });
 

@@ -12,6 +12,7 @@ import com.lumiku.generations.CancellationScenarios;
 import com.lumiku.generations.FailAfterEnqueue;
 import com.lumiku.generations.LiveProgressScenarios;
 import com.lumiku.generations.StuckGenerationSweeperScenarios;
+import com.lumiku.payments.PaymentScenarios;
 import com.lumiku.platform.AbandonedBrokerBranchScenarios;
 import com.lumiku.platform.health.DatabaseReadinessScenarios;
 import com.lumiku.platform.health.InDoubtTransactionScenarios;
@@ -26,6 +27,7 @@ import com.lumiku.quotas.QuotaScenarios;
 import com.lumiku.testing.DeployedApplicationTest;
 import com.lumiku.testing.Deployments;
 import com.lumiku.users.AuthenticationScenarios;
+import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
@@ -35,7 +37,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  * model that refuses marked prompts as a provider would ({@link ScriptedModel}). The settings here
  * are the few those scenarios need shorter than in production: the sweeper looks every second (the
  * deadline stays 10 minutes), a branch in doubt fails liveness after 2 s, a broker branch counts as
- * abandoned after 8 s. Each scenario creates its own users and data.
+ * abandoned after 8 s, and payments go through the simulator with a status check every second
+ * ({@link PaymentScenarios#SETTINGS}). Each scenario creates its own users and data.
  */
 class ApplicationIT extends DeployedApplicationTest
     implements AuthenticationScenarios,
@@ -59,16 +62,21 @@ class ApplicationIT extends DeployedApplicationTest
         PoseGeneratorScenarios,
         PoseRequestScenarios,
         QuotaScenarios,
-        PrivateImageScenarios {
+        PrivateImageScenarios,
+        PaymentScenarios {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
     return Deployments.applicationWithProbe(
             NewAppScenarios.PRICE,
-            "lumiku.generations.sweep-interval=PT1S",
-            "lumiku.transactions.in-doubt-limit=PT2S",
-            "lumiku.broker.abandoned-branch-age=PT8S",
-            "lumiku.broker.abandoned-branch-check-interval=PT0.5S")
+            Stream.concat(
+                    Stream.of(
+                        "lumiku.generations.sweep-interval=PT1S",
+                        "lumiku.transactions.in-doubt-limit=PT2S",
+                        "lumiku.broker.abandoned-branch-age=PT8S",
+                        "lumiku.broker.abandoned-branch-check-interval=PT0.5S"),
+                    Stream.of(PaymentScenarios.SETTINGS))
+                .toArray(String[]::new))
         .addClass(FailAfterEnqueue.class)
         .addClass(ScriptedModel.class);
   }

@@ -1,0 +1,138 @@
+package com.lumiku.payments.boundary;
+
+import com.lumiku.payments.control.CreditPackages;
+import com.lumiku.payments.control.Payments;
+import com.lumiku.payments.entity.CreditPackage;
+import com.lumiku.payments.entity.Payment;
+import com.lumiku.platform.Page;
+import com.lumiku.platform.PageCursor;
+import com.lumiku.platform.PageSize;
+import com.lumiku.platform.Roles;
+import com.lumiku.platform.idempotency.IdempotentRequests;
+import com.lumiku.platform.problem.ProblemException;
+import com.lumiku.platform.security.CurrentUser;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** Buying credits: the packages, checkout, and the caller's payments. */
+@Path("payments")
+@RequestScoped
+@RolesAllowed({Roles.USER, Roles.ADMIN})
+@Produces(MediaType.APPLICATION_JSON)
+public class PaymentsResource {
+
+  private static final String CHECKOUT_ROUTE = "POST /api/payments";
+
+  @Inject CurrentUser currentUser;
+  @Inject JsonWebToken token;
+  @Inject CreditPackages packages;
+  @Inject Payments payments;
+  @Inject IdempotentRequests idempotentRequests;
+  @Context UriInfo uriInfo;
+
+  /** A package for sale; {@code price} in rupiah. */
+  public record PackageView(
+      String id, long credits, long bonusCredits, long totalCredits, long price, String currency) {
+    static PackageView of(CreditPackage p) {
+      return new PackageView(p.id(), p.credits(), p.bonus(), p.totalCredits(), p.price(), "IDR");
+    }
+  }
+
+  public record Catalogue(List<PackageView> packages, Set<String> paymentMethods) {}
+
+  public record CheckoutOrder(String packageId, String paymentMethod) {}
+
+  /** The answer to a checkout: where the buyer pays, and what. */
+  public record CheckoutView(
+      String merchantOrderId,
+      String reference,
+      String paymentUrl,
+      OffsetDateTime expiresAt,
+      long amount,
+      String currency,
+      long credits,
+      long bonusCredits) {}
+
+  public record IdempotentRequest(String route, CheckoutOrder order) {}
+
+  @GET
+  @Path("packages")
+  public Catalogue packages() {
+    return new Catalogue(
+        packages.active().stream().map(PackageView::of).toList(),
+        new java.util.TreeSet<>(packages.methods()));
+  }
+
+  /**
+   * Creates a payment of a package at the gateway: 201 with where to pay. With an {@code
+   * Idempotency-Key}, a retry of the same order answers the first payment again.
+   */
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response checkout(
+      @HeaderParam("Idempotency-Key") String idempotencyKey, @NotNull CheckoutOrder order) {
+    return idempotentRequests.once(
+        currentUser.id(),
+        idempotencyKey,
+        new IdempotentRequest(CHECKOUT_ROUTE, order),
+        () -> {
+          Payment payment =
+              payments.checkout(
+                  currentUser.id(), token.getName(), order.packageId(), order.paymentMethod());
+          return Response.created(
+                  uriInfo
+                      .getBaseUriBuilder()
+                      .path("payments")
+                      .path(payment.merchantOrderId())
+                      .build())
+              .entity(
+                  new CheckoutView(
+                      payment.merchantOrderId(),
+                      payment.reference(),
+                      payment.paymentUrl(),
+                      payment.expiresAt(),
+                      payment.amount(),
+                      "IDR",
+                      payment.credits(),
+                      payment.bonusCredits()))
+              .build();
+        });
+  }
+
+  /** The caller's payments, newest first; {@code nextCursor} fetches the next (older) page. */
+  @GET
+  public Page<PaymentView> list(
+      @QueryParam("limit") String limitParameter, @QueryParam("cursor") String cursor) {
+    int limit = PageSize.parse(limitParameter);
+    List<Payment> fetched = payments.ofUser(currentUser.id(), PageCursor.decode(cursor), limit + 1);
+    return Page.of(fetched, limit, PaymentView::of, p -> new PageCursor(p.createdAt(), p.id()));
+  }
+
+  /** One of the caller's payments; somebody else's is a 404. */
+  @GET
+  @Path("{merchantOrderId}")
+  public PaymentView payment(@PathParam("merchantOrderId") String merchantOrderId) {
+    return payments
+        .ofUser(currentUser.id(), merchantOrderId)
+        .map(PaymentView::of)
+        .orElseThrow(() -> ProblemException.notFound("Payment " + merchantOrderId));
+  }
+}

@@ -1,0 +1,104 @@
+package com.lumiku.payments.control;
+
+import com.lumiku.credits.control.Ledger;
+import com.lumiku.credits.entity.CreditTransaction;
+import com.lumiku.credits.entity.TransactionType;
+import com.lumiku.platform.UtcClock;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * How payments end, whoever ends them (a callback, its duplicates and replays, the status check):
+ * each end is one conditional {@code UPDATE} of the payment from the statuses it may leave, and a
+ * payment that became {@code paid} gets its {@code topup} in the same transaction, so concurrent
+ * settlers queue on the row and exactly one wins; the database also allows one top-up per payment.
+ *
+ * <p>A success ends a {@code pending} payment and also an {@code expired} one: the buyer paid (the
+ * gateway took the money after we gave up waiting, or the status check expired it while the
+ * callback was on its way), so the credits are owed. A failure and an expiry end only pending ones.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRED)
+public class Settlements {
+
+  private static final Logger LOG = Logger.getLogger(Settlements.class.getName());
+
+  /** How ledger entries refer to payments. */
+  public static final String REFERENCE_TYPE = "payment";
+
+  @PersistenceContext EntityManager em;
+  @Inject Ledger ledger;
+
+  /**
+   * Marks the payment paid and tops up its credits and bonus, once.
+   *
+   * @return whether this call did it (false: it had ended already, or there is no such payment)
+   */
+  public boolean paid(String merchantOrderId, String gatewayReference) {
+    var now = UtcClock.now();
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "UPDATE payments SET status = 'paid', settled_at = ?2, updated_at = ?2,"
+                    + " reference = COALESCE(reference, CAST(?3 AS varchar))"
+                    + " WHERE merchant_order_id = ?1 AND status IN ('pending', 'expired')"
+                    + " RETURNING id, user_id, credits + bonus_credits, package_id")
+            .setParameter(1, merchantOrderId)
+            .setParameter(2, now)
+            .setParameter(3, gatewayReference)
+            .getResultList();
+    if (rows.isEmpty()) {
+      return false;
+    }
+    Object[] row = rows.get(0);
+    UUID paymentId = (UUID) row[0];
+    UUID userId = (UUID) row[1];
+    long credits = ((Number) row[2]).longValue();
+    CreditTransaction entry =
+        ledger.credit(
+            userId,
+            credits,
+            TransactionType.TOPUP,
+            new CreditTransaction.Reference(REFERENCE_TYPE, paymentId),
+            "Credits bought: package " + row[3] + ", order " + merchantOrderId);
+    LOG.log(
+        Level.INFO,
+        "Payment {0} paid: user {1} got {2} credits; balance {3}",
+        new Object[] {merchantOrderId, userId, credits, entry.balanceAfter()});
+    return true;
+  }
+
+  /** Marks a pending payment failed (the buyer declined or the gateway refused it). */
+  public boolean failed(String merchantOrderId) {
+    return end(merchantOrderId, "failed", "");
+  }
+
+  /** Marks a pending payment whose time is over expired. */
+  public boolean expired(String merchantOrderId) {
+    return end(merchantOrderId, "expired", " AND expires_at < ?2");
+  }
+
+  private boolean end(String merchantOrderId, String status, String condition) {
+    int changed =
+        em.createNativeQuery(
+                "UPDATE payments SET status = '"
+                    + status
+                    + "', settled_at = ?2, updated_at = ?2"
+                    + " WHERE merchant_order_id = ?1 AND status = 'pending'"
+                    + condition)
+            .setParameter(1, merchantOrderId)
+            .setParameter(2, UtcClock.now())
+            .executeUpdate();
+    if (changed == 1) {
+      LOG.log(Level.INFO, "Payment {0} {1}", new Object[] {merchantOrderId, status});
+    }
+    return changed == 1;
+  }
+}
