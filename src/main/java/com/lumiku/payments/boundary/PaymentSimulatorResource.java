@@ -17,8 +17,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +38,7 @@ public class PaymentSimulatorResource {
 
   @Inject PaymentGateways gateways;
   @Inject SimulatorGateway simulator;
+  @Context UriInfo uriInfo;
 
   @GET
   @Produces(MediaType.TEXT_HTML)
@@ -84,7 +87,8 @@ public class PaymentSimulatorResource {
     } catch (IllegalArgumentException e) {
       throw ProblemException.badRequest("choice must be pay, decline or pay_without_callback.");
     }
-    simulator.decide(payment, chosen);
+    simulator.decide(
+        payment, chosen, uriInfo.getBaseUriBuilder().path(PaymentCallbackResource.class).build());
     // The return page on the origin the buyer is using: its session (localStorage) is there.
     return Response.seeOther(
             URI.create(

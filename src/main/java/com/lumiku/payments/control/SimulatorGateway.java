@@ -71,8 +71,6 @@ public class SimulatorGateway implements PaymentGateway {
   @ConfigProperty(name = "lumiku.payments.simulator.api-key")
   String apiKey;
 
-  @Inject PaymentLinks links;
-
   private final Map<String, Simulated> payments = new ConcurrentHashMap<>();
 
   @Override
@@ -114,12 +112,15 @@ public class SimulatorGateway implements PaymentGateway {
   }
 
   /**
-   * Decides an open payment as the person chose and, unless the choice loses it, sends its
-   * callback; a payment decided already is left as it was.
+   * Decides an open payment as the person chose and, unless the choice loses it, sends its callback
+   * to {@code callback}; a payment decided already is left as it was.
    *
+   * @param callback the application's callback as the person's request reached it (the simulator
+   *     lives in the application, so the address the buyer used reaches its callback too, whatever
+   *     {@code lumiku.payments.public-url} says)
    * @return whether the callback was sent and answered 200
    */
-  public boolean decide(Simulated payment, Choice choice) {
+  public boolean decide(Simulated payment, Choice choice, URI callback) {
     Simulated decided =
         payments.computeIfPresent(
             payment.merchantOrderId(),
@@ -130,10 +131,10 @@ public class SimulatorGateway implements PaymentGateway {
     if (decided == null || !choice.callback) {
       return false;
     }
-    return sendCallback(decided);
+    return sendCallback(decided, callback);
   }
 
-  private boolean sendCallback(Simulated payment) {
+  private boolean sendCallback(Simulated payment, URI callback) {
     String body =
         Callback.signed(
                 merchant(),
@@ -143,7 +144,7 @@ public class SimulatorGateway implements PaymentGateway {
                 payment.reference())
             .formBody();
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create(links.callback()))
+        HttpRequest.newBuilder(callback)
             .timeout(Duration.ofSeconds(30))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(body))
@@ -161,7 +162,7 @@ public class SimulatorGateway implements PaymentGateway {
       LOG.log(
           Level.WARNING,
           "The simulator's callback for order {0} could not be sent to {1}: {2}",
-          new Object[] {payment.merchantOrderId(), links.callback(), e.toString()});
+          new Object[] {payment.merchantOrderId(), callback, e.toString()});
       return false;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
