@@ -28,6 +28,8 @@ CREATE TABLE payments (
 CREATE INDEX payments_user_created_idx ON payments (user_id, created_at DESC, id DESC);
 -- Pending payments by age, for the status check of missed callbacks.
 CREATE INDEX payments_pending_idx ON payments (created_at) WHERE status = 'pending';
+-- The status check also asks about payments that expired or failed lately.
+CREATE INDEX payments_recently_ended_idx ON payments (settled_at) WHERE status IN ('expired', 'failed');
 
 -- A payment tops up once, whoever settles it (a callback, its duplicates, the status check).
 CREATE UNIQUE INDEX credit_transactions_one_topup_per_reference

@@ -248,6 +248,30 @@ public interface PaymentScenarios extends Scenarios {
                 .getString("status"))
         .isEqualTo("failed");
     assertThat(TestDatabase.balance(member.id())).isEqualTo(before);
+
+    // A decision is final: Pay pressed after Decline sends nothing that grants.
+    choose(checkout.getString("paymentUrl"), "pay").then().statusCode(303);
+    assertThat(TestDatabase.balance(member.id())).isEqualTo(before);
+    assertThat(topups(member)).isZero();
+  }
+
+  @Test
+  default void aSuccessAfterAReplayedFailureStillGrantsOnce() {
+    Api.Member member = api().register();
+    long before = TestDatabase.balance(member.id());
+    String order = checkout(member, STARTER).getString("merchantOrderId");
+    // Duitku's signature does not cover the result code: whoever saw a callback can send a "01".
+    post(callback(MERCHANT, order, "10000", "01")).then().statusCode(200);
+    assertThat(api().as(member).get("/api/payments/" + order).jsonPath().getString("status"))
+        .isEqualTo("failed");
+
+    post(callback(MERCHANT, order, "10000", "00")).then().statusCode(200);
+    post(callback(MERCHANT, order, "10000", "00")).then().statusCode(200);
+
+    assertThat(isPaid(order)).isTrue();
+    assertThat(TestDatabase.balance(member.id())).isEqualTo(before + 100);
+    assertThat(topups(member)).isEqualTo(1);
+    LedgerInvariants.assertBalanceIsLedger(member.id());
   }
 
   @Test

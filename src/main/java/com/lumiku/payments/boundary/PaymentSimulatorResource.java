@@ -9,6 +9,7 @@ import com.lumiku.platform.problem.ProblemException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -20,8 +21,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -38,7 +39,7 @@ public class PaymentSimulatorResource {
 
   @Inject PaymentGateways gateways;
   @Inject SimulatorGateway simulator;
-  @Context UriInfo uriInfo;
+  @Context HttpServletRequest request;
 
   @GET
   @Produces(MediaType.TEXT_HTML)
@@ -87,8 +88,7 @@ public class PaymentSimulatorResource {
     } catch (IllegalArgumentException e) {
       throw ProblemException.badRequest("choice must be pay, decline or pay_without_callback.");
     }
-    simulator.decide(
-        payment, chosen, uriInfo.getBaseUriBuilder().path(PaymentCallbackResource.class).build());
+    simulator.decide(payment, chosen, ownCallback());
     // The return page on the origin the buyer is using: its session (localStorage) is there.
     return Response.seeOther(
             URI.create(
@@ -96,6 +96,26 @@ public class PaymentSimulatorResource {
                     + "?merchantOrderId="
                     + URLEncoder.encode(payment.merchantOrderId(), StandardCharsets.UTF_8)))
         .build();
+  }
+
+  /**
+   * The application's callback at the address and port this request arrived on: the simulator lives
+   * in the application, so that reaches it; the Host header is not used, so a request cannot send
+   * the signed callback elsewhere.
+   */
+  private URI ownCallback() {
+    try {
+      return new URI(
+          "http",
+          null,
+          request.getLocalAddr(),
+          request.getLocalPort(),
+          PaymentLinks.CALLBACK_PATH,
+          null,
+          null);
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException("No callback address for " + request.getLocalAddr(), e);
+    }
   }
 
   private Simulated find(String merchantOrderId, String token) {

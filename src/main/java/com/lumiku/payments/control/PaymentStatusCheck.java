@@ -2,6 +2,7 @@ package com.lumiku.payments.control;
 
 import com.lumiku.payments.control.PaymentGateway.GatewayStatus;
 import com.lumiku.payments.entity.Payment;
+import com.lumiku.payments.entity.PaymentStatus;
 import com.lumiku.platform.PageCursor;
 import com.lumiku.platform.UtcClock;
 import jakarta.annotation.PostConstruct;
@@ -39,6 +40,13 @@ public class PaymentStatusCheck {
   private static final int BATCH = 100;
 
   @Resource TimerService timers;
+
+  /**
+   * How long an expired or failed payment is still asked about: a gateway's window may close a
+   * little after ours, and a success may come after a replayed failure.
+   */
+  static final Duration RECHECKED_AFTER_ENDING = Duration.ofDays(1);
+
   @Inject Payments payments;
   @Inject PaymentGateways gateways;
   @Inject Settlements settlements;
@@ -70,12 +78,15 @@ public class PaymentStatusCheck {
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void run() {
     try {
-      // Every pending payment, a batch at a time: the oldest never starve the newer ones.
-      OffsetDateTime before = UtcClock.now().minus(after);
+      // Every pending payment (and those ended lately), a batch at a time: the oldest never starve
+      // the newer ones.
+      OffsetDateTime now = UtcClock.now();
+      OffsetDateTime before = now.minus(after);
+      OffsetDateTime since = now.minus(RECHECKED_AFTER_ENDING);
       PageCursor position = null;
       List<Payment> batch;
       do {
-        batch = payments.pendingBefore(before, position, BATCH);
+        batch = payments.unsettled(before, since, position, BATCH);
         for (Payment payment : batch) {
           check(payment);
         }
@@ -102,8 +113,8 @@ public class PaymentStatusCheck {
       return;
     }
     if (status.paid()) {
-      if (status.amount() != null
-          && !CallbackDecision.sameAmount(status.amount(), payment.amount())) {
+      if (status.amount() == null
+          || !CallbackDecision.sameAmount(status.amount(), payment.amount())) {
         LOG.log(
             Level.WARNING,
             "The gateway reports payment {0} paid with amount {1}, not {2}; left pending",
@@ -113,7 +124,8 @@ public class PaymentStatusCheck {
       if (settlements.paid(order, status.reference())) {
         LOG.log(Level.INFO, "Payment {0} settled by the status check", order);
       }
-    } else if (payment.expiresAt().isBefore(OffsetDateTime.now())) {
+    } else if (payment.status() == PaymentStatus.PENDING
+        && payment.expiresAt().isBefore(OffsetDateTime.now())) {
       settlements.expired(order);
     }
   }

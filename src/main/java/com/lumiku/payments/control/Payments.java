@@ -143,14 +143,18 @@ public class Payments {
   }
 
   /**
-   * Pending payments made before {@code before}, oldest first, after the position {@code after}
-   * (null: from the oldest).
+   * What the status check asks the gateway about, oldest first, after the position {@code after}
+   * (null: from the oldest): payments pending since before {@code before}, and those that expired
+   * or failed since {@code since} (a success whose callback was lost, or came after our expiry or a
+   * replayed "01", is still found).
    */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public List<Payment> pendingBefore(OffsetDateTime before, PageCursor after, int limit) {
+  public List<Payment> unsettled(
+      OffsetDateTime before, OffsetDateTime since, PageCursor after, int limit) {
     return PageCursor.bind(
             em.createQuery(
-                "SELECT p FROM Payment p WHERE p.status = 'pending' AND p.createdAt < :before"
+                "SELECT p FROM Payment p WHERE ((p.status = 'pending' AND p.createdAt < :before)"
+                    + " OR (p.status IN ('expired', 'failed') AND p.settledAt > :since))"
                     + (after == null
                         ? ""
                         : " AND (p.createdAt > :createdAt"
@@ -160,6 +164,7 @@ public class Payments {
             after,
             limit)
         .setParameter("before", before)
+        .setParameter("since", since)
         .getResultList();
   }
 

@@ -48,7 +48,9 @@ public class Settlements {
         em.createNativeQuery(
                 "UPDATE payments SET status = 'paid', settled_at = ?2, updated_at = ?2,"
                     + " reference = COALESCE(reference, CAST(?3 AS varchar))"
-                    + " WHERE merchant_order_id = ?1 AND status IN ('pending', 'expired')"
+                    // Also from expired and failed: a success the gateway confirms means the buyer
+                    // paid (Duitku's result code is not signed, so a "01" may be anyone's replay).
+                    + " WHERE merchant_order_id = ?1 AND status IN ('pending', 'expired', 'failed')"
                     + " RETURNING id, user_id, credits + bonus_credits, package_id")
             .setParameter(1, merchantOrderId)
             .setParameter(2, now)

@@ -46,21 +46,23 @@ public class SimulatorGateway implements PaymentGateway {
 
   /** What a person chose on the simulator's page. */
   public enum Choice {
-    PAY(Callback.PAID, true),
-    DECLINE(Callback.FAILED, true),
+    PAY(GatewayStatus.PAID, true),
+    DECLINE(GatewayStatus.CANCELED, true),
     /** Paid, but the callback is lost: the status check has to find it. */
-    PAY_WITHOUT_CALLBACK(Callback.PAID, false);
+    PAY_WITHOUT_CALLBACK(GatewayStatus.PAID, false);
 
-    final String resultCode;
+    /** The gateway's status after the choice (not "01", which means still open). */
+    final String status;
+
     final boolean callback;
 
-    Choice(String resultCode, boolean callback) {
-      this.resultCode = resultCode;
+    Choice(String status, boolean callback) {
+      this.status = status;
       this.callback = callback;
     }
   }
 
-  /** A payment the simulator took, and its status code ("01" until decided). */
+  /** A payment the simulator took, and its status code ("01" until decided, then "00" or "02"). */
   public record Simulated(String merchantOrderId, String reference, long amount, String status) {}
 
   @Inject
@@ -126,7 +128,7 @@ public class SimulatorGateway implements PaymentGateway {
             payment.merchantOrderId(),
             (id, open) ->
                 open.status().equals(GatewayStatus.OPEN)
-                    ? new Simulated(id, open.reference(), open.amount(), choice.resultCode)
+                    ? new Simulated(id, open.reference(), open.amount(), choice.status)
                     : open);
     if (decided == null || !choice.callback) {
       return false;
