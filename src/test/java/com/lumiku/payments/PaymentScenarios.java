@@ -256,6 +256,34 @@ public interface PaymentScenarios extends Scenarios {
   }
 
   @Test
+  default void reconciliationFindsATopUpWhosePaymentIsNotPaid() {
+    Api.Member admin = api().admin();
+    Api.Member member = api().register();
+    String order = checkout(member, STARTER).getString("merchantOrderId");
+    post(callback(MERCHANT, order, "10000", "00")).then().statusCode(200);
+    assertThat(paymentMismatches(admin, member)).isEmpty();
+
+    TestDatabase.update("UPDATE payments SET status = 'failed' WHERE merchant_order_id = ?", order);
+    try {
+      assertThat(paymentMismatches(admin, member)).containsExactly("topup-without-paid-payment");
+    } finally {
+      TestDatabase.update("UPDATE payments SET status = 'paid' WHERE merchant_order_id = ?", order);
+    }
+    assertThat(paymentMismatches(admin, member)).isEmpty();
+  }
+
+  private List<Object> paymentMismatches(Api.Member admin, Api.Member member) {
+    return api()
+        .as(admin)
+        .get("/api/admin/credits/reconciliation")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getList("mismatches.findAll { it.userId == '" + member.id() + "' }.kind");
+  }
+
+  @Test
   default void aSuccessAfterAReplayedFailureStillGrantsOnce() {
     Api.Member member = api().register();
     long before = TestDatabase.balance(member.id());
