@@ -3,6 +3,7 @@ package com.lumiku.avatars.control;
 import com.lumiku.avatars.entity.AvatarPreset;
 import com.lumiku.avatars.entity.SourceType;
 import com.lumiku.generations.control.GenerationRequests;
+import com.lumiku.platform.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -63,11 +64,6 @@ public class AvatarGenerations {
             AvatarCreator.GENERATE,
             AvatarCreator.FROM_PROMPT,
             prompt.toJson(),
-            "Avatar \"" + abbreviate(prompt.name()) + "\""));
-  }
-
-  /** A name short enough for a ledger entry's description. */
-  static String abbreviate(String text) {
-    return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+            "Avatar \"" + Texts.abbreviate(prompt.name(), 60) + "\""));
   }
 }

@@ -6,6 +6,7 @@ import com.lumiku.avatars.entity.SourceType;
 import com.lumiku.credits.control.Ledger;
 import com.lumiku.credits.entity.CreditTransaction;
 import com.lumiku.imaging.AcceptedImage;
+import com.lumiku.platform.Texts;
 import com.lumiku.platform.storage.ImageStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -62,7 +63,7 @@ public class AvatarUploads {
                 userId,
                 cost,
                 new CreditTransaction.Reference(LEDGER_REFERENCE, avatarId),
-                "Avatar upload \"" + AvatarGenerations.abbreviate(who.name()) + "\"");
+                "Avatar upload \"" + Texts.abbreviate(who.name(), 60) + "\"");
     ImageStore.StoredImage stored = images.store(picture.png(), thumbnailPng);
     Avatar avatar =
         Avatar.uploaded(

@@ -1,5 +1,6 @@
 package com.lumiku.generations.entity;
 
+import com.lumiku.platform.Texts;
 import java.time.Duration;
 import java.util.regex.Pattern;
 
@@ -72,7 +73,6 @@ public record GenerationError(String code, String message, String detail) {
   }
 
   private static String abbreviate(String text, int length) {
-    String stripped = text.strip();
-    return stripped.length() <= length ? stripped : stripped.substring(0, length - 3) + "...";
+    return Texts.abbreviate(text.strip(), length);
   }
 }

@@ -163,7 +163,7 @@ public class ImageStore {
    *
    * @throws IllegalArgumentException if a name is not one this store makes
    */
-  public void delete(StoredImage stored) {
+  void delete(StoredImage stored) {
     checkNames(stored);
     backend.delete(stored.image());
     backend.delete(stored.thumbnail());

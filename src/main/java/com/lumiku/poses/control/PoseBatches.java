@@ -4,6 +4,7 @@ import com.lumiku.avatars.control.AvatarUsages;
 import com.lumiku.generations.control.GenerationRequests;
 import com.lumiku.generations.control.Payment;
 import com.lumiku.imaging.ImageFormat;
+import com.lumiku.platform.Texts;
 import com.lumiku.platform.problem.Problem.FieldError;
 import com.lumiku.platform.problem.ProblemException;
 import com.lumiku.poses.entity.PoseBatch;
@@ -147,8 +148,10 @@ public class PoseBatches {
   }
 
   private static String description(PoseProject project, int poses) {
-    String name =
-        project.name().length() <= 60 ? project.name() : project.name().substring(0, 57) + "...";
-    return poses + (poses == 1 ? " pose" : " poses") + " for \"" + name + "\"";
+    return poses
+        + (poses == 1 ? " pose" : " poses")
+        + " for \""
+        + Texts.abbreviate(project.name(), 60)
+        + "\"";
   }
 }
