@@ -3,6 +3,8 @@ package com.lumiku.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.lumiku.payments.control.Callback;
+import com.lumiku.payments.control.MerchantCredentials;
 import com.lumiku.poses.PoseFixtures;
 import com.lumiku.testing.Api;
 import com.lumiku.testing.Burst;
@@ -12,17 +14,22 @@ import com.lumiku.testing.ProjectScripts;
 import com.lumiku.testing.TestBroker;
 import com.lumiku.testing.TestDatabase;
 import com.lumiku.testing.TestDatabase.GenerationRow;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -48,6 +55,9 @@ import org.junit.jupiter.api.Test;
 class CrashSafetyIT {
 
   private static final Logger LOG = Logger.getLogger(CrashSafetyIT.class.getName());
+
+  /** The payment simulator's account in these scenarios. */
+  static final MerchantCredentials SIMULATOR = new MerchantCredentials("SIMCR", "crash-key");
 
   static final String BROKER_DIR = ProjectScripts.itDir("crash-broker-server");
   static int brokerPort;
@@ -260,6 +270,102 @@ class CrashSafetyIT {
     }
   }
 
+  /**
+   * The gateway's callback arrives, the payment is marked paid and its top-up is under way, and
+   * Payara dies before the commit: nothing of it may stay, and the gateway's retry (Duitku retries
+   * until it reads SUCCESS) grants the credits once; a further retry changes nothing. The moment is
+   * made exact rather than left to chance: a transaction of this test holds the buyer's account
+   * row, so the callback's transaction, the payment already updated, waits on it when Payara is
+   * killed.
+   */
+  @Test
+  void killNineBetweenACallbackAndItsCommitThenTheRetryGrantsOnce() throws Exception {
+    payara = start("callback", "PT1S");
+    Api api = api();
+    Api.Member buyer = api.register();
+    long before = TestDatabase.balance(buyer.id());
+    String order =
+        api.as(buyer)
+            .body(Map.of("packageId", "starter", "paymentMethod", "BC"))
+            .post("/api/payments")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("merchantOrderId");
+    Callback paid = Callback.signed(SIMULATOR, "10000", order, Callback.PAID, "REF-" + order);
+
+    CompletableFuture<Integer> interrupted;
+    try (Connection holder = TestDatabase.connect()) {
+      holder.setAutoCommit(false);
+      try (PreparedStatement lock =
+          holder.prepareStatement(
+              "SELECT balance FROM credit_accounts WHERE user_id = ? FOR UPDATE")) {
+        lock.setObject(1, buyer.id());
+        lock.executeQuery().close();
+      }
+      interrupted = CompletableFuture.supplyAsync(() -> postCallback(api, paid));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  TestDatabase.count(
+                          "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                              + " AND query LIKE 'UPDATE credit_accounts%'")
+                      == 1);
+      payara.kill();
+      holder.rollback();
+    }
+    assertThat(interrupted.handle((status, failure) -> status == null ? 0 : status).get())
+        .as("the interrupted callback was not answered SUCCESS")
+        .isNotEqualTo(200);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                TestDatabase.count(
+                        "SELECT count(*) FROM pg_stat_activity"
+                            + " WHERE query LIKE 'UPDATE credit_accounts%' AND state <> 'idle'")
+                    == 0);
+    assertThat(paymentStatus(order)).isEqualTo("pending");
+    assertThat(TestDatabase.balance(buyer.id())).isEqualTo(before);
+
+    payara.start();
+    assertThat(postCallback(api, paid)).as("the gateway's retry").isEqualTo(200);
+    assertThat(postCallback(api, paid)).as("one retry more").isEqualTo(200);
+
+    assertThat(paymentStatus(order)).isEqualTo("paid");
+    assertThat(TestDatabase.balance(buyer.id())).isEqualTo(before + 100);
+    assertThat(TestDatabase.ledger(buyer.id()).stream().filter(e -> e.type().equals("topup")))
+        .hasSize(1);
+    assertAddsUp(buyer);
+    LOG.log(
+        Level.INFO,
+        "crash safety: kill -9 between a payment callback and its commit: nothing stayed; the"
+            + " retry granted 100 credits once, a second retry nothing");
+  }
+
+  private static int postCallback(Api api, Callback callback) {
+    return api.anonymous()
+        .contentType(ContentType.URLENC.withCharset(StandardCharsets.UTF_8))
+        .accept(ContentType.ANY)
+        .body(callback.formBody())
+        .post("/api/payments/callback")
+        .statusCode();
+  }
+
+  private static String paymentStatus(String order) {
+    for (String status : List.of("pending", "paid", "failed", "expired")) {
+      if (TestDatabase.count(
+              "SELECT count(*) FROM payments WHERE merchant_order_id = ? AND status = ?",
+              order,
+              status)
+          == 1) {
+        return status;
+      }
+    }
+    return "none";
+  }
+
   private void report(String what, Burst burst, Api.Member member, Api api) {
     List<GenerationRow> generations = assertAddsUp(member);
     long completed = generations.stream().filter(g -> g.status().equals("completed")).count();
@@ -329,13 +435,24 @@ class CrashSafetyIT {
             freePort(),
             data,
             Map.of(
-                "LUMIKU_BROKER_PORT", String.valueOf(brokerPort),
-                "LUMIKU_GENERATOR_LOCAL_MODEL_TIME", modelTime,
-                "LUMIKU_TRANSACTIONS_IN_DOUBT_LIMIT", "PT5S",
-                "LUMIKU_GENERATIONS_DEADLINE", deadline,
-                "LUMIKU_GENERATIONS_SWEEP_INTERVAL", "PT2S",
-                "LUMIKU_BROKER_ABANDONED_BRANCH_AGE", "PT5S",
-                "LUMIKU_BROKER_ABANDONED_BRANCH_CHECK_INTERVAL", "PT1S"));
+                "LUMIKU_BROKER_PORT",
+                String.valueOf(brokerPort),
+                "LUMIKU_GENERATOR_LOCAL_MODEL_TIME",
+                modelTime,
+                "LUMIKU_TRANSACTIONS_IN_DOUBT_LIMIT",
+                "PT5S",
+                "LUMIKU_GENERATIONS_DEADLINE",
+                deadline,
+                "LUMIKU_GENERATIONS_SWEEP_INTERVAL",
+                "PT2S",
+                "LUMIKU_BROKER_ABANDONED_BRANCH_AGE",
+                "PT5S",
+                "LUMIKU_BROKER_ABANDONED_BRANCH_CHECK_INTERVAL",
+                "PT1S",
+                "LUMIKU_PAYMENTS_SIMULATOR_MERCHANT_CODE",
+                SIMULATOR.merchantCode(),
+                "LUMIKU_PAYMENTS_SIMULATOR_API_KEY",
+                SIMULATOR.apiKey()));
     payara.start();
     return payara;
   }
