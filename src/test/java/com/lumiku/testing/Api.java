@@ -36,6 +36,11 @@ public final class Api {
     this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
+  /** Where the application is, e.g. {@code http://127.0.0.1:8080} (no trailing slash). */
+  public String baseUrl() {
+    return base;
+  }
+
   /** Someone signed in: their id and Bearer token. */
   public record Member(UUID id, String email, String token) {}
 
