@@ -184,4 +184,60 @@ public interface CreditsAdminScenarios extends Scenarios {
         .mapToLong(value -> (long) Double.parseDouble(value))
         .sum();
   }
+
+  @Test
+  default void operatorsFindAccountsByAPieceOfEmailOrNameInPages() {
+    Api.Member one = api().register();
+    Api.Member two = api().register();
+    api().grant(two, 25);
+    String shared = one.email().substring(5, 13); // a piece of the random part of the address
+
+    JsonPath found =
+        api()
+            .as(api().admin())
+            .get("/api/admin/users?q=" + shared.toUpperCase(java.util.Locale.ROOT))
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(found.getList("items.id")).containsExactly(one.id().toString());
+    assertThat(found.getInt("items[0].balance")).isEqualTo(100);
+
+    JsonPath first =
+        api()
+            .as(api().admin())
+            .get("/api/admin/users?q=example.com&limit=1")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    JsonPath next =
+        api()
+            .as(api().admin())
+            .get("/api/admin/users?q=example.com&limit=1&cursor=" + first.getString("nextCursor"))
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(first.getList("items.id")).containsExactly(two.id().toString());
+    assertThat(next.getList("items.id")).containsExactly(one.id().toString());
+
+    api()
+        .as(api().admin())
+        .get("/api/admin/users/" + two.id())
+        .then()
+        .statusCode(200)
+        .body("email", equalTo(two.email()))
+        .body("balance", equalTo(125));
+    api().as(api().admin()).get("/api/admin/users/" + UUID.randomUUID()).then().statusCode(404);
+    api().as(api().admin()).get("/api/admin/users?q=%25").then().statusCode(200);
+    api().as(one).get("/api/admin/users?q=x").then().statusCode(403);
+    // The grants under admin/users/... still route beside the search.
+    api()
+        .as(api().admin())
+        .body(Map.of("amount", 5, "reason", "routing check"))
+        .post("/api/admin/users/" + one.id() + "/credits")
+        .then()
+        .statusCode(201);
+  }
 }
