@@ -55,9 +55,13 @@ async function loadPackages() {
     const bonus = p.bonusCredits ? ` + ${p.bonusCredits} bonus` : '';
     $('package').add(new Option(`${p.credits}${bonus} credits · IDR ${p.price.toLocaleString()}`, p.id));
   }
+  for (const p of shop.plans || []) {
+    const what = `${p.app}: ${p.dailyQuota} a day for ${p.days} days`;
+    $('package').add(new Option(`${what} · IDR ${p.price.toLocaleString()}`, p.id));
+  }
   $('method').innerHTML = '';
   for (const m of shop.paymentMethods) $('method').add(new Option(m, m));
-  $('buy').disabled = shop.packages.length === 0;
+  $('buy').disabled = $('package').options.length === 0;
 }
 
 async function loadProjects(selectId) {

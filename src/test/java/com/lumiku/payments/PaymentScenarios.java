@@ -2,9 +2,11 @@ package com.lumiku.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import com.lumiku.payments.control.Callback;
 import com.lumiku.payments.control.MerchantCredentials;
+import com.lumiku.poses.PoseFixtures;
 import com.lumiku.testing.Api;
 import com.lumiku.testing.LedgerInvariants;
 import com.lumiku.testing.Race;
@@ -17,16 +19,24 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Buying credits through the payment simulator (the default gateway) on the real stack: callbacks
- * grant exactly once whatever arrives, forged or altered ones grant nothing, the simulator's page
- * buys over HTTP, the status check settles a payment whose callback was lost, and checkout honours
- * Idempotency-Key. The deployment sets the settings in {@link #SETTINGS}.
+ * Buying credits and the unlimited pose plan through the payment simulator (the default gateway) on
+ * the real stack: callbacks grant exactly once whatever arrives, forged or altered ones grant
+ * nothing, the simulator's page buys over HTTP, the status check settles a payment whose callback
+ * was lost, and checkout honours Idempotency-Key; the plan activates and extends the Pose Generator
+ * tier once per payment; admins list, search and refund payments, once, never below a zero balance.
+ * The deployment sets the settings in {@link #SETTINGS}.
  */
 public interface PaymentScenarios extends Scenarios {
 
@@ -49,6 +59,15 @@ public interface PaymentScenarios extends Scenarios {
   /** The popular package: 500 credits and 50 bonus for IDR 50,000. */
   String POPULAR = "popular";
 
+  /** The unlimited pose plan of the defaults: 30 days of 100 poses a day for IDR 99,000. */
+  String PLAN = "pose-unlimited";
+
+  String PLAN_PRICE = "99000";
+
+  int PLAN_DAYS = 30;
+
+  String POSE_APP = "pose-generator";
+
   private JsonPath checkout(Api.Member member, String packageId) {
     return api()
         .as(member)
@@ -66,6 +85,19 @@ public interface PaymentScenarios extends Scenarios {
     Callback signed = Callback.signed(signer, amount, order, resultCode, "REF-" + order);
     return new Callback(
         MERCHANT.merchantCode(), amount, order, resultCode, signed.reference(), signed.signature());
+  }
+
+  /** The same form-encoded callback body {@code n} times, for a race. */
+  private List<HttpRequest> copies(String body, int n) {
+    List<HttpRequest> callbacks = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      callbacks.add(
+          HttpRequest.newBuilder(URI.create(api().base() + "/api/payments/callback"))
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(HttpRequest.BodyPublishers.ofString(body))
+              .build());
+    }
+    return callbacks;
   }
 
   private Response post(Callback callback) {
@@ -119,14 +151,7 @@ public interface PaymentScenarios extends Scenarios {
     long before = TestDatabase.balance(member.id());
     String order = checkout(member, POPULAR).getString("merchantOrderId");
     String body = callback(MERCHANT, order, "50000", "00").formBody();
-    List<HttpRequest> callbacks = new ArrayList<>();
-    for (int i = 0; i < 10; i++) {
-      callbacks.add(
-          HttpRequest.newBuilder(URI.create(api().base() + "/api/payments/callback"))
-              .header("Content-Type", "application/x-www-form-urlencoded")
-              .POST(HttpRequest.BodyPublishers.ofString(body))
-              .build());
-    }
+    List<HttpRequest> callbacks = copies(body, 10);
 
     Map<Integer, Integer> statuses = Race.run(callbacks, 10);
 
@@ -381,5 +406,332 @@ public interface PaymentScenarios extends Scenarios {
     assertThat(refused.getList("errors.field")).containsExactly("packageId", "paymentMethod");
     assertThat(TestDatabase.count("SELECT count(*) FROM payments WHERE user_id = ?", member.id()))
         .isZero();
+  }
+
+  /** A successful callback for the order, as the gateway would send it. */
+  private void pay(String order, String amount) {
+    post(callback(MERCHANT, order, amount, "00")).then().statusCode(200);
+  }
+
+  /** The member's Pose Generator tier as they see it. */
+  private JsonPath poseTier(Api.Member member) {
+    return api()
+        .as(member)
+        .get("/api/quotas/" + POSE_APP)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
+
+  private static OffsetDateTime expiresAt(JsonPath tier) {
+    return OffsetDateTime.parse(tier.getString("expiresAt"));
+  }
+
+  private static long quotaGrants(String order, String type) {
+    return TestDatabase.count(
+        "SELECT count(*) FROM quota_grants g JOIN payments p ON p.id = g.reference_id"
+            + " WHERE p.merchant_order_id = ? AND g.type = ?",
+        order,
+        type);
+  }
+
+  /** An admin's correction leaves the member {@code left} credits, as if they spent the rest. */
+  private void spendAllBut(Api.Member admin, Api.Member member, long left) {
+    api()
+        .as(admin)
+        .body(Map.of("amount", left - TestDatabase.balance(member.id()), "reason", "spent"))
+        .post("/api/admin/users/" + member.id() + "/credits")
+        .then()
+        .statusCode(201);
+  }
+
+  private Response refund(Api.Member by, String order, Object reason) {
+    Map<String, Object> body = new HashMap<>();
+    body.put("reason", reason);
+    return api().as(by).body(body).post("/api/admin/payments/" + order + "/refund");
+  }
+
+  @Test
+  default void thePosePlanIsSoldNextToThePackages() {
+    Api.Member member = api().register();
+    JsonPath catalogue =
+        api().as(member).get("/api/payments/packages").then().statusCode(200).extract().jsonPath();
+    assertThat(catalogue.getList("packages.id")).containsExactly("starter", "popular", "pro");
+    assertThat(catalogue.getList("plans.id")).containsExactly(PLAN);
+    assertThat(catalogue.getString("plans[0].app")).isEqualTo(POSE_APP);
+    assertThat(catalogue.getInt("plans[0].days")).isEqualTo(PLAN_DAYS);
+    assertThat(catalogue.getInt("plans[0].dailyQuota")).isEqualTo(100);
+    assertThat(catalogue.getLong("plans[0].price")).isEqualTo(99000);
+  }
+
+  @Test
+  default void buyingThePlanActivatesThePoseTierAndBuyingAgainExtendsIt() {
+    Api.Member member = api().register();
+    UUID project = PoseFixtures.project(api(), member, PoseFixtures.avatar(api(), member));
+    long balance = TestDatabase.balance(member.id());
+    api().as(member).get("/api/quotas/" + POSE_APP).then().statusCode(404);
+
+    JsonPath checkout = checkout(member, PLAN);
+    assertThat(checkout.getString("kind")).isEqualTo("plan");
+    assertThat(checkout.getLong("amount")).isEqualTo(99000);
+    assertThat(checkout.getLong("credits")).isZero();
+    assertThat(checkout.getInt("plan.days")).isEqualTo(PLAN_DAYS);
+    OffsetDateTime before = OffsetDateTime.now();
+    choose(checkout.getString("paymentUrl"), "pay").then().statusCode(303);
+
+    JsonPath tier = poseTier(member);
+    assertThat(tier.getBoolean("inForce")).isTrue();
+    assertThat(tier.getInt("dailyQuota")).isEqualTo(100);
+    assertThat(expiresAt(tier))
+        .isBetween(
+            before.plusDays(PLAN_DAYS).minusMinutes(1), before.plusDays(PLAN_DAYS).plusMinutes(1));
+    assertThat(TestDatabase.balance(member.id())).isEqualTo(balance);
+    assertThat(topups(member)).isZero();
+
+    String again = checkout(member, PLAN).getString("merchantOrderId");
+    pay(again, PLAN_PRICE);
+    assertThat(expiresAt(poseTier(member))).isEqualTo(expiresAt(tier).plusDays(PLAN_DAYS));
+    assertThat(quotaGrants(again, "extend")).isEqualTo(1);
+    assertThat(api().as(member).get("/api/payments/" + again).jsonPath().getString("plan.app"))
+        .isEqualTo(POSE_APP);
+
+    // The plan pays for poses: a batch costs no credits.
+    List<String> poses = PoseFixtures.libraryPoses(api(), member, "limit=2");
+    PoseFixtures.order(api(), member, project, Map.of("poseIds", poses))
+        .then()
+        .statusCode(202)
+        .body("creditUsed", equalTo(0))
+        .body("quotaUsed", equalTo(2));
+    assertThat(TestDatabase.balance(member.id())).isEqualTo(balance);
+    assertThat(paymentMismatches(api().admin(), member)).isEmpty();
+  }
+
+  @Test
+  default void tenConcurrentCallbacksForAPlanExtendTheTierOnce() throws Exception {
+    Api.Member member = api().register();
+    String order = checkout(member, PLAN).getString("merchantOrderId");
+    String body = callback(MERCHANT, order, PLAN_PRICE, "00").formBody();
+    List<HttpRequest> callbacks = copies(body, 10);
+    OffsetDateTime before = OffsetDateTime.now();
+
+    assertThat(Race.run(callbacks, 10)).containsExactly(Map.entry(200, 10));
+
+    assertThat(isPaid(order)).isTrue();
+    assertThat(quotaGrants(order, "extend")).isEqualTo(1);
+    assertThat(expiresAt(poseTier(member)))
+        .isBetween(
+            before.plusDays(PLAN_DAYS).minusMinutes(1), before.plusDays(PLAN_DAYS).plusMinutes(1));
+    assertThat(paymentMismatches(api().admin(), member)).isEmpty();
+  }
+
+  @Test
+  default void adminsListSearchAndFilterPayments() {
+    Api.Member admin = api().admin();
+    Api.Member member = api().register();
+    String paid = checkout(member, STARTER).getString("merchantOrderId");
+    pay(paid, "10000");
+    String pending = checkout(member, POPULAR).getString("merchantOrderId");
+    String mine = "/api/admin/payments?userId=" + member.id();
+
+    JsonPath all = api().as(admin).get(mine).then().statusCode(200).extract().jsonPath();
+    assertThat(all.getList("items.payment.merchantOrderId")).containsExactly(pending, paid);
+    assertThat(all.getList("items.email")).containsOnly(member.email());
+    assertThat(all.getString("items[1].payment.status")).isEqualTo("paid");
+    assertThat(
+            api()
+                .as(admin)
+                .get(mine + "&status=paid")
+                .jsonPath()
+                .getList("items.payment.merchantOrderId"))
+        .containsExactly(paid);
+    assertThat(
+            api().as(admin).get("/api/admin/payments?q=" + paid).jsonPath().getList("items.userId"))
+        .containsExactly(member.id().toString());
+    String emailPart = member.email().substring(5, 20).toUpperCase(Locale.ROOT);
+    assertThat(
+            api()
+                .as(admin)
+                .get("/api/admin/payments?q=" + emailPart)
+                .jsonPath()
+                .getList("items.payment.merchantOrderId"))
+        .containsExactly(pending, paid);
+    String tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1).toString();
+    assertThat(api().as(admin).get(mine + "&from=" + tomorrow).jsonPath().getList("items"))
+        .isEmpty();
+    assertThat(api().as(admin).get(mine + "&to=" + tomorrow).jsonPath().getList("items"))
+        .hasSize(2);
+
+    JsonPath first = api().as(admin).get(mine + "&limit=1").jsonPath();
+    assertThat(first.getList("items.payment.merchantOrderId")).containsExactly(pending);
+    assertThat(
+            api()
+                .as(admin)
+                .get(mine + "&limit=1&cursor=" + first.getString("nextCursor"))
+                .jsonPath()
+                .getList("items.payment.merchantOrderId"))
+        .containsExactly(paid);
+
+    JsonPath one =
+        api()
+            .as(admin)
+            .get("/api/admin/payments/" + paid)
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(one.getString("userId")).isEqualTo(member.id().toString());
+    assertThat(one.getString("payment.status")).isEqualTo("paid");
+    assertThat(one.getString("refund")).isNull();
+    api().as(admin).get("/api/admin/payments/LMK-no-such-order").then().statusCode(404);
+    api()
+        .as(admin)
+        .get("/api/admin/payments?status=settled&userId=nobody")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
+    api().as(member).get("/api/admin/payments").then().statusCode(403);
+    api().as(member).get("/api/admin/payments/" + paid).then().statusCode(403);
+  }
+
+  @Test
+  default void refundingACreditsPaymentTakesItsCreditsBackOnce() {
+    Api.Member admin = api().admin();
+    Api.Member member = api().register();
+    long before = TestDatabase.balance(member.id());
+    String order = checkout(member, POPULAR).getString("merchantOrderId");
+    pay(order, "50000");
+    assertThat(TestDatabase.balance(member.id())).isEqualTo(before + 550);
+
+    JsonPath refunded =
+        refund(admin, order, "Buyer asked; refunded in the Duitku dashboard")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+
+    assertThat(refunded.getString("payment.status")).isEqualTo("refunded");
+    assertThat(refunded.getString("refund.refundedBy")).isEqualTo(admin.id().toString());
+    assertThat(refunded.getLong("refund.creditsRecovered")).isEqualTo(550);
+    assertThat(refunded.getLong("refund.creditsUnrecovered")).isZero();
+    assertThat(TestDatabase.balance(member.id())).isEqualTo(before);
+    assertThat(
+            TestDatabase.ledger(member.id()).stream()
+                .filter(e -> e.type().equals("adjust"))
+                .map(TestDatabase.LedgerRow::amount))
+        .containsExactly(-550L);
+    assertThat(api().as(member).get("/api/payments/" + order).jsonPath().getString("status"))
+        .isEqualTo("refunded");
+
+    refund(admin, order, "again").then().statusCode(409).contentType("application/problem+json");
+    // A late or replayed success callback does not grant the refunded credits again.
+    pay(order, "50000");
+    assertThat(TestDatabase.balance(member.id())).isEqualTo(before);
+    assertThat(topups(member)).isEqualTo(1);
+    LedgerInvariants.assertBalanceIsLedger(member.id());
+    assertThat(paymentMismatches(admin, member)).isEmpty();
+  }
+
+  @Test
+  default void aRefundAfterTheCreditsWereSpentTakesWhatIsLeftAndRecordsTheRest() {
+    Api.Member admin = api().admin();
+    Api.Member member = api().register();
+    String order = checkout(member, STARTER).getString("merchantOrderId");
+    pay(order, "10000");
+    // Most of the balance is gone (spent, as far as the ledger is concerned): 30 are left.
+    spendAllBut(admin, member, 30);
+
+    JsonPath refunded =
+        refund(admin, order, "chargeback").then().statusCode(200).extract().jsonPath();
+
+    assertThat(refunded.getLong("refund.creditsRecovered")).isEqualTo(30);
+    assertThat(refunded.getLong("refund.creditsUnrecovered")).isEqualTo(70);
+    assertThat(TestDatabase.balance(member.id())).isZero();
+    LedgerInvariants.assertBalanceIsLedger(member.id());
+    assertThat(paymentMismatches(admin, member)).isEmpty();
+
+    // With nothing left at all, the whole worth is recorded as unrecovered and nothing is written.
+    Api.Member broke = api().register();
+    String other = checkout(broke, STARTER).getString("merchantOrderId");
+    pay(other, "10000");
+    spendAllBut(admin, broke, 0);
+    JsonPath nothing =
+        refund(admin, other, "chargeback").then().statusCode(200).extract().jsonPath();
+    assertThat(nothing.getLong("refund.creditsRecovered")).isZero();
+    assertThat(nothing.getLong("refund.creditsUnrecovered")).isEqualTo(100);
+    assertThat(TestDatabase.balance(broke.id())).isZero();
+    assertThat(paymentMismatches(admin, broke)).isEmpty();
+  }
+
+  @Test
+  default void tenConcurrentRefundsOfOnePaymentHaveOneWinner() throws Exception {
+    Api.Member admin = api().admin();
+    Api.Member member = api().register();
+    long before = TestDatabase.balance(member.id());
+    String order = checkout(member, STARTER).getString("merchantOrderId");
+    pay(order, "10000");
+    List<HttpRequest> refunds = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      refunds.add(
+          Race.post(
+              api(),
+              admin,
+              "/api/admin/payments/" + order + "/refund",
+              "{\"reason\":\"race " + i + "\"}"));
+    }
+
+    assertThat(Race.run(refunds, 10)).containsExactly(Map.entry(200, 1), Map.entry(409, 9));
+
+    assertThat(TestDatabase.balance(member.id())).isEqualTo(before);
+    assertThat(TestDatabase.ledger(member.id()).stream().filter(e -> e.type().equals("adjust")))
+        .hasSize(1);
+    assertThat(paymentMismatches(admin, member)).isEmpty();
+  }
+
+  @Test
+  default void onlyAdminsRefundAndOnlyPaidPayments() {
+    Api.Member admin = api().admin();
+    Api.Member member = api().register();
+    String pending = checkout(member, STARTER).getString("merchantOrderId");
+
+    refund(member, pending, "mine").then().statusCode(403);
+    refund(admin, pending, "not paid yet")
+        .then()
+        .statusCode(409)
+        .contentType("application/problem+json");
+    refund(admin, pending, null).then().statusCode(400).contentType("application/problem+json");
+    refund(admin, pending, "  ").then().statusCode(400);
+    refund(admin, pending, "line\nbreak").then().statusCode(400);
+    refund(admin, "LMK-no-such-order", "why").then().statusCode(404);
+    assertThat(
+            TestDatabase.count(
+                "SELECT count(*) FROM payments WHERE merchant_order_id = ? AND status = 'pending'",
+                pending))
+        .isEqualTo(1);
+  }
+
+  @Test
+  default void refundingAPlanTakesItsDaysOff() {
+    Api.Member admin = api().admin();
+    Api.Member member = api().register();
+    String first = checkout(member, PLAN).getString("merchantOrderId");
+    pay(first, PLAN_PRICE);
+    String second = checkout(member, PLAN).getString("merchantOrderId");
+    pay(second, PLAN_PRICE);
+    OffsetDateTime twoPlans = expiresAt(poseTier(member));
+
+    JsonPath refunded =
+        refund(admin, second, "duplicate purchase").then().statusCode(200).extract().jsonPath();
+    assertThat(refunded.getString("payment.status")).isEqualTo("refunded");
+    assertThat(refunded.getString("refund.creditsRecovered")).isNull();
+    assertThat(expiresAt(poseTier(member))).isEqualTo(twoPlans.minusDays(PLAN_DAYS));
+    assertThat(quotaGrants(second, "shorten")).isEqualTo(1);
+
+    refund(admin, first, "all of it").then().statusCode(200);
+    JsonPath tier = poseTier(member);
+    assertThat(tier.getBoolean("inForce")).isFalse();
+    assertThat(expiresAt(tier)).isBefore(OffsetDateTime.now().plusMinutes(1));
+    refund(admin, first, "again").then().statusCode(409);
+    assertThat(paymentMismatches(admin, member)).isEmpty();
   }
 }

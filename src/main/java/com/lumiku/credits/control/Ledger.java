@@ -77,6 +77,33 @@ public class Ledger {
     return record(userId, amount, TransactionType.ADJUST, reference, description);
   }
 
+  /**
+   * Takes back up to {@code upTo} credits, as many as the balance holds (it never goes below zero),
+   * as one negative {@code adjust}: e.g. the credits of a refunded purchase, some of which may be
+   * spent. The account row is locked first, so what is taken is exactly what the balance had.
+   *
+   * @return what was taken (0..upTo; at 0 no entry is written)
+   */
+  public long takeBack(
+      UUID userId, long upTo, CreditTransaction.Reference reference, String description) {
+    if (upTo <= 0) {
+      throw new IllegalArgumentException("Nothing to take back: " + upTo);
+    }
+    @SuppressWarnings("unchecked")
+    List<Number> balance =
+        em.createNativeQuery("SELECT balance FROM credit_accounts WHERE user_id = ?1 FOR UPDATE")
+            .setParameter(1, userId)
+            .getResultList();
+    if (balance.isEmpty()) {
+      throw ProblemException.notFound("The credit account of user " + userId);
+    }
+    long taken = Math.min(upTo, balance.get(0).longValue());
+    if (taken > 0) {
+      record(userId, -taken, TransactionType.ADJUST, reference, description);
+    }
+    return taken;
+  }
+
   /** The current balance, 0 for a user without an account. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public long balance(UUID userId) {

@@ -42,9 +42,11 @@ public class PaymentReturnPage extends HttpServlet {
         try {
           const p = await get('/api/payments/' + encodeURIComponent(order));
           const words = { pending: 'is waiting for the payment', paid: 'is paid', failed: 'failed',
-                          expired: 'expired' };
-          say('status', 'Order ' + p.merchantOrderId + ' (' + (p.credits + p.bonusCredits)
-              + ' credits, IDR ' + p.amount.toLocaleString() + ') ' + (words[p.status] || p.status) + '.');
+                          expired: 'expired', refunded: 'was refunded' };
+          const what = p.plan ? p.plan.days + ' days of ' + p.plan.app
+              : (p.credits + p.bonusCredits) + ' credits';
+          say('status', 'Order ' + p.merchantOrderId + ' (' + what
+              + ', IDR ' + p.amount.toLocaleString() + ') ' + (words[p.status] || p.status) + '.');
           const c = await get('/api/credits');
           say('balance', 'Your balance: ' + c.balance + ' credits.');
           if (p.status === 'pending') setTimeout(show, 2000);

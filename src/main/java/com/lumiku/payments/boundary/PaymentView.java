@@ -6,7 +6,8 @@ import java.time.OffsetDateTime;
 
 /**
  * A payment as its buyer sees it; amounts in rupiah ({@code currency} IDR). {@code paymentUrl} only
- * while it can still be paid.
+ * while it can still be paid; {@code plan} only for a plan payment ({@code kind} {@code plan}, no
+ * credits); {@code refundedAt} once an admin marked it refunded.
  */
 public record PaymentView(
     String merchantOrderId,
@@ -14,6 +15,7 @@ public record PaymentView(
     String kind,
     long credits,
     long bonusCredits,
+    PlanTerms plan,
     long amount,
     String currency,
     String paymentMethod,
@@ -22,7 +24,18 @@ public record PaymentView(
     String paymentUrl,
     OffsetDateTime expiresAt,
     OffsetDateTime createdAt,
-    OffsetDateTime settledAt) {
+    OffsetDateTime settledAt,
+    OffsetDateTime refundedAt) {
+
+  /** What a plan payment gives: {@code days} more of the tier in {@code app}, a daily quota. */
+  public record PlanTerms(String app, int days, int dailyQuota) {
+
+    static PlanTerms of(Payment p) {
+      return Payment.KIND_PLAN.equals(p.kind())
+          ? new PlanTerms(p.planApp(), p.planDays(), p.planDailyQuota())
+          : null;
+    }
+  }
 
   public static PaymentView of(Payment p) {
     return new PaymentView(
@@ -31,6 +44,7 @@ public record PaymentView(
         p.kind(),
         p.credits(),
         p.bonusCredits(),
+        PlanTerms.of(p),
         p.amount(),
         "IDR",
         p.paymentMethod(),
@@ -39,6 +53,7 @@ public record PaymentView(
         p.status() == PaymentStatus.PENDING ? p.paymentUrl() : null,
         p.expiresAt(),
         p.createdAt(),
-        p.settledAt());
+        p.settledAt(),
+        p.refundedAt());
   }
 }

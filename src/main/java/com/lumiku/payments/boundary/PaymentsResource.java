@@ -4,6 +4,7 @@ import com.lumiku.payments.control.CreditPackages;
 import com.lumiku.payments.control.Payments;
 import com.lumiku.payments.entity.CreditPackage;
 import com.lumiku.payments.entity.Payment;
+import com.lumiku.payments.entity.QuotaPlan;
 import com.lumiku.platform.Page;
 import com.lumiku.platform.PageCursor;
 import com.lumiku.platform.PageSize;
@@ -32,7 +33,7 @@ import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** Buying credits: the packages, checkout, and the caller's payments. */
+/** Buying credits and plans: what is for sale, checkout, and the caller's payments. */
 @Path("payments")
 @RequestScoped
 @RolesAllowed({Roles.USER, Roles.ADMIN})
@@ -56,11 +57,24 @@ public class PaymentsResource {
     }
   }
 
-  public record Catalogue(List<PackageView> packages, Set<String> paymentMethods) {}
+  /**
+   * A plan for sale: {@code days} of a quota tier in {@code app} with {@code dailyQuota} units a
+   * day (buying again adds the days); {@code price} in rupiah.
+   */
+  public record PlanView(
+      String id, String app, int days, int dailyQuota, long price, String currency) {
+    static PlanView of(QuotaPlan p) {
+      return new PlanView(p.id(), p.app(), p.days(), p.dailyQuota(), p.price(), "IDR");
+    }
+  }
 
+  public record Catalogue(
+      List<PackageView> packages, List<PlanView> plans, Set<String> paymentMethods) {}
+
+  /** A checkout: {@code packageId} names a credit package or a plan. */
   public record CheckoutOrder(String packageId, String paymentMethod) {}
 
-  /** The answer to a checkout: where the buyer pays, and what. */
+  /** The answer to a checkout: where the buyer pays, and what ({@code plan} for a plan). */
   public record CheckoutView(
       String merchantOrderId,
       String reference,
@@ -68,8 +82,10 @@ public class PaymentsResource {
       OffsetDateTime expiresAt,
       long amount,
       String currency,
+      String kind,
       long credits,
-      long bonusCredits) {}
+      long bonusCredits,
+      PaymentView.PlanTerms plan) {}
 
   public record IdempotentRequest(String route, CheckoutOrder order) {}
 
@@ -78,11 +94,12 @@ public class PaymentsResource {
   public Catalogue packages() {
     return new Catalogue(
         packages.active().stream().map(PackageView::of).toList(),
+        packages.activePlans().stream().map(PlanView::of).toList(),
         new java.util.TreeSet<>(packages.methods()));
   }
 
   /**
-   * Creates a payment of a package at the gateway: 201 with where to pay. With an {@code
+   * Creates a payment of a package or a plan at the gateway: 201 with where to pay. With an {@code
    * Idempotency-Key}, a retry of the same order answers the first payment again.
    */
   @POST
@@ -111,8 +128,10 @@ public class PaymentsResource {
                       payment.expiresAt(),
                       payment.amount(),
                       "IDR",
+                      payment.kind(),
                       payment.credits(),
-                      payment.bonusCredits()))
+                      payment.bonusCredits(),
+                      PaymentView.PlanTerms.of(payment)))
               .build();
         });
   }

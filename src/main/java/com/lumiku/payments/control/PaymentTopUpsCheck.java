@@ -7,75 +7,52 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
- * The payments' part of the credit reconciliation: every paid payment has exactly one top-up, of
- * its credits and bonus, and every top-up that names a payment names a paid one. (The database
- * already allows one top-up per payment; this finds a paid payment without one, a top-up of the
- * wrong amount, or one whose payment is not paid.)
+ * The credit payments' part of the credit reconciliation: every paid (or since refunded) credits
+ * payment has exactly one top-up, of its credits and bonus, and every top-up that names a payment
+ * names such a one; every refunded one that took credits back has exactly one clawback (a negative
+ * {@code adjust}) of what it records as recovered, and every clawback names such a one. (The
+ * database already allows one top-up and one clawback per payment; this finds a payment without
+ * one, an entry of the wrong amount, or one whose payment does not call for it.) Plan payments have
+ * no credits: {@link PlanGrantsCheck} checks them.
  */
 @ApplicationScoped
 public class PaymentTopUpsCheck implements LedgerCheck {
+
+  private static final String PAYMENT_ENTRIES =
+      "SELECT id, user_id, reference_id, %s || ' credits' AS value FROM credit_transactions"
+          + " WHERE type = '%s' AND reference_type = '"
+          + Settlements.REFERENCE_TYPE
+          + "'";
+
+  private static final PaymentPairs TOP_UPS =
+      new PaymentPairs(
+          "SELECT id, user_id, merchant_order_id, (credits + bonus_credits) || ' credits' AS value"
+              + " FROM payments WHERE kind = 'credits' AND status IN ('paid', 'refunded')",
+          PAYMENT_ENTRIES.formatted("amount", TransactionType.TOPUP.code()),
+          "paid-payment-without-topup",
+          "top-up",
+          "topup-without-paid-payment",
+          "topup-amount");
+
+  private static final PaymentPairs CLAWBACKS =
+      new PaymentPairs(
+          "SELECT id, user_id, merchant_order_id, credits_recovered || ' credits' AS value"
+              + " FROM payments WHERE kind = 'credits' AND status = 'refunded'"
+              + " AND credits_recovered > 0",
+          PAYMENT_ENTRIES.formatted("-amount", TransactionType.ADJUST.code()),
+          "refunded-payment-without-clawback",
+          "clawback",
+          "clawback-without-refunded-payment",
+          "clawback-amount");
 
   @PersistenceContext EntityManager em;
 
   @Override
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<Mismatch> mismatches() {
-    List<Mismatch> mismatches = new ArrayList<>();
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT coalesce(p.user_id, t.user_id), p.id, t.id, p.status,"
-                    + " p.credits + p.bonus_credits, t.amount, p.merchant_order_id"
-                    + " FROM (SELECT * FROM payments WHERE status = 'paid') p"
-                    + " FULL JOIN (SELECT * FROM credit_transactions"
-                    + " WHERE type = ?1 AND reference_type = ?2) t ON t.reference_id = p.id"
-                    + " WHERE p.id IS NULL OR t.id IS NULL OR t.amount <> p.credits + p.bonus_credits"
-                    + " ORDER BY 1")
-            .setParameter(1, TransactionType.TOPUP.code())
-            .setParameter(2, Settlements.REFERENCE_TYPE)
-            .getResultList();
-    for (Object[] row : rows) {
-      UUID userId = (UUID) row[0];
-      if (row[1] == null) {
-        mismatches.add(
-            new Mismatch(
-                "topup-without-paid-payment",
-                userId,
-                null,
-                null,
-                null,
-                "Ledger entry " + row[2] + " tops up for a payment that is not paid."));
-      } else if (row[2] == null) {
-        mismatches.add(
-            new Mismatch(
-                "paid-payment-without-topup",
-                userId,
-                null,
-                null,
-                null,
-                "Payment " + row[6] + " is paid but its credits were never added."));
-      } else {
-        mismatches.add(
-            new Mismatch(
-                "topup-amount",
-                userId,
-                null,
-                null,
-                null,
-                "Payment "
-                    + row[6]
-                    + " is worth "
-                    + row[4]
-                    + " credits but "
-                    + row[5]
-                    + " were added."));
-      }
-    }
-    return mismatches;
+    return PaymentPairs.mismatches(em, TOP_UPS, CLAWBACKS);
   }
 }

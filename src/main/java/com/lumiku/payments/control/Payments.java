@@ -5,6 +5,8 @@ import com.lumiku.payments.control.PaymentGateway.CheckoutRequest;
 import com.lumiku.payments.control.PaymentGateway.GatewayFailure;
 import com.lumiku.payments.entity.CreditPackage;
 import com.lumiku.payments.entity.Payment;
+import com.lumiku.payments.entity.PaymentStatus;
+import com.lumiku.payments.entity.QuotaPlan;
 import com.lumiku.platform.PageCursor;
 import com.lumiku.platform.UtcClock;
 import com.lumiku.platform.problem.Problem;
@@ -13,11 +15,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -40,7 +44,7 @@ public class Payments {
   Duration expiry;
 
   /**
-   * Creates a payment of a package at the gateway.
+   * Creates a payment of a package or a plan (both are named by {@code packageId}) at the gateway.
    *
    * <p>In the caller's transaction (the Idempotency-Key's): the payment is stored, the gateway is
    * asked, and its reference and payment URL are recorded, all before the commit. A gateway that
@@ -49,19 +53,18 @@ public class Payments {
    * sees the payment URL; the gateway's unpaid order expires there, and a callback about it would
    * name an unknown order and be rejected.
    *
-   * @throws ProblemException 400 naming the fields for an unknown or inactive package or a payment
-   *     method not offered; 502 if the gateway refused
+   * @throws ProblemException 400 naming the fields for an unknown or inactive package or plan or a
+   *     payment method not offered; 502 if the gateway refused
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public Payment checkout(UUID userId, String email, String packageId, String paymentMethod) {
     List<Problem.FieldError> errors = new ArrayList<>();
-    Optional<CreditPackage> bought =
+    Optional<CreditPackage> credits =
         packageId == null ? Optional.empty() : packages.buyable(packageId);
-    if (bought.isEmpty()) {
-      errors.add(
-          new Problem.FieldError(
-              "packageId",
-              "must be one of " + packages.active().stream().map(CreditPackage::id).toList()));
+    Optional<QuotaPlan> plan =
+        packageId == null ? Optional.empty() : packages.buyablePlan(packageId);
+    if (credits.isEmpty() && plan.isEmpty()) {
+      errors.add(new Problem.FieldError("packageId", "must be one of " + packages.buyableIds()));
     }
     if (paymentMethod == null || !packages.methods().contains(paymentMethod)) {
       errors.add(
@@ -71,16 +74,18 @@ public class Payments {
     if (!errors.isEmpty()) {
       throw ProblemException.invalid(errors);
     }
-    CreditPackage creditPackage = bought.get();
     String merchantOrderId = "LMK" + UUID.randomUUID().toString().replace("-", "");
     long minutes = Math.max(1, expiry.toMinutes());
+    OffsetDateTime expiresAt = UtcClock.now().plusMinutes(minutes);
     Payment payment =
-        new Payment(
-            userId,
-            merchantOrderId,
-            creditPackage,
-            paymentMethod,
-            UtcClock.now().plusMinutes(minutes));
+        credits.isPresent()
+            ? new Payment(userId, email, merchantOrderId, credits.get(), paymentMethod, expiresAt)
+            : new Payment(userId, email, merchantOrderId, plan.get(), paymentMethod, expiresAt);
+    String productDetails =
+        credits
+            .map(c -> "Lumiku " + c.totalCredits() + " credits")
+            .orElseGet(
+                () -> "Lumiku " + plan.get().app() + " plan, " + plan.get().days() + " days");
     em.persist(payment);
     em.flush();
     CheckoutAnswer answer;
@@ -93,7 +98,7 @@ public class Payments {
                       merchantOrderId,
                       payment.amount(),
                       paymentMethod,
-                      "Lumiku " + creditPackage.totalCredits() + " credits",
+                      productDetails,
                       email,
                       customerName(email),
                       minutes,
@@ -140,6 +145,71 @@ public class Payments {
             limit)
         .setParameter("userId", userId)
         .getResultList();
+  }
+
+  /** What admins look for among all payments; null fields do not filter. */
+  public record Search(
+      PaymentStatus status,
+      UUID userId,
+      String text,
+      OffsetDateTime createdFrom,
+      OffsetDateTime createdBefore) {}
+
+  /**
+   * A page of all payments matching the search, newest first. {@code text} is a merchant order id
+   * or gateway reference (exactly) or a part of the buyer's email (any case).
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<Payment> search(Search search, PageCursor after, int limit) {
+    StringBuilder jpql = new StringBuilder("SELECT p FROM Payment p WHERE 1 = 1");
+    if (search.status() != null) {
+      jpql.append(" AND p.status = :status");
+    }
+    if (search.userId() != null) {
+      jpql.append(" AND p.userId = :userId");
+    }
+    if (search.text() != null) {
+      jpql.append(
+          " AND (p.merchantOrderId = :text OR p.reference = :text"
+              + " OR LOWER(p.email) LIKE :emailPart ESCAPE '\\')");
+    }
+    if (search.createdFrom() != null) {
+      jpql.append(" AND p.createdAt >= :from");
+    }
+    if (search.createdBefore() != null) {
+      jpql.append(" AND p.createdAt < :before");
+    }
+    jpql.append(PageCursor.jpqlAfter(after, "p")).append(PageCursor.jpqlOrder("p"));
+    TypedQuery<Payment> query =
+        PageCursor.bind(em.createQuery(jpql.toString(), Payment.class), after, limit);
+    if (search.status() != null) {
+      query.setParameter("status", search.status().code());
+    }
+    if (search.userId() != null) {
+      query.setParameter("userId", search.userId());
+    }
+    if (search.text() != null) {
+      String literal = search.text().replaceAll("([\\\\%_])", "\\\\$1");
+      query
+          .setParameter("text", search.text())
+          .setParameter("emailPart", "%" + literal.toLowerCase(Locale.ROOT) + "%");
+    }
+    if (search.createdFrom() != null) {
+      query.setParameter("from", search.createdFrom());
+    }
+    if (search.createdBefore() != null) {
+      query.setParameter("before", search.createdBefore());
+    }
+    return query.getResultList();
+  }
+
+  /** Any user's payment with this order id (for admins). */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<Payment> find(String merchantOrderId) {
+    return em.createQuery("SELECT p FROM Payment p WHERE p.merchantOrderId = :id", Payment.class)
+        .setParameter("id", merchantOrderId)
+        .getResultStream()
+        .findFirst();
   }
 
   /**

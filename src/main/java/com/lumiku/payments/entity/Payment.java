@@ -17,8 +17,10 @@ import java.util.UUID;
 @Table(name = "payments")
 public class Payment {
 
-  /** The kind of thing bought; the unlimited pose plan will be the second. */
+  /** The kinds of thing bought: credits (a package), or a quota tier (a plan). */
   public static final String KIND_CREDITS = "credits";
+
+  public static final String KIND_PLAN = "plan";
 
   @Id private UUID id;
 
@@ -66,22 +68,79 @@ public class Payment {
   @Column(name = "settled_at")
   private OffsetDateTime settledAt;
 
+  @Column(name = "plan_app")
+  private String planApp;
+
+  @Column(name = "plan_days")
+  private Integer planDays;
+
+  @Column(name = "plan_daily_quota")
+  private Integer planDailyQuota;
+
+  @Column(nullable = false)
+  private String email;
+
+  @Column(name = "refunded_at")
+  private OffsetDateTime refundedAt;
+
+  @Column(name = "refunded_by")
+  private UUID refundedBy;
+
+  @Column(name = "refund_reason")
+  private String refundReason;
+
+  @Column(name = "credits_recovered")
+  private Long creditsRecovered;
+
+  @Column(name = "credits_unrecovered")
+  private Long creditsUnrecovered;
+
   protected Payment() {}
 
+  /** A checkout of a credit package by the user with this email. */
   public Payment(
       UUID userId,
+      String email,
       String merchantOrderId,
       CreditPackage creditPackage,
       String paymentMethod,
       OffsetDateTime expiresAt) {
-    this.id = UUID.randomUUID();
-    this.userId = userId;
-    this.merchantOrderId = merchantOrderId;
-    this.packageId = creditPackage.id();
-    this.kind = KIND_CREDITS;
+    this(
+        userId, email, merchantOrderId, creditPackage.id(), KIND_CREDITS, paymentMethod, expiresAt);
     this.credits = creditPackage.credits();
     this.bonusCredits = creditPackage.bonus();
     this.amount = creditPackage.price();
+  }
+
+  /** A checkout of a plan (no credits; the tier it gives is copied). */
+  public Payment(
+      UUID userId,
+      String email,
+      String merchantOrderId,
+      QuotaPlan plan,
+      String paymentMethod,
+      OffsetDateTime expiresAt) {
+    this(userId, email, merchantOrderId, plan.id(), KIND_PLAN, paymentMethod, expiresAt);
+    this.amount = plan.price();
+    this.planApp = plan.app();
+    this.planDays = plan.days();
+    this.planDailyQuota = plan.dailyQuota();
+  }
+
+  private Payment(
+      UUID userId,
+      String email,
+      String merchantOrderId,
+      String packageId,
+      String kind,
+      String paymentMethod,
+      OffsetDateTime expiresAt) {
+    this.id = UUID.randomUUID();
+    this.userId = userId;
+    this.email = email;
+    this.merchantOrderId = merchantOrderId;
+    this.packageId = packageId;
+    this.kind = kind;
     this.paymentMethod = paymentMethod;
     this.status = PaymentStatus.PENDING.code();
     this.expiresAt = expiresAt;
@@ -158,5 +217,48 @@ public class Payment {
 
   public OffsetDateTime settledAt() {
     return settledAt;
+  }
+
+  /** The app of the tier a plan payment gives (null for credits). */
+  public String planApp() {
+    return planApp;
+  }
+
+  /** The days a plan payment adds to the tier (null for credits). */
+  public Integer planDays() {
+    return planDays;
+  }
+
+  /** The daily quota a plan payment sets (null for credits). */
+  public Integer planDailyQuota() {
+    return planDailyQuota;
+  }
+
+  /** The email the buyer checked out with (the gateway was given it). */
+  public String email() {
+    return email;
+  }
+
+  public OffsetDateTime refundedAt() {
+    return refundedAt;
+  }
+
+  /** The admin who marked it refunded. */
+  public UUID refundedBy() {
+    return refundedBy;
+  }
+
+  public String refundReason() {
+    return refundReason;
+  }
+
+  /** What a refund of credits took back from the balance (null unless a refunded credits one). */
+  public Long creditsRecovered() {
+    return creditsRecovered;
+  }
+
+  /** What a refund of credits could not take back: the buyer had spent them (a debt). */
+  public Long creditsUnrecovered() {
+    return creditsUnrecovered;
   }
 }

@@ -26,8 +26,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Operators grant, change and end users' quota tiers (the payments issue will sell them): {@code
- * PUT} gives the tier for {@code days} (or until {@code expiresAt}) with a daily quota ({@code
+ * Operators grant, change and end users' quota tiers (users also buy them as plans): {@code PUT}
+ * gives the tier for {@code days} (or until {@code expiresAt}) with a daily quota ({@code
  * lumiku.quotas.default-daily} unless given), {@code DELETE} ends it now.
  */
 @Path("admin/users/{userId}/quotas/{app}")

@@ -28,6 +28,8 @@ public class Quotas {
 
   static final String CONSUME = "consume";
   static final String GIVE_BACK = "give-back";
+  static final String EXTEND = "extend";
+  static final String SHORTEN = "shorten";
 
   /**
    * Today's {@code used}: the stored count if it is today's, else nothing yet. (A day another
@@ -57,6 +59,106 @@ public class Quotas {
     public int remainingToday() {
       return Math.max(0, dailyQuota - usedToday);
     }
+  }
+
+  /** What a paid change of a tier's end did: the end before (null: there was no tier) and after. */
+  public record ExpiryChange(OffsetDateTime previousExpiresAt, OffsetDateTime expiresAt) {}
+
+  /**
+   * Extends the user's tier in the app by {@code extraDays} with {@code dailyQuota} units a day,
+   * once per {@code reference} (e.g. a paid plan): the tier ends {@code extraDays} after its
+   * current end if it is in force, else after now (see {@link TierExpiry}), and is active. A user
+   * without a tier gets one. Concurrent callers queue on the tier row; the {@code quota_grants}
+   * entry, unique per reference, records the change, so a second call for the same reference
+   * changes nothing.
+   *
+   * @return the change, or empty if this reference extended the tier already
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Optional<ExpiryChange> extend(
+      UUID userId,
+      String app,
+      int extraDays,
+      int dailyQuota,
+      String referenceType,
+      UUID referenceId) {
+    if (extraDays <= 0 || dailyQuota <= 0) {
+      throw new IllegalArgumentException(
+          "Not an extension: " + extraDays + " days of " + dailyQuota);
+    }
+    OffsetDateTime now = UtcClock.now();
+    // A new tier starts ended (inactive, expiring now), so that it is extended like any other.
+    boolean created =
+        em.createNativeQuery(
+                    "INSERT INTO quota_tiers (user_id, app, active, daily_quota, used, quota_day,"
+                        + " expires_at, granted_at, updated_at)"
+                        + " VALUES (?1, ?2, false, ?3, 0, ?4, ?5, ?5, ?5)"
+                        + " ON CONFLICT (user_id, app) DO NOTHING")
+                .setParameter(1, userId)
+                .setParameter(2, app)
+                .setParameter(3, dailyQuota)
+                .setParameter(4, days.today())
+                .setParameter(5, now)
+                .executeUpdate()
+            == 1;
+    Object[] tier = lockTier(userId, app).orElseThrow();
+    OffsetDateTime previous = created ? null : UtcClock.toOffset(tier[1]);
+    OffsetDateTime until =
+        TierExpiry.extended((Boolean) tier[0], UtcClock.toOffset(tier[1]), now, extraDays);
+    if (!recordExpiry(
+        userId,
+        app,
+        EXTEND,
+        extraDays,
+        dailyQuota,
+        previous,
+        until,
+        referenceType,
+        referenceId,
+        now)) {
+      return Optional.empty();
+    }
+    setExpiry(userId, app, until, dailyQuota, now);
+    LOG.log(
+        Level.INFO,
+        "Quota tier of user {0} in {1} extended by {2} days for {3} {4}: {5} a day until {6}"
+            + " (was {7})",
+        new Object[] {
+          userId, app, extraDays, referenceType, referenceId, dailyQuota, until, previous
+        });
+    return Optional.of(new ExpiryChange(previous, until));
+  }
+
+  /**
+   * Takes {@code daysOff} off the end of the user's tier in the app, once per {@code reference}
+   * (e.g. a refunded plan): never into the past (see {@link TierExpiry}). The daily quota stays.
+   *
+   * @return the change, or empty if this reference shortened the tier already
+   * @throws IllegalStateException if the user has no tier in the app
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Optional<ExpiryChange> shorten(
+      UUID userId, String app, int daysOff, String referenceType, UUID referenceId) {
+    if (daysOff <= 0) {
+      throw new IllegalArgumentException("Not a shortening: " + daysOff + " days");
+    }
+    OffsetDateTime now = UtcClock.now();
+    Object[] tier =
+        lockTier(userId, app)
+            .orElseThrow(
+                () -> new IllegalStateException("User " + userId + " has no tier in " + app));
+    OffsetDateTime previous = UtcClock.toOffset(tier[1]);
+    OffsetDateTime until = TierExpiry.shortened(previous, now, daysOff);
+    if (!recordExpiry(
+        userId, app, SHORTEN, daysOff, null, previous, until, referenceType, referenceId, now)) {
+      return Optional.empty();
+    }
+    setExpiry(userId, app, until, null, now);
+    LOG.log(
+        Level.INFO,
+        "Quota tier of user {0} in {1} shortened by {2} days for {3} {4}: until {5} (was {6})",
+        new Object[] {userId, app, daysOff, referenceType, referenceId, until, previous});
+    return Optional.of(new ExpiryChange(previous, until));
   }
 
   /**
@@ -240,6 +342,67 @@ public class Quotas {
                     UtcClock.toOffset(r[5]),
                     resets))
         .toList();
+  }
+
+  /** The tier's {@code active} and {@code expires_at}, locked until the transaction ends. */
+  private Optional<Object[]> lockTier(UUID userId, String app) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT active, expires_at FROM quota_tiers WHERE user_id = ?1 AND app = ?2"
+                    + " FOR UPDATE")
+            .setParameter(1, userId)
+            .setParameter(2, app)
+            .getResultList();
+    return rows.stream().findFirst();
+  }
+
+  /** Sets the tier's end (and, when given, its daily quota; an extension also activates it). */
+  private void setExpiry(
+      UUID userId, String app, OffsetDateTime until, Integer dailyQuota, OffsetDateTime now) {
+    em.createNativeQuery(
+            "UPDATE quota_tiers SET expires_at = ?1, updated_at = ?2, active = active OR ?5,"
+                + " daily_quota = coalesce(CAST(?6 AS integer), daily_quota)"
+                + " WHERE user_id = ?3 AND app = ?4")
+        .setParameter(1, until)
+        .setParameter(2, now)
+        .setParameter(3, userId)
+        .setParameter(4, app)
+        .setParameter(5, dailyQuota != null)
+        .setParameter(6, dailyQuota)
+        .executeUpdate();
+  }
+
+  /** Records a paid change of a tier's end unless one of this type already names the reference. */
+  private boolean recordExpiry(
+      UUID userId,
+      String app,
+      String type,
+      int dayCount,
+      Integer dailyQuota,
+      OffsetDateTime previous,
+      OffsetDateTime until,
+      String referenceType,
+      UUID referenceId,
+      OffsetDateTime now) {
+    return em.createNativeQuery(
+                "INSERT INTO quota_grants (id, user_id, app, type, days, daily_quota,"
+                    + " previous_expires_at, expires_at, reference_type, reference_id, created_at)"
+                    + " VALUES (?1, ?2, ?3, ?4, ?5, CAST(?6 AS integer), CAST(?7 AS timestamptz),"
+                    + " ?8, ?9, ?10, ?11) ON CONFLICT DO NOTHING")
+            .setParameter(1, UUID.randomUUID())
+            .setParameter(2, userId)
+            .setParameter(3, app)
+            .setParameter(4, type)
+            .setParameter(5, dayCount)
+            .setParameter(6, dailyQuota)
+            .setParameter(7, previous)
+            .setParameter(8, until)
+            .setParameter(9, referenceType)
+            .setParameter(10, referenceId)
+            .setParameter(11, now)
+            .executeUpdate()
+        == 1;
   }
 
   /** Appends a ledger entry unless one of this type already names the reference. */

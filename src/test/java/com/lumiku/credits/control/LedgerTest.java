@@ -45,4 +45,12 @@ class LedgerTest {
     assertThatThrownBy(() -> ledger.adjust(user, 0, reference, "x"))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void aTakeBackMustAskForSomething() {
+    for (long upTo : new long[] {0, -3}) {
+      assertThatThrownBy(() -> ledger.takeBack(user, upTo, reference, "x"))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+  }
 }

@@ -1,0 +1,71 @@
+package com.lumiku.payments.boundary;
+
+import com.lumiku.payments.control.Payments;
+import com.lumiku.payments.entity.PaymentStatus;
+import com.lumiku.platform.problem.FieldRules;
+import com.lumiku.platform.problem.Problem.FieldError;
+import com.lumiku.platform.problem.ProblemException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The filters of admins' payment listing, as query parameters: {@code status}, {@code userId},
+ * {@code q} (an order id or gateway reference, or part of the buyer's email), {@code from} and
+ * {@code to} (creation time: an ISO date-time with offset, or a date, meaning that UTC day: {@code
+ * from} its start, {@code to} its end).
+ */
+final class PaymentSearchQuery {
+
+  private PaymentSearchQuery() {}
+
+  /**
+   * @throws ProblemException 400 naming each parameter that is not what it should be
+   */
+  static Payments.Search parse(String status, String userId, String q, String from, String to) {
+    List<FieldError> errors = new ArrayList<>();
+    PaymentStatus wanted = FieldRules.choice(PaymentStatus.class, "status", status, errors);
+    UUID user = null;
+    if (userId != null && !userId.isBlank()) {
+      try {
+        user = UUID.fromString(userId.strip());
+      } catch (IllegalArgumentException e) {
+        errors.add(new FieldError("userId", "must be a user id (a UUID)."));
+      }
+    }
+    String text = FieldRules.optional("q", q, 254, FieldRules.Lines.ONE, errors);
+    OffsetDateTime start = time("from", from, false, errors);
+    OffsetDateTime end = time("to", to, true, errors);
+    if (start != null && end != null && !start.isBefore(end)) {
+      errors.add(new FieldError("to", "must be after from."));
+    }
+    FieldRules.refuseIfAny(errors);
+    return new Payments.Search(
+        wanted, user, text == null || text.isEmpty() ? null : text, start, end);
+  }
+
+  /** A bound of the creation time: a date-time, or a date's start ({@code end}: the next day's). */
+  private static OffsetDateTime time(
+      String field, String value, boolean end, List<FieldError> errors) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(value.strip());
+    } catch (DateTimeParseException notATime) {
+      try {
+        LocalDate day = LocalDate.parse(value.strip());
+        return (end ? day.plusDays(1) : day).atStartOfDay().atOffset(ZoneOffset.UTC);
+      } catch (DateTimeParseException notADate) {
+        errors.add(
+            new FieldError(
+                field, "must be a date (2025-01-31) or a date-time (2025-01-31T08:00:00Z)."));
+        return null;
+      }
+    }
+  }
+}
