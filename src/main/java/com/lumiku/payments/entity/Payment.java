@@ -1,7 +1,9 @@
 package com.lumiku.payments.entity;
 
 import com.lumiku.platform.UtcClock;
+import com.lumiku.platform.database.NullableUuid;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -84,6 +86,7 @@ public class Payment {
   private OffsetDateTime refundedAt;
 
   @Column(name = "refunded_by")
+  @Convert(converter = NullableUuid.class)
   private UUID refundedBy;
 
   @Column(name = "refund_reason")
