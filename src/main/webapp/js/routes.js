@@ -1,0 +1,17 @@
+/**
+ * The pages: path pattern (router.js), the custom element that shows it and the module defining
+ * it (loaded on first visit), whether it needs a signed-in user (auth) or an operator (admin), the
+ * document title, and the label of its link in the header's navigation (nav). A feature adds its
+ * pages here; an app's main page is at '/<app id>' so the dashboard links to it.
+ */
+export const routes = [
+  { path: '/', tag: 'lumiku-dashboard', load: () => import('./dashboard/dashboard-page.js'), title: 'Apps', nav: 'Apps' },
+  { path: '/login', tag: 'lumiku-sign-in', attrs: { mode: 'login' }, load: () => import('./account/sign-in-page.js'), title: 'Log in' },
+  { path: '/register', tag: 'lumiku-sign-in', attrs: { mode: 'register' }, load: () => import('./account/sign-in-page.js'), title: 'Register' },
+  { path: '/account', tag: 'lumiku-account', load: () => import('./account/account-page.js'), auth: true, title: 'Account' },
+];
+
+/** Whether the app has a page in the web app (the dashboard links only to those). */
+export function hasPage(appId) {
+  return routes.some((route) => route.path === `/${appId}`);
+}
