@@ -9,7 +9,7 @@ import { LightElement } from './shared/components.js';
 import { session } from './shared/session.js';
 import { refreshUser } from './shared/api.js';
 import { currentLocation, match, navigate, onNavigate } from './shared/router.js';
-import { routes } from './routes.js';
+import { entryPaths, routes } from './routes.js';
 
 function resolve(path) {
   for (const route of routes) {
@@ -19,6 +19,12 @@ function resolve(path) {
     }
   }
   return null;
+}
+
+// Arrived at a server path that stands for a route: show that route at its own address.
+const entry = entryPaths[window.location.pathname];
+if (entry) {
+  history.replaceState(null, '', `/#${entry(new URLSearchParams(window.location.search))}`);
 }
 
 class LumikuApp extends LightElement {

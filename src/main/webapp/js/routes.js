@@ -9,7 +9,19 @@ export const routes = [
   { path: '/login', tag: 'lumiku-sign-in', attrs: { mode: 'login' }, load: () => import('./account/sign-in-page.js'), title: 'Log in' },
   { path: '/register', tag: 'lumiku-sign-in', attrs: { mode: 'register' }, load: () => import('./account/sign-in-page.js'), title: 'Register' },
   { path: '/account', tag: 'lumiku-account', load: () => import('./account/account-page.js'), auth: true, title: 'Account' },
+  { path: '/credits', tag: 'lumiku-credits', load: () => import('./credits/credits-page.js'), auth: true, title: 'Credits', nav: 'Credits' },
+  { path: '/credits/buy', tag: 'lumiku-buy-credits', load: () => import('./credits/buy-credits-page.js'), auth: true, title: 'Buy credits' },
+  { path: '/credits/payments/:merchantOrderId', tag: 'lumiku-payment', load: () => import('./credits/payment-page.js'), auth: true, title: 'Payment' },
 ];
+
+/**
+ * Server paths that serve this page (index.html) and the route each stands for, given the query:
+ * the payment gateway sends buyers back to /payment/success?merchantOrderId=... (PaymentReturnPage).
+ */
+export const entryPaths = {
+  '/payment/success': (query) =>
+    query.get('merchantOrderId') ? `/credits/payments/${encodeURIComponent(query.get('merchantOrderId'))}` : '/credits',
+};
 
 /** Whether the app has a page in the web app (the dashboard links only to those). */
 export function hasPage(appId) {

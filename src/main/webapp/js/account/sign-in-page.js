@@ -65,7 +65,7 @@ class SignInPage extends LightElement {
       <p class="muted">${registering
         ? 'New accounts get free welcome credits to try every app.'
         : 'Welcome back.'}</p>
-      <form class="stack" @submit=${this.#submit} novalidate data-test=${registering ? 'register-form' : 'login-form'}>
+      <form class="stack" @submit=${this.#submit} data-test=${registering ? 'register-form' : 'login-form'}>
         ${registering ? this.#field('Name', 'name', 'text', 'name', { maxlength: 100 }) : nothing}
         ${this.#field('Email', 'email', 'email', 'email', { maxlength: 254 })}
         ${this.#field('Password', 'password', 'password', registering ? 'new-password' : 'current-password',

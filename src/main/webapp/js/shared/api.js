@@ -46,7 +46,7 @@ export class ApiError extends Error {
 
   static #text(status, problem, errors) {
     if (status === 400 && errors.length > 0) {
-      return 'Please correct the fields marked below.';
+      return 'Please correct the marked fields.';
     }
     if (typeof problem.detail === 'string' && problem.detail.trim() !== '') {
       return problem.detail;
