@@ -2,7 +2,8 @@
  * The shell of the web app: the header (navigation, and only when signed in the balance and the
  * account link), and the page of the current route (routes.js), whose module is loaded on first
  * use. Pages that need a signed-in user send visitors to #/login?next=<path>.
- * A page element gets .params (from its path pattern) and .query (URLSearchParams).
+ * A page element gets .params (from its path pattern) and .query (URLSearchParams); see routes.js
+ * for reuse.
  */
 import { html, nothing } from 'lit';
 import { LightElement } from './shared/components.js';
@@ -93,9 +94,13 @@ class LumikuApp extends LightElement {
       return;
     }
     document.title = `${route.title} · Lumiku`;
-    const key = `${route.path}|${JSON.stringify(params)}|${route.tag}`;
+    // A route marked reuse keeps its element across its paths and parameters (the element reacts
+    // to .params); others get a new element for new parameters.
+    const key = route.reuse ? route.tag : `${route.path}|${JSON.stringify(params)}|${route.tag}`;
     if (this.#shown?.key === key && this.page instanceof HTMLElement) {
+      this.page.params = params;
       this.page.query = query; // same page, other options: it decides what changes
+      this.#shown = { route, key };
       return;
     }
     try {

@@ -11,6 +11,8 @@
  *   newIdempotencyKey()            a fresh key for one user action (reuse it when retrying it)
  *   download(path, fallbackName)   fetches a file with the token and saves it
  *   refreshUser()                  GET /api/me into the session
+ *   refreshUserSoon()              the same, once for a burst of calls (e.g. live events that
+ *                                  may have moved the balance: orders from another tab, refunds)
  *   ApiError                       {status, title, detail, type, errors: [{field, message}],
  *                                   retryAfter, message, fieldMessage(field), isPaymentRequired}
  * A 401 while signed in means the token ended: the session is dropped (the shell then asks to sign
@@ -171,4 +173,15 @@ export async function refreshUser() {
     session.setUser(user);
   }
   return user;
+}
+
+let soon = null;
+
+export function refreshUserSoon() {
+  clearTimeout(soon);
+  soon = setTimeout(() => {
+    if (session.signedIn) {
+      refreshUser().catch(() => {}); // the next answer that states the balance corrects it
+    }
+  }, 500);
 }
