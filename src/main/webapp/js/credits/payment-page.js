@@ -1,0 +1,110 @@
+/**
+ * One payment (#/credits/payments/<merchantOrderId>), also where the gateway's return page
+ * (/payment/success?merchantOrderId=..., PaymentReturnPage) lands: the status and the balance as
+ * the API reports them to the signed-in buyer (GET /api/payments/{id}, GET /api/credits), never
+ * what the return address says. While the payment is pending it asks again every 2 s for up to
+ * 3 minutes (payments have no live stream; the gateway's callback usually comes within seconds).
+ */
+import { html, nothing } from 'lit';
+import { api, ApiError } from '../shared/api.js';
+import { session } from '../shared/session.js';
+import { SessionElement } from '../shared/components.js';
+import { credits, dateTime, rupiah } from '../shared/format.js';
+import { methodName, paymentStatus } from './payment-words.js';
+
+const EVERY_MS = 2000;
+const AT_MOST_MS = 180_000;
+
+class PaymentPage extends SessionElement {
+  static properties = {
+    params: { attribute: false },
+    payment: { state: true },
+    error: { state: true },
+    gaveUp: { state: true },
+  };
+
+  #timer = null;
+  #since = 0;
+
+  connectedCallback() {
+    super.connectedCallback();
+    this.#since = Date.now();
+    this.#check();
+  }
+
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    clearTimeout(this.#timer);
+  }
+
+  async #check() {
+    this.gaveUp = false;
+    try {
+      this.payment = await api(`payments/${encodeURIComponent(this.params.merchantOrderId)}`);
+      this.error = null;
+      const { balance } = await api('credits');
+      session.setBalance(balance);
+    } catch (error) {
+      this.error = error;
+      return;
+    }
+    if (this.payment.status === 'pending' && this.isConnected) {
+      if (Date.now() - this.#since < AT_MOST_MS) {
+        this.#timer = setTimeout(() => this.#check(), EVERY_MS);
+      } else {
+        this.gaveUp = true;
+      }
+    }
+  }
+
+  #again() {
+    this.#since = Date.now();
+    this.#check();
+  }
+
+  #sentence(p) {
+    switch (p.status) {
+      case 'paid':
+        return html`Paid: <strong>${credits(p.credits + p.bonusCredits)}</strong> were added to your balance.`;
+      case 'pending':
+        return this.gaveUp
+          ? 'Still waiting for the payment. If you paid, it will be added as soon as the payment service confirms it.'
+          : 'Waiting for the payment to be confirmed…';
+      case 'failed':
+        return 'The payment failed or was declined. Nothing was charged to your credits.';
+      case 'expired':
+        return 'The payment expired before it was paid.';
+      default:
+        return paymentStatus(p.status);
+    }
+  }
+
+  render() {
+    const p = this.payment;
+    return html`<section class="panel narrow">
+      <h1 tabindex="-1">Your payment</h1>
+      ${this.error
+        ? html`<lumiku-error .error=${this.error.status === 404
+            ? new ApiError(404, { detail: 'This payment could not be found for your account.' })
+            : this.error} data-test="payment-error"></lumiku-error>`
+        : !p
+          ? html`<lumiku-loading label="Looking up your payment…"></lumiku-loading>`
+          : html`<p role="status" aria-live="polite" data-test="payment-status" data-status=${p.status}
+                class=${p.status === 'paid' ? 'ok' : ''}>${this.#sentence(p)}</p>
+              <dl class="facts">
+                <dt>Order</dt><dd>${p.merchantOrderId}</dd>
+                <dt>Package</dt><dd>${credits(p.credits)}${p.bonusCredits ? ` + ${p.bonusCredits} bonus` : ''}</dd>
+                <dt>Price</dt><dd>${rupiah(p.amount)}${p.paymentMethod ? ` · ${methodName(p.paymentMethod)}` : ''}</dd>
+                <dt>Ordered</dt><dd>${dateTime(p.createdAt)}</dd>
+                ${p.settledAt ? html`<dt>Settled</dt><dd>${dateTime(p.settledAt)}</dd>` : nothing}
+              </dl>
+              <p>Your balance: <strong data-test="payment-balance">${session.balance === null ? '…' : credits(session.balance)}</strong></p>
+              <p class="actions">
+                ${p.paymentUrl ? html`<a class="button" href=${p.paymentUrl}>Pay now</a>` : nothing}
+                ${this.gaveUp ? html`<button type="button" class="secondary" @click=${() => this.#again()}>Check again</button>` : nothing}
+              </p>`}
+      <p class="actions"><a href="#/">Back to the apps</a> <a href="#/credits">Your credits</a></p>
+    </section>`;
+  }
+}
+customElements.define('lumiku-payment', PaymentPage);
