@@ -339,8 +339,11 @@ class AvatarOrderForm extends SessionElement {
     const short = this.#short();
     const noPreset = this.tab === 'preset' && !this.presetId;
     const action = uploading ? 'Upload' : 'Generate';
+    // After a 402 the error below says the same (with its own link): the notice would only push
+    // the error, scrolled into view as it appeared, down out of sight.
+    const told = this.error?.status === 402;
     return html`<div class="stack">
-      ${short
+      ${short && !told
         ? html`<p class="notice" data-test="generate-disabled-reason">${action} costs ${credits(cost)}; you have
             ${credits(session.balance)}. <a href="#/credits/buy" data-test="buy-credits-link">Buy credits</a></p>`
         : nothing}

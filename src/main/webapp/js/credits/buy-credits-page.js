@@ -1,5 +1,6 @@
 /**
- * Buying credits (#/credits/buy): the packages and payment methods (GET /api/payments/packages),
+ * Buying credits (#/credits/buy): the credit packages, the plans (a number of days of an app's
+ * quota tier, e.g. the unlimited Pose Generator) and the payment methods (GET /api/payments/packages),
  * checkout (POST /api/payments {packageId, paymentMethod} with an Idempotency-Key, so a retried
  * click makes one payment), then the browser goes to the gateway's paymentUrl (the simulator's page
  * on ./run), which sends the buyer back to /payment/success.
@@ -8,7 +9,7 @@ import { html, nothing } from 'lit';
 import { api, newIdempotencyKey } from '../shared/api.js';
 import { LightElement, invalid } from '../shared/components.js';
 import { credits, rupiah } from '../shared/format.js';
-import { methodName } from './payment-words.js';
+import { appName, methodName } from './payment-words.js';
 
 class BuyCreditsPage extends LightElement {
   static properties = {
@@ -31,7 +32,11 @@ class BuyCreditsPage extends LightElement {
     this.loadError = null;
     try {
       this.catalogue = await api('payments/packages');
-      this.packageId = this.catalogue.packages[1]?.id ?? this.catalogue.packages[0]?.id;
+      this.catalogue.plans ??= [];
+      const wanted = new URLSearchParams(location.hash.split('?')[1] ?? '').get('package');
+      this.packageId = this.#offer(wanted)
+        ? wanted
+        : (this.catalogue.packages[1]?.id ?? this.catalogue.packages[0]?.id ?? this.catalogue.plans[0]?.id);
       this.method = this.catalogue.paymentMethods[0];
     } catch (error) {
       this.loadError = error;
@@ -65,6 +70,22 @@ class BuyCreditsPage extends LightElement {
     }
   }
 
+  /** The package or plan with this id, if on sale. */
+  #offer(id) {
+    const c = this.catalogue;
+    return c?.packages.find((p) => p.id === id) ?? c?.plans.find((p) => p.id === id);
+  }
+
+  #plan(p) {
+    return html`<label class="choice" data-test="package-${p.id}">
+      <input type="radio" name="packageId" value=${p.id} .checked=${p.id === this.packageId}
+        @change=${() => this.#choose(p.id, this.method)}>
+      <strong>${appName(p.app)}: ${p.days} days</strong>
+      <span>${p.dailyQuota} a day, no credits needed</span><br>
+      <span>${rupiah(p.price)}</span>
+    </label>`;
+  }
+
   #package(p) {
     return html`<label class="choice" data-test="package-${p.id}">
       <input type="radio" name="packageId" value=${p.id} .checked=${p.id === this.packageId}
@@ -77,7 +98,7 @@ class BuyCreditsPage extends LightElement {
 
   render() {
     const catalogue = this.catalogue;
-    const chosen = catalogue?.packages.find((p) => p.id === this.packageId);
+    const chosen = this.#offer(this.packageId);
     return html`<section class="panel">
       <h1 tabindex="-1">Buy credits</h1>
       <p><a href="#/credits">Back to your credits</a></p>
@@ -86,12 +107,16 @@ class BuyCreditsPage extends LightElement {
             <button type="button" class="secondary" @click=${() => this.#load()}>Try again</button>`
         : !catalogue
           ? html`<lumiku-loading label="Loading the packages…"></lumiku-loading>`
-          : catalogue.packages.length === 0
-            ? html`<p class="empty">No credit packages are on sale right now. Please come back later.</p>`
+          : catalogue.packages.length + catalogue.plans.length === 0
+            ? html`<p class="empty">Nothing is on sale right now. Please come back later.</p>`
             : html`<form class="stack" @submit=${this.#submit} data-test="buy-form">
                 <fieldset class="choices" aria-invalid=${invalid(this.error, 'packageId')} aria-describedby="package-error">
                   <legend>Package</legend>
                   ${catalogue.packages.map((p) => this.#package(p))}
+                  ${catalogue.plans.length
+                    ? html`<p class="muted">Or a plan: a daily allowance instead of credits, extended if you buy again.</p>
+                        ${catalogue.plans.map((p) => this.#plan(p))}`
+                    : nothing}
                 </fieldset>
                 <lumiku-field-error id="package-error" .error=${this.error} field="packageId"></lumiku-field-error>
                 <label for="payment-method">Payment method</label>
@@ -102,7 +127,9 @@ class BuyCreditsPage extends LightElement {
                     (m) => html`<option value=${m} ?selected=${m === this.method}>${methodName(m)}</option>`)}
                 </select>
                 <lumiku-field-error id="payment-method-error" .error=${this.error} field="paymentMethod"></lumiku-field-error>
-                ${chosen ? html`<p>You pay <strong>${rupiah(chosen.price)}</strong> and get <strong>${credits(chosen.totalCredits)}</strong>.
+                ${chosen ? html`<p>You pay <strong>${rupiah(chosen.price)}</strong> and get <strong>${chosen.app
+                    ? `${chosen.days} days of ${appName(chosen.app)}`
+                    : credits(chosen.totalCredits)}</strong>.
                   You will be taken to the payment page and brought back here.</p>` : nothing}
                 <lumiku-error .error=${this.error} .fields=${['packageId', 'paymentMethod']} data-test="buy-error"></lumiku-error>
                 <button type="submit" ?disabled=${this.busy || !chosen} data-test="buy-submit">

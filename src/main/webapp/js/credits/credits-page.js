@@ -8,7 +8,7 @@ import { session } from '../shared/session.js';
 import { SessionElement } from '../shared/components.js';
 import { PagedList } from '../shared/paging.js';
 import { credits, dateTime, rupiah } from '../shared/format.js';
-import { paymentStatus } from './payment-words.js';
+import { paymentStatus, whatWasBought } from './payment-words.js';
 
 const TYPES = {
   grant: 'Granted',
@@ -66,11 +66,11 @@ class CreditsPage extends SessionElement {
     }
     return html`${payments.items.length
         ? html`<div class="table-wrap"><table class="stack" data-test="payments" aria-label="Payments, newest first">
-            <thead><tr><th scope="col">When</th><th scope="col">Credits</th><th scope="col" class="amount">Price</th><th scope="col">Status</th></tr></thead>
+            <thead><tr><th scope="col">When</th><th scope="col">Bought</th><th scope="col" class="amount">Price</th><th scope="col">Status</th></tr></thead>
             <tbody>${payments.items.map(
               (p) => html`<tr data-test="payment" data-status=${p.status}>
                 <td>${dateTime(p.createdAt)}</td>
-                <td>${credits(p.credits + p.bonusCredits)}${p.bonusCredits ? html` <span class="muted">(${p.bonusCredits} bonus)</span>` : nothing}</td>
+                <td>${whatWasBought(p)}</td>
                 <td class="amount">${rupiah(p.amount)}</td>
                 <td><a href="#/credits/payments/${encodeURIComponent(p.merchantOrderId)}">${paymentStatus(p.status)}</a>
                   ${p.paymentUrl ? html` · <a href=${p.paymentUrl}>Pay now</a>` : nothing}</td></tr>`)}

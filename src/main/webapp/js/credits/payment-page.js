@@ -10,7 +10,7 @@ import { api, ApiError } from '../shared/api.js';
 import { session } from '../shared/session.js';
 import { SessionElement } from '../shared/components.js';
 import { credits, dateTime, rupiah } from '../shared/format.js';
-import { methodName, paymentStatus } from './payment-words.js';
+import { methodName, paymentStatus, whatWasBought } from './payment-words.js';
 
 const EVERY_MS = 2000;
 const AT_MOST_MS = 180_000;
@@ -65,7 +65,9 @@ class PaymentPage extends SessionElement {
   #sentence(p) {
     switch (p.status) {
       case 'paid':
-        return html`Paid: <strong>${credits(p.credits + p.bonusCredits)}</strong> were added to your balance.`;
+        return p.kind === 'plan'
+          ? html`Paid: your plan (<strong>${whatWasBought(p)}</strong>) is active.`
+          : html`Paid: <strong>${credits(p.credits + p.bonusCredits)}</strong> were added to your balance.`;
       case 'pending':
         return this.gaveUp
           ? 'Still waiting for the payment. If you paid, it will be added as soon as the payment service confirms it.'
@@ -93,7 +95,7 @@ class PaymentPage extends SessionElement {
                 class=${p.status === 'paid' ? 'ok' : ''}>${this.#sentence(p)}</p>
               <dl class="facts">
                 <dt>Order</dt><dd>${p.merchantOrderId}</dd>
-                <dt>Package</dt><dd>${credits(p.credits)}${p.bonusCredits ? ` + ${p.bonusCredits} bonus` : ''}</dd>
+                <dt>${p.kind === 'plan' ? 'Plan' : 'Package'}</dt><dd>${whatWasBought(p)}</dd>
                 <dt>Price</dt><dd>${rupiah(p.amount)}${p.paymentMethod ? ` · ${methodName(p.paymentMethod)}` : ''}</dd>
                 <dt>Ordered</dt><dd>${dateTime(p.createdAt)}</dd>
                 ${p.settledAt ? html`<dt>Settled</dt><dd>${dateTime(p.settledAt)}</dd>` : nothing}

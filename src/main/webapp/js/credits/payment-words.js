@@ -2,13 +2,20 @@
  * How payments read: their statuses and the gateway's payment method codes (Duitku's, as
  * lumiku.payments.methods lists them; an unknown code shows as itself).
  *
- * API: paymentStatus(status) | methodName(code)
+ * API: paymentStatus(status) | methodName(code) | appName(id) | whatWasBought(payment)
  */
 const STATUS = {
   pending: 'Waiting for payment',
   paid: 'Paid',
   failed: 'Failed',
   expired: 'Expired',
+  refunded: 'Refunded',
+};
+
+/** The apps a plan can be for, by id (an unknown one shows as its id). */
+const APPS = {
+  'pose-generator': 'Pose Generator',
+  'avatar-creator': 'Avatar Creator',
 };
 
 const METHODS = {
@@ -36,4 +43,22 @@ export function paymentStatus(status) {
 
 export function methodName(code) {
   return METHODS[code] ?? code;
+}
+
+export function appName(id) {
+  return APPS[id] ?? id;
+}
+
+/** What a payment buys, in words: its credits, or the plan's days of an app. */
+export function whatWasBought(p) {
+  if (p.kind === 'plan' && p.plan) {
+    return `${p.plan.days} days of ${appName(p.plan.app)}, ${p.plan.dailyQuota} a day`;
+  }
+  return `${numberOf(p.credits)} credits${p.bonusCredits ? ` + ${numberOf(p.bonusCredits)} bonus` : ''}`;
+}
+
+const numbers = new Intl.NumberFormat('en');
+
+function numberOf(n) {
+  return numbers.format(n);
 }

@@ -27,6 +27,7 @@ import com.lumiku.quotas.QuotaScenarios;
 import com.lumiku.testing.DeployedApplicationTest;
 import com.lumiku.testing.Deployments;
 import com.lumiku.users.AuthenticationScenarios;
+import com.lumiku.web.BrowserScenarios;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -63,7 +64,8 @@ class ApplicationIT extends DeployedApplicationTest
         PoseRequestScenarios,
         QuotaScenarios,
         PrivateImageScenarios,
-        PaymentScenarios {
+        PaymentScenarios,
+        BrowserScenarios {
 
   @Deployment(testable = false)
   static WebArchive deployment() {

@@ -41,6 +41,7 @@ public final class Browser implements AutoCloseable {
 
   private final ChromeDriver driver;
   private final String base;
+  private final Path downloads;
 
   /** A step of a browser test. */
   @FunctionalInterface
@@ -48,9 +49,10 @@ public final class Browser implements AutoCloseable {
     void run() throws Exception;
   }
 
-  private Browser(ChromeDriver driver, String base) {
+  private Browser(ChromeDriver driver, String base, Path downloads) {
     this.driver = driver;
     this.base = base;
+    this.downloads = downloads;
   }
 
   /** Opens a browser window of this size on the application at {@code base}. */
@@ -76,14 +78,37 @@ public final class Browser implements AutoCloseable {
         "--no-first-run",
         "--disable-extensions",
         "--window-size=" + width + "," + height);
+    Path downloads;
+    try {
+      Files.createDirectories(Path.of("target"));
+      downloads = Files.createTempDirectory(Path.of("target"), "browser-downloads-");
+    } catch (IOException e) {
+      throw new IllegalStateException("No folder for the browser's downloads", e);
+    }
+    options.setExperimentalOption(
+        "prefs",
+        java.util.Map.of(
+            "download.default_directory",
+            downloads.toAbsolutePath().toString(),
+            "download.prompt_for_download",
+            false));
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(chromedriver).build();
     ChromeDriver driver = new ChromeDriver(service, options);
+    // The window's size includes what the browser draws around the page: grow it until the page
+    // itself (what CSS calls the viewport) has the size asked for.
     driver.manage().window().setSize(new Dimension(width, height));
-    return new Browser(driver, base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
+    long innerWidth = (Long) driver.executeScript("return window.innerWidth;");
+    long innerHeight = (Long) driver.executeScript("return window.innerHeight;");
+    driver
+        .manage()
+        .window()
+        .setSize(new Dimension((int) (2L * width - innerWidth), (int) (2L * height - innerHeight)));
+    return new Browser(
+        driver, base.endsWith("/") ? base.substring(0, base.length() - 1) : base, downloads);
   }
 
   /**
@@ -178,6 +203,27 @@ public final class Browser implements AutoCloseable {
         .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
         .map(LogEntry::getMessage)
         .toList();
+  }
+
+  /**
+   * Signs the browser in as someone registered through the API: the web app keeps the token in
+   * localStorage under {@code lumiku.token} (js/shared/session.js), so this stores it and reloads.
+   */
+  public Browser signIn(String token) {
+    go("/");
+    script("localStorage.setItem('lumiku.token', arguments[0]);", token);
+    driver.navigate().refresh();
+    test("account-link");
+    return this;
+  }
+
+  /** The files the browser has finished downloading (Chromium's partial files left out). */
+  public List<Path> downloads() {
+    try (var files = Files.list(downloads)) {
+      return files.filter(f -> !f.getFileName().toString().endsWith(".crdownload")).toList();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public WebDriver driver() {

@@ -1,0 +1,164 @@
+package com.lumiku.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.lumiku.testing.Api;
+import com.lumiku.testing.Browser;
+import com.lumiku.testing.Scenarios;
+import com.lumiku.testing.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The web app in a real browser (Debian's Chromium, see {@link Browser}), as its users use it: what
+ * a visitor sees, a new user buying credits through the payment simulator, an error at phone size.
+ * Every scenario also checks that the page wrote no errors to the console.
+ */
+public interface BrowserScenarios extends Scenarios {
+
+  /** The size of a phone (iPhone 12 to 15) in CSS pixels. */
+  int PHONE_WIDTH = 390;
+
+  int PHONE_HEIGHT = 844;
+
+  @Test
+  default void theLoggedOutPageShowsNoAccountControls() throws Exception {
+    try (Browser browser = Browser.open(api().baseUrl(), 1280, 900)) {
+      browser.check(
+          "logged-out",
+          () -> {
+            browser.go("/");
+            browser.test("nav-login");
+            browser.test("dashboard-register");
+            assertThat(browser.all("balance")).noneMatch(WebElement::isDisplayed);
+            assertThat(browser.all("logout")).noneMatch(WebElement::isDisplayed);
+            assertThat(browser.all("account-link")).noneMatch(WebElement::isDisplayed);
+            assertThat(browser.consoleErrors()).isEmpty();
+          });
+    }
+  }
+
+  @Test
+  default void aNewUserBuysCreditsThroughTheSimulatorAndSeesTheBalanceRise() throws Exception {
+    try (Browser browser = Browser.open(api().baseUrl(), 1280, 900)) {
+      browser.check(
+          "buy-credits",
+          () -> {
+            String email = register(browser);
+            browser.until(Duration.ofSeconds(15), d -> balance(browser).equals("100"));
+
+            browser.go("/#/credits/buy");
+            browser.click("package-popular");
+            new Select(browser.test("payment-method")).selectByValue("BC");
+            browser.click("buy-submit");
+            // The simulator's page, then back to the return page of the web app.
+            browser.visible(By.cssSelector("button[value='pay']"), Duration.ofSeconds(15)).click();
+            browser.until(
+                Duration.ofSeconds(30),
+                d -> "paid".equals(browser.test("payment-status").getAttribute("data-status")));
+            browser.until(
+                Duration.ofSeconds(15),
+                d -> digits(browser.test("payment-balance").getText()).equals("650"));
+            assertThat(balance(browser)).isEqualTo("650");
+            assertThat(
+                    TestDatabase.count(
+                        "SELECT count(*) FROM payments p JOIN users u ON u.id = p.user_id"
+                            + " WHERE u.email = ? AND p.status = 'paid'",
+                        email))
+                .isEqualTo(1);
+            assertThat(browser.consoleErrors()).isEmpty();
+          });
+    }
+  }
+
+  @Test
+  default void anAvatarFromAPresetArrivesLiveAndDownloads() throws Exception {
+    Api.Member member = api().register();
+    try (Browser browser = Browser.open(api().baseUrl(), 1280, 900)) {
+      browser.check(
+          "avatar-from-preset",
+          () -> {
+            browser.signIn(member.token()).go("/#/avatar-creator");
+            browser.type("project-name-input", "Browser project");
+            browser.click("project-create-submit");
+            browser.test("project-title");
+            browser.click("tab-preset");
+            browser.click("preset-option");
+            browser.type("avatar-name-input", "Preset hero");
+            browser.click("generate");
+            // Live: the end of the order arrives over the stream (the page never polls), is
+            // announced, and the avatar joins the gallery without a reload.
+            browser.until(
+                Duration.ofSeconds(60),
+                d -> browser.test("announcement").getText().contains("is ready"));
+            browser.test("avatar-tile");
+            browser.click("avatar-open");
+            browser.click("download-png");
+            browser.until(Duration.ofSeconds(20), d -> !browser.downloads().isEmpty());
+            Path saved = browser.downloads().get(0);
+            assertThat(Files.readAllBytes(saved)).startsWith(0x89, 'P', 'N', 'G');
+            assertThat(TestDatabase.avatarsOfUser(member.id())).isEqualTo(1);
+            assertThat(browser.consoleErrors()).isEmpty();
+          });
+    }
+  }
+
+  /**
+   * The 402 of an order the page thought affordable (the credits were spent elsewhere meanwhile)
+   * shows next to the Generate button, inside a phone's viewport, and nothing is charged.
+   */
+  @Test
+  default void aPaymentRequiredErrorIsShownInThePhoneViewport() throws Exception {
+    Api.Member member = api().register();
+    UUID project = api().createProject(member);
+    try (Browser browser = Browser.open(api().baseUrl(), PHONE_WIDTH, PHONE_HEIGHT)) {
+      browser.check(
+          "payment-required-phone",
+          () -> {
+            browser.signIn(member.token()).go("/#/avatar-creator/projects/" + project);
+            browser.type("avatar-name-input", "Keeper");
+            browser.type("prompt-input", "a lighthouse keeper at dawn");
+            api()
+                .as(api().admin())
+                .body(Map.of("amount", -95, "reason", "spent in another tab"))
+                .post("/api/admin/users/" + member.id() + "/credits")
+                .then()
+                .statusCode(201);
+            browser.click("generate");
+            WebElement error = browser.test("generate-error");
+            browser.until(Duration.ofSeconds(5), d -> browser.inViewport(error));
+            assertThat(error.getText()).containsIgnoringCase("credits");
+            assertThat(browser.test("buy-credits-link").isDisplayed()).isTrue();
+            assertThat(TestDatabase.balance(member.id())).isEqualTo(5);
+            assertThat(TestDatabase.generations(member.id())).isEmpty();
+          });
+    }
+  }
+
+  /** Registers a new user through the page; returns the email address. */
+  private static String register(Browser browser) {
+    String email = "browser-" + UUID.randomUUID() + "@example.com";
+    browser.go("/#/register");
+    browser.type("register-name", "Browser User");
+    browser.type("register-email", email);
+    browser.type("register-password", "correct horse battery");
+    browser.click("register-submit");
+    browser.test("account-link");
+    return email;
+  }
+
+  private static String balance(Browser browser) {
+    return digits(browser.test("balance-value").getText());
+  }
+
+  private static String digits(String text) {
+    return text.replaceAll("[^0-9]", "");
+  }
+}
