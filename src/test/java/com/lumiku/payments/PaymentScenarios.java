@@ -2,11 +2,14 @@ package com.lumiku.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.lumiku.apps.NewAppScenarios;
 import com.lumiku.payments.control.Callback;
 import com.lumiku.payments.control.MerchantCredentials;
 import com.lumiku.poses.PoseFixtures;
+import com.lumiku.probe.ProbeOrder;
 import com.lumiku.testing.Api;
 import com.lumiku.testing.LedgerInvariants;
 import com.lumiku.testing.Race;
@@ -35,8 +38,10 @@ import org.junit.jupiter.api.Test;
  * the real stack: callbacks grant exactly once whatever arrives, forged or altered ones grant
  * nothing, the simulator's page buys over HTTP, the status check settles a payment whose callback
  * was lost, and checkout honours Idempotency-Key; the plan activates and extends the Pose Generator
- * tier once per payment; admins list, search and refund payments, once, never below a zero balance.
- * The deployment sets the settings in {@link #SETTINGS}.
+ * tier once per payment, never lowering a bigger quota; admins list, search and refund payments,
+ * once, never below a zero balance, credits not while the buyer's generations are under way (the
+ * probe app's runs, which {@code ApplicationIT} deploys), a plan's unused days only. The deployment
+ * sets the settings in {@link #SETTINGS}.
  */
 public interface PaymentScenarios extends Scenarios {
 
@@ -590,6 +595,22 @@ public interface PaymentScenarios extends Scenarios {
         .then()
         .statusCode(400)
         .contentType("application/problem+json");
+    // Years PostgreSQL cannot hold, or Java cannot add a day to.
+    for (Map.Entry<String, String> bound :
+        Map.of("from", "+300000-01-01T00:00:00Z", "to", "+999999999-12-31").entrySet()) {
+      assertThat(
+              api()
+                  .as(admin)
+                  .queryParam(bound.getKey(), bound.getValue())
+                  .get("/api/admin/payments")
+                  .then()
+                  .statusCode(400)
+                  .contentType("application/problem+json")
+                  .extract()
+                  .jsonPath()
+                  .getList("errors.field"))
+          .containsExactly(bound.getKey());
+    }
     api().as(member).get("/api/admin/payments").then().statusCode(403);
     api().as(member).get("/api/admin/payments/" + paid).then().statusCode(403);
   }
@@ -702,6 +723,8 @@ public interface PaymentScenarios extends Scenarios {
     refund(admin, pending, null).then().statusCode(400).contentType("application/problem+json");
     refund(admin, pending, "  ").then().statusCode(400);
     refund(admin, pending, "line\nbreak").then().statusCode(400);
+    refund(admin, pending, "line\u2028separator").then().statusCode(400);
+    refund(admin, pending, "evil\u202eredro").then().statusCode(400);
     refund(admin, "LMK-no-such-order", "why").then().statusCode(404);
     assertThat(
             TestDatabase.count(
@@ -711,27 +734,188 @@ public interface PaymentScenarios extends Scenarios {
   }
 
   @Test
-  default void refundingAPlanTakesItsDaysOff() {
+  default void refundingAPlanTakesTheUnusedPartOfItsDaysOff() {
     Api.Member admin = api().admin();
     Api.Member member = api().register();
-    String first = checkout(member, PLAN).getString("merchantOrderId");
-    pay(first, PLAN_PRICE);
-    String second = checkout(member, PLAN).getString("merchantOrderId");
-    pay(second, PLAN_PRICE);
+    String first = bought(member, PLAN, PLAN_PRICE);
+    String second = bought(member, PLAN, PLAN_PRICE);
     OffsetDateTime twoPlans = expiresAt(poseTier(member));
 
+    // The second plan's days come after the first's: none of them is used yet.
     JsonPath refunded =
         refund(admin, second, "duplicate purchase").then().statusCode(200).extract().jsonPath();
     assertThat(refunded.getString("payment.status")).isEqualTo("refunded");
     assertThat(refunded.getString("refund.creditsRecovered")).isNull();
+    assertThat(planTime(refunded, "planTimeRecovered")).isEqualTo(Duration.ofDays(PLAN_DAYS));
+    assertThat(planTime(refunded, "planTimeUnrecovered")).isZero();
     assertThat(expiresAt(poseTier(member))).isEqualTo(twoPlans.minusDays(PLAN_DAYS));
     assertThat(quotaGrants(second, "shorten")).isEqualTo(1);
 
-    refund(admin, first, "all of it").then().statusCode(200);
+    // The first one has been used for the seconds since it was bought.
+    JsonPath all = refund(admin, first, "all of it").then().statusCode(200).extract().jsonPath();
+    Duration used = planTime(all, "planTimeUnrecovered");
+    assertThat(used).isBetween(Duration.ZERO, Duration.ofMinutes(5));
+    assertThat(planTime(all, "planTimeRecovered").plus(used)).isEqualTo(Duration.ofDays(PLAN_DAYS));
     JsonPath tier = poseTier(member);
     assertThat(tier.getBoolean("inForce")).isFalse();
     assertThat(expiresAt(tier)).isBefore(OffsetDateTime.now().plusMinutes(1));
     refund(admin, first, "again").then().statusCode(409);
     assertThat(paymentMismatches(admin, member)).isEmpty();
+  }
+
+  @Test
+  default void refundingAPlanWhoseDaysAreOverTakesNothingFromTheTier() {
+    Api.Member admin = api().admin();
+    Api.Member member = api().register();
+    String old = bought(member, PLAN, PLAN_PRICE);
+    // As if it had been bought 40 days ago: its days are over, and the tier lapsed.
+    TestDatabase.update(
+        "UPDATE quota_grants SET expires_at = expires_at - interval '40 days' WHERE type = 'extend'"
+            + " AND reference_id = (SELECT id FROM payments WHERE merchant_order_id = ?)",
+        old);
+    TestDatabase.update(
+        "UPDATE quota_tiers SET expires_at = now() - interval '10 days'"
+            + " WHERE user_id = ? AND app = ?",
+        member.id(),
+        POSE_APP);
+    String current = bought(member, PLAN, PLAN_PRICE);
+    OffsetDateTime end = expiresAt(poseTier(member));
+
+    JsonPath refunded =
+        refund(admin, old, "refunded late").then().statusCode(200).extract().jsonPath();
+
+    assertThat(planTime(refunded, "planTimeRecovered")).isZero();
+    assertThat(planTime(refunded, "planTimeUnrecovered")).isEqualTo(Duration.ofDays(PLAN_DAYS));
+    JsonPath tier = poseTier(member);
+    assertThat(expiresAt(tier)).isEqualTo(end);
+    assertThat(tier.getBoolean("inForce")).isTrue();
+    assertThat(tier.getInt("dailyQuota")).isEqualTo(100);
+    assertThat(quotaGrants(old, "shorten")).isEqualTo(1);
+    assertThat(paymentMismatches(admin, member)).isEmpty();
+  }
+
+  @Test
+  default void aPlanNeverLowersABiggerQuotaAndItsRefundLowersOnlyWhatItRaised() {
+    Api.Member admin = api().admin();
+    // A bigger quota an admin gave stays while the plan adds its days, and after its refund.
+    Api.Member big = api().register();
+    OffsetDateTime granted = grantPoseTier(admin, big, 500, 10);
+    String order = bought(big, PLAN, PLAN_PRICE);
+    JsonPath tier = poseTier(big);
+    assertThat(tier.getInt("dailyQuota")).isEqualTo(500);
+    assertThat(expiresAt(tier)).isEqualTo(granted.plusDays(PLAN_DAYS));
+    refund(admin, order, "changed their mind").then().statusCode(200);
+    tier = poseTier(big);
+    assertThat(tier.getInt("dailyQuota")).isEqualTo(500);
+    assertThat(expiresAt(tier)).isEqualTo(granted);
+    assertThat(paymentMismatches(admin, big)).isEmpty();
+
+    // A smaller one is raised by the plan, and lowered again when the plan is refunded.
+    Api.Member small = api().register();
+    granted = grantPoseTier(admin, small, 50, 10);
+    order = bought(small, PLAN, PLAN_PRICE);
+    assertThat(poseTier(small).getInt("dailyQuota")).isEqualTo(100);
+    refund(admin, order, "changed their mind").then().statusCode(200);
+    tier = poseTier(small);
+    assertThat(tier.getInt("dailyQuota")).isEqualTo(50);
+    assertThat(tier.getBoolean("inForce")).isTrue();
+    assertThat(expiresAt(tier)).isEqualTo(granted);
+    assertThat(paymentMismatches(admin, small)).isEmpty();
+
+    // Unless another plan, still paid, gives it too.
+    Api.Member twice = api().register();
+    grantPoseTier(admin, twice, 50, 10);
+    String first = bought(twice, PLAN, PLAN_PRICE);
+    bought(twice, PLAN, PLAN_PRICE);
+    refund(admin, first, "bought twice").then().statusCode(200);
+    assertThat(poseTier(twice).getInt("dailyQuota")).isEqualTo(100);
+    assertThat(paymentMismatches(admin, twice)).isEmpty();
+  }
+
+  @Test
+  default void aCreditsRefundWaitsUntilTheBuyersGenerationsHaveEnded() {
+    Api.Member admin = api().admin();
+    Api.Member member = api().register();
+    String order = bought(member, STARTER, "10000");
+    // The buyer spends the last credits on a run still under way when the refund comes; it fails
+    // (and gives them back) after 5 s.
+    spendAllBut(admin, member, NewAppScenarios.PRICE);
+    UUID run =
+        api()
+            .acceptedProbe(member, new ProbeOrder("under way at the refund", 5000, 0, true, false));
+    assertThat(TestDatabase.balance(member.id())).isZero();
+
+    refund(admin, order, "chargeback")
+        .then()
+        .statusCode(409)
+        .contentType("application/problem+json")
+        .body("detail", containsString("generations in progress"));
+    assertThat(isPaid(order)).isTrue();
+    assertThat(clawbacks(order)).isZero();
+
+    assertThat(api().awaitTerminal(member, run, Duration.ofSeconds(60)).getString("status"))
+        .isEqualTo("failed");
+    assertThat(TestDatabase.balance(member.id())).isEqualTo(NewAppScenarios.PRICE);
+    JsonPath refunded =
+        refund(admin, order, "chargeback").then().statusCode(200).extract().jsonPath();
+    assertThat(refunded.getLong("refund.creditsRecovered")).isEqualTo(NewAppScenarios.PRICE);
+    assertThat(refunded.getLong("refund.creditsUnrecovered"))
+        .isEqualTo(100 - NewAppScenarios.PRICE);
+    assertThat(TestDatabase.balance(member.id())).isZero();
+    assertThat(clawbacks(order)).isEqualTo(1);
+    LedgerInvariants.assertBalanceIsLedger(member.id());
+    assertThat(paymentMismatches(admin, member)).isEmpty();
+  }
+
+  @Test
+  default void reconciliationFindsATopUpInAnotherUsersLedger() {
+    Api.Member admin = api().admin();
+    Api.Member member = api().register();
+    Api.Member other = api().register();
+    String order = bought(member, STARTER, "10000");
+    assertThat(paymentMismatches(admin, member)).isEmpty();
+
+    TestDatabase.update(
+        "UPDATE payments SET user_id = ? WHERE merchant_order_id = ?", other.id(), order);
+    try {
+      assertThat(paymentMismatches(admin, other)).containsExactly("topup-user");
+    } finally {
+      TestDatabase.update(
+          "UPDATE payments SET user_id = ? WHERE merchant_order_id = ?", member.id(), order);
+    }
+    assertThat(paymentMismatches(admin, member)).isEmpty();
+    assertThat(paymentMismatches(admin, other)).isEmpty();
+  }
+
+  /** A checkout of the package or plan by the member, paid; its order id. */
+  private String bought(Api.Member member, String packageId, String amount) {
+    String order = checkout(member, packageId).getString("merchantOrderId");
+    pay(order, amount);
+    return order;
+  }
+
+  private static Duration planTime(JsonPath payment, String field) {
+    return Duration.parse(payment.getString("refund." + field));
+  }
+
+  private static long clawbacks(String order) {
+    return TestDatabase.count(
+        "SELECT count(*) FROM credit_transactions t JOIN payments p ON p.id = t.reference_id"
+            + " WHERE p.merchant_order_id = ? AND t.type = 'adjust'",
+        order);
+  }
+
+  /** An admin gives the member the pose tier, {@code dailyQuota} a day for days; its end. */
+  private OffsetDateTime grantPoseTier(
+      Api.Member admin, Api.Member member, int dailyQuota, int days) {
+    return OffsetDateTime.parse(
+        api()
+            .as(admin)
+            .body(Map.of("dailyQuota", dailyQuota, "days", days))
+            .put("/api/admin/users/" + member.id() + "/quotas/" + POSE_APP)
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("expiresAt"));
   }
 }

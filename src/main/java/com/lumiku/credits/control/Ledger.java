@@ -89,6 +89,22 @@ public class Ledger {
     if (upTo <= 0) {
       throw new IllegalArgumentException("Nothing to take back: " + upTo);
     }
+    long taken = Math.min(upTo, lock(userId));
+    if (taken > 0) {
+      record(userId, -taken, TransactionType.ADJUST, reference, description);
+    }
+    return taken;
+  }
+
+  /**
+   * Locks the user's account until the transaction ends: every other change of the balance (a
+   * charge, a refund) waits for it, so what the caller checks meanwhile stays true until it
+   * commits.
+   *
+   * @return the balance
+   * @throws ProblemException 404 if the user has no account
+   */
+  public long lock(UUID userId) {
     @SuppressWarnings("unchecked")
     List<Number> balance =
         em.createNativeQuery("SELECT balance FROM credit_accounts WHERE user_id = ?1 FOR UPDATE")
@@ -97,11 +113,7 @@ public class Ledger {
     if (balance.isEmpty()) {
       throw ProblemException.notFound("The credit account of user " + userId);
     }
-    long taken = Math.min(upTo, balance.get(0).longValue());
-    if (taken > 0) {
-      record(userId, -taken, TransactionType.ADJUST, reference, description);
-    }
-    return taken;
+    return balance.get(0).longValue();
   }
 
   /** The current balance, 0 for a user without an account. */

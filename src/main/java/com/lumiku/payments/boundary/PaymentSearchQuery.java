@@ -5,6 +5,7 @@ import com.lumiku.payments.entity.PaymentStatus;
 import com.lumiku.platform.problem.FieldRules;
 import com.lumiku.platform.problem.Problem.FieldError;
 import com.lumiku.platform.problem.ProblemException;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -17,7 +18,7 @@ import java.util.UUID;
  * The filters of admins' payment listing, as query parameters: {@code status}, {@code userId},
  * {@code q} (an order id or gateway reference, or part of the buyer's email), {@code from} and
  * {@code to} (creation time: an ISO date-time with offset, or a date, meaning that UTC day: {@code
- * from} its start, {@code to} its end).
+ * from} its start, {@code to} its end; years 1 to 9999).
  */
 final class PaymentSearchQuery {
 
@@ -48,24 +49,47 @@ final class PaymentSearchQuery {
         wanted, user, text == null || text.isEmpty() ? null : text, start, end);
   }
 
-  /** A bound of the creation time: a date-time, or a date's start ({@code end}: the next day's). */
+  /**
+   * A bound of the creation time: a date-time, or a date's start ({@code end}: the next day's), in
+   * the years 1 to 9999 (the database's timestamps cannot hold every year Java parses).
+   */
   private static OffsetDateTime time(
       String field, String value, boolean end, List<FieldError> errors) {
     if (value == null || value.isBlank()) {
       return null;
     }
+    String text = value.strip();
     try {
-      return OffsetDateTime.parse(value.strip());
-    } catch (DateTimeParseException notATime) {
-      try {
-        LocalDate day = LocalDate.parse(value.strip());
-        return (end ? day.plusDays(1) : day).atStartOfDay().atOffset(ZoneOffset.UTC);
-      } catch (DateTimeParseException notADate) {
-        errors.add(
-            new FieldError(
-                field, "must be a date (2025-01-31) or a date-time (2025-01-31T08:00:00Z)."));
-        return null;
+      OffsetDateTime time = parseTime(text);
+      if (time == null) {
+        LocalDate day = LocalDate.parse(text);
+        if (inYears(day)) {
+          return (end ? day.plusDays(1) : day).atStartOfDay().atOffset(ZoneOffset.UTC);
+        }
+      } else if (inYears(time.toLocalDate())) {
+        return time;
       }
+    } catch (DateTimeException notADate) {
+      // The message below says what is expected.
     }
+    errors.add(
+        new FieldError(
+            field,
+            "must be a date (2025-01-31, a UTC day) or a date-time (2025-01-31T08:00:00Z; a + in"
+                + " its offset sent as %2B) in the years 1 to 9999."));
+    return null;
+  }
+
+  /** The text as a date-time with offset, or null if it is not one. */
+  private static OffsetDateTime parseTime(String text) {
+    try {
+      return OffsetDateTime.parse(text);
+    } catch (DateTimeParseException notATime) {
+      return null;
+    }
+  }
+
+  private static boolean inYears(LocalDate day) {
+    return day.getYear() >= 1 && day.getYear() <= 9999;
   }
 }

@@ -23,6 +23,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,14 +45,18 @@ public class PaymentsAdminResource {
 
   /**
    * A refund as recorded: when, by which admin, why; for credits, what was taken back from the
-   * balance and what could not be (spent already: a debt shown here, not collected).
+   * balance and what could not be (spent already: a debt shown here, not collected); for a plan,
+   * the time taken off the tier (what was unused of its days) and the time the buyer had used
+   * (ISO-8601 durations).
    */
   public record RefundView(
       OffsetDateTime refundedAt,
       UUID refundedBy,
       String reason,
       Long creditsRecovered,
-      Long creditsUnrecovered) {
+      Long creditsUnrecovered,
+      Duration planTimeRecovered,
+      Duration planTimeUnrecovered) {
 
     static RefundView of(Payment p) {
       return p.refundedAt() == null
@@ -61,7 +66,9 @@ public class PaymentsAdminResource {
               p.refundedBy(),
               p.refundReason(),
               p.creditsRecovered(),
-              p.creditsUnrecovered());
+              p.creditsUnrecovered(),
+              p.planTimeRecovered(),
+              p.planTimeUnrecovered());
     }
   }
 

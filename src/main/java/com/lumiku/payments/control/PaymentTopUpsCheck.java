@@ -13,10 +13,11 @@ import java.util.List;
  * The credit payments' part of the credit reconciliation: every paid (or since refunded) credits
  * payment has exactly one top-up, of its credits and bonus, and every top-up that names a payment
  * names such a one; every refunded one that took credits back has exactly one clawback (a negative
- * {@code adjust}) of what it records as recovered, and every clawback names such a one. (The
- * database already allows one top-up and one clawback per payment; this finds a payment without
- * one, an entry of the wrong amount, or one whose payment does not call for it.) Plan payments have
- * no credits: {@link PlanGrantsCheck} checks them.
+ * {@code adjust}) of what it records as recovered, and every clawback names such a one. Each entry
+ * is in the ledger of the payment's user. (The database already allows one top-up and one clawback
+ * per payment; this finds a payment without one, an entry of the wrong amount or user, or one whose
+ * payment does not call for it.) Plan payments have no credits: {@link PlanGrantsCheck} checks
+ * them.
  */
 @ApplicationScoped
 public class PaymentTopUpsCheck implements LedgerCheck {
@@ -35,7 +36,8 @@ public class PaymentTopUpsCheck implements LedgerCheck {
           "paid-payment-without-topup",
           "top-up",
           "topup-without-paid-payment",
-          "topup-amount");
+          "topup-amount",
+          "topup-user");
 
   private static final PaymentPairs CLAWBACKS =
       new PaymentPairs(
@@ -46,7 +48,8 @@ public class PaymentTopUpsCheck implements LedgerCheck {
           "refunded-payment-without-clawback",
           "clawback",
           "clawback-without-refunded-payment",
-          "clawback-amount");
+          "clawback-amount",
+          "clawback-user");
 
   @PersistenceContext EntityManager em;
 

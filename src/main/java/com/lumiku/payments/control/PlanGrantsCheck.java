@@ -10,9 +10,10 @@ import java.util.List;
 
 /**
  * The plan payments' part of the reconciliation: every paid (or since refunded) plan payment
- * extended its quota tier exactly once, by its app, days and daily quota, and every extension that
- * names a payment names such a one; every refunded plan payment shortened the tier exactly once by
- * its days, and every shortening names such a one.
+ * extended its buyer's quota tier exactly once, by its app, days and daily quota, and every
+ * extension that names a payment names such a one; every refunded plan payment shortened the tier
+ * exactly once, by the time it records as recovered (what the shortening's own end before and after
+ * say it took), and every shortening names such a one.
  */
 @ApplicationScoped
 public class PlanGrantsCheck implements LedgerCheck {
@@ -32,17 +33,24 @@ public class PlanGrantsCheck implements LedgerCheck {
           "paid-plan-without-extension",
           "tier extension",
           "extension-without-paid-plan",
-          "extension-terms");
+          "extension-terms",
+          "extension-user");
 
   private static final PaymentPairs SHORTENINGS =
       new PaymentPairs(
-          "SELECT id, user_id, merchant_order_id, plan_app || ', ' || plan_days || ' days'"
-              + " AS value FROM payments WHERE kind = 'plan' AND status = 'refunded'",
-          GRANTS.formatted("app || ', ' || days || ' days'", "shorten"),
+          "SELECT id, user_id, merchant_order_id, plan_app || ', ' || plan_days || ' days, '"
+              + " || plan_recovered_micros || ' microseconds taken back' AS value"
+              + " FROM payments WHERE kind = 'plan' AND status = 'refunded'",
+          GRANTS.formatted(
+              "app || ', ' || days || ' days, '"
+                  + " || CAST(extract(epoch FROM previous_expires_at - expires_at) * 1000000"
+                  + " AS bigint) || ' microseconds taken back'",
+              "shorten"),
           "refunded-plan-without-shortening",
           "tier shortening",
           "shortening-without-refunded-plan",
-          "shortening-terms");
+          "shortening-terms",
+          "shortening-user");
 
   @PersistenceContext EntityManager em;
 

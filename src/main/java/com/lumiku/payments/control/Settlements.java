@@ -85,8 +85,10 @@ public class Settlements {
                           "Payment " + merchantOrderId + " had extended its tier already"));
       LOG.log(
           Level.INFO,
-          "Payment {0} paid: user {1} got plan {2}; the {3} tier runs until {4}",
-          new Object[] {merchantOrderId, userId, row[3], row[5], extended.expiresAt()});
+          "Payment {0} paid: user {1} got plan {2}; the {3} tier runs until {4}, {5} a day",
+          new Object[] {
+            merchantOrderId, userId, row[3], row[5], extended.expiresAt(), extended.dailyQuota()
+          });
       return true;
     }
     long credits = ((Number) row[2]).longValue();

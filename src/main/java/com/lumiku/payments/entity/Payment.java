@@ -7,7 +7,9 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
@@ -97,6 +99,12 @@ public class Payment {
 
   @Column(name = "credits_unrecovered")
   private Long creditsUnrecovered;
+
+  @Column(name = "plan_recovered_micros")
+  private Long planRecoveredMicros;
+
+  @Column(name = "plan_unrecovered_micros")
+  private Long planUnrecoveredMicros;
 
   protected Payment() {}
 
@@ -263,5 +271,22 @@ public class Payment {
   /** What a refund of credits could not take back: the buyer had spent them (a debt). */
   public Long creditsUnrecovered() {
     return creditsUnrecovered;
+  }
+
+  /**
+   * What a refund of a plan took off the tier: what was still unused of the days it had added (null
+   * unless a refunded plan one).
+   */
+  public Duration planTimeRecovered() {
+    return micros(planRecoveredMicros);
+  }
+
+  /** What a refund of a plan could not take back: the part of its days already used (or over). */
+  public Duration planTimeUnrecovered() {
+    return micros(planUnrecoveredMicros);
+  }
+
+  private static Duration micros(Long micros) {
+    return micros == null ? null : Duration.of(micros, ChronoUnit.MICROS);
   }
 }

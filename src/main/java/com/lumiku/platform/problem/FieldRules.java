@@ -21,8 +21,15 @@ public final class FieldRules {
   /** A colour as the migrations' CHECKs have it: {@code #} and six lower-case hex digits. */
   public static final Pattern COLOR = Pattern.compile("#[0-9a-f]{6}");
 
-  /** Control characters; line breaks and tabs are allowed where text may have several lines. */
-  private static final Pattern ONE_LINE_CONTROL = Pattern.compile("\\p{Cc}");
+  /**
+   * What a one-line text must not hold: control characters, the Unicode line and paragraph
+   * separators, and format characters (bidi overrides and isolates, which make a text show in
+   * another order than it is stored, invisible ones such as zero-width spaces, soft hyphens and
+   * tags), except the zero-width joiner and non-joiner, which Persian and Indic words and emoji
+   * sequences need. Line breaks and tabs are allowed where text may have several lines.
+   */
+  private static final Pattern ONE_LINE_CONTROL =
+      Pattern.compile("[\\p{Cc}\\p{Zl}\\p{Zp}\\p{Cf}&&[^\\u200c\\u200d]]");
 
   private static final Pattern MULTILINE_CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]");
 
@@ -66,7 +73,12 @@ public final class FieldRules {
     }
     Pattern control = lines == Lines.ONE ? ONE_LINE_CONTROL : MULTILINE_CONTROL;
     if (control.matcher(stripped).find()) {
-      errors.add(new FieldError(field, "must not contain control characters."));
+      errors.add(
+          new FieldError(
+              field,
+              lines == Lines.ONE
+                  ? "must be one line without control or invisible formatting characters."
+                  : "must not contain control characters."));
       return null;
     }
     return stripped;

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -61,21 +62,33 @@ public class Quotas {
     }
   }
 
-  /** What a paid change of a tier's end did: the end before (null: there was no tier) and after. */
-  public record ExpiryChange(OffsetDateTime previousExpiresAt, OffsetDateTime expiresAt) {}
+  /**
+   * What a paid change of a tier did: the end before (null: there was no tier) and after, and the
+   * daily quota after.
+   */
+  public record TierChange(
+      OffsetDateTime previousExpiresAt, OffsetDateTime expiresAt, int dailyQuota) {
+
+    /** How much earlier the tier now ends (zero if it does not end earlier). */
+    public Duration shortenedBy() {
+      return previousExpiresAt == null || !expiresAt.isBefore(previousExpiresAt)
+          ? Duration.ZERO
+          : Duration.between(expiresAt, previousExpiresAt);
+    }
+  }
 
   /**
    * Extends the user's tier in the app by {@code extraDays} with {@code dailyQuota} units a day,
    * once per {@code reference} (e.g. a paid plan): the tier ends {@code extraDays} after its
-   * current end if it is in force, else after now (see {@link TierExpiry}), and is active. A user
-   * without a tier gets one. Concurrent callers queue on the tier row; the {@code quota_grants}
-   * entry, unique per reference, records the change, so a second call for the same reference
-   * changes nothing.
+   * current end if it is in force, else after now, and is active; a tier in force keeps a bigger
+   * daily quota than this one (see {@link TierExpiry}). A user without a tier gets one. Concurrent
+   * callers queue on the tier row; the {@code quota_grants} entry, unique per reference, records
+   * the change, so a second call for the same reference changes nothing.
    *
    * @return the change, or empty if this reference extended the tier already
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public Optional<ExpiryChange> extend(
+  public Optional<TierChange> extend(
       UUID userId,
       String app,
       int extraDays,
@@ -101,64 +114,116 @@ public class Quotas {
                 .setParameter(5, now)
                 .executeUpdate()
             == 1;
-    Object[] tier = lockTier(userId, app).orElseThrow();
-    OffsetDateTime previous = created ? null : UtcClock.toOffset(tier[1]);
-    OffsetDateTime until =
-        TierExpiry.extended((Boolean) tier[0], UtcClock.toOffset(tier[1]), now, extraDays);
-    if (!recordExpiry(
-        userId,
-        app,
-        EXTEND,
-        extraDays,
-        dailyQuota,
-        previous,
-        until,
+    LockedTier tier = lockTier(userId, app).orElseThrow();
+    boolean inForce = tier.inForce(now);
+    OffsetDateTime previous = created ? null : tier.expiresAt();
+    OffsetDateTime until = TierExpiry.extended(tier.active(), tier.expiresAt(), now, extraDays);
+    int quota = TierExpiry.extendedQuota(inForce, tier.dailyQuota(), dailyQuota);
+    if (!recordChange(
+        new Grant(
+            userId,
+            app,
+            EXTEND,
+            extraDays,
+            dailyQuota,
+            previous,
+            until,
+            inForce ? tier.dailyQuota() : null,
+            quota),
         referenceType,
         referenceId,
         now)) {
       return Optional.empty();
     }
-    setExpiry(userId, app, until, dailyQuota, now);
+    setTier(userId, app, until, quota, true, now);
     LOG.log(
         Level.INFO,
         "Quota tier of user {0} in {1} extended by {2} days for {3} {4}: {5} a day until {6}"
-            + " (was {7})",
+            + " (was {7} a day until {8})",
         new Object[] {
-          userId, app, extraDays, referenceType, referenceId, dailyQuota, until, previous
+          userId,
+          app,
+          extraDays,
+          referenceType,
+          referenceId,
+          quota,
+          until,
+          tier.dailyQuota(),
+          previous
         });
-    return Optional.of(new ExpiryChange(previous, until));
+    return Optional.of(new TierChange(previous, until, quota));
   }
 
   /**
-   * Takes {@code daysOff} off the end of the user's tier in the app, once per {@code reference}
-   * (e.g. a refunded plan): never into the past (see {@link TierExpiry}). The daily quota stays.
+   * Takes back what is still unused of the extension made for {@code reference} (e.g. a refunded
+   * plan), once: the part of its days after now comes off the tier's end, never into the past, and
+   * the daily quota it raised goes back if nothing else changed it (see {@link TierExpiry}).
    *
    * @return the change, or empty if this reference shortened the tier already
-   * @throws IllegalStateException if the user has no tier in the app
+   * @throws IllegalStateException if the reference extended no tier of the user in the app
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public Optional<ExpiryChange> shorten(
-      UUID userId, String app, int daysOff, String referenceType, UUID referenceId) {
-    if (daysOff <= 0) {
-      throw new IllegalArgumentException("Not a shortening: " + daysOff + " days");
-    }
+  public Optional<TierChange> shorten(
+      UUID userId, String app, String referenceType, UUID referenceId) {
     OffsetDateTime now = UtcClock.now();
-    Object[] tier =
+    LockedTier tier =
         lockTier(userId, app)
             .orElseThrow(
                 () -> new IllegalStateException("User " + userId + " has no tier in " + app));
-    OffsetDateTime previous = UtcClock.toOffset(tier[1]);
-    OffsetDateTime until = TierExpiry.shortened(previous, now, daysOff);
-    if (!recordExpiry(
-        userId, app, SHORTEN, daysOff, null, previous, until, referenceType, referenceId, now)) {
+    Object[] extension =
+        extension(userId, app, referenceType, referenceId)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        referenceType + " " + referenceId + " extended no tier in " + app));
+    OffsetDateTime boughtUntil = UtcClock.toOffset(extension[0]);
+    int boughtDays = ((Number) extension[1]).intValue();
+    Integer quotaBefore = extension[2] == null ? null : ((Number) extension[2]).intValue();
+    int quotaSet = ((Number) extension[3]).intValue();
+    OffsetDateTime until =
+        TierExpiry.shortened(tier.active(), tier.expiresAt(), now, boughtUntil, boughtDays);
+    int quota =
+        TierExpiry.refundedQuota(
+            tier.active() && until.isAfter(now),
+            tier.dailyQuota(),
+            quotaBefore,
+            quotaSet,
+            otherExtensionsQuota(userId, app, referenceType, referenceId, now));
+    if (!recordChange(
+        new Grant(
+            userId,
+            app,
+            SHORTEN,
+            boughtDays,
+            null,
+            tier.expiresAt(),
+            until,
+            tier.dailyQuota(),
+            quota),
+        referenceType,
+        referenceId,
+        now)) {
       return Optional.empty();
     }
-    setExpiry(userId, app, until, null, now);
+    setTier(userId, app, until, quota, false, now);
+    TierChange change = new TierChange(tier.expiresAt(), until, quota);
     LOG.log(
         Level.INFO,
-        "Quota tier of user {0} in {1} shortened by {2} days for {3} {4}: until {5} (was {6})",
-        new Object[] {userId, app, daysOff, referenceType, referenceId, until, previous});
-    return Optional.of(new ExpiryChange(previous, until));
+        "Quota tier of user {0} in {1} shortened by {2} (of {3} days bought) for {4} {5}:"
+            + " {6} a day until {7} (was {8} a day until {9})",
+        new Object[] {
+          userId,
+          app,
+          change.shortenedBy(),
+          boughtDays,
+          referenceType,
+          referenceId,
+          quota,
+          until,
+          tier.dailyQuota(),
+          tier.expiresAt()
+        });
+    return Optional.of(change);
   }
 
   /**
@@ -344,63 +409,138 @@ public class Quotas {
         .toList();
   }
 
-  /** The tier's {@code active} and {@code expires_at}, locked until the transaction ends. */
-  private Optional<Object[]> lockTier(UUID userId, String app) {
+  /** A tier's row as locked for a change. */
+  private record LockedTier(boolean active, OffsetDateTime expiresAt, int dailyQuota) {
+
+    boolean inForce(OffsetDateTime now) {
+      return active && expiresAt.isAfter(now);
+    }
+  }
+
+  /** The tier, locked until the transaction ends. */
+  private Optional<LockedTier> lockTier(UUID userId, String app) {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery(
-                "SELECT active, expires_at FROM quota_tiers WHERE user_id = ?1 AND app = ?2"
-                    + " FOR UPDATE")
+                "SELECT active, expires_at, daily_quota FROM quota_tiers"
+                    + " WHERE user_id = ?1 AND app = ?2 FOR UPDATE")
             .setParameter(1, userId)
             .setParameter(2, app)
+            .getResultList();
+    return rows.stream()
+        .findFirst()
+        .map(
+            r ->
+                new LockedTier(
+                    (Boolean) r[0], UtcClock.toOffset(r[1]), ((Number) r[2]).intValue()));
+  }
+
+  /**
+   * The extension the reference made of the user's tier in the app: its end, days, and the daily
+   * quota before and after it.
+   */
+  private Optional<Object[]> extension(
+      UUID userId, String app, String referenceType, UUID referenceId) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT expires_at, days, previous_daily_quota, new_daily_quota FROM quota_grants"
+                    + " WHERE type = ?1 AND reference_type = ?2 AND reference_id = ?3"
+                    + " AND user_id = ?4 AND app = ?5")
+            .setParameter(1, EXTEND)
+            .setParameter(2, referenceType)
+            .setParameter(3, referenceId)
+            .setParameter(4, userId)
+            .setParameter(5, app)
             .getResultList();
     return rows.stream().findFirst();
   }
 
-  /** Sets the tier's end (and, when given, its daily quota; an extension also activates it). */
-  private void setExpiry(
-      UUID userId, String app, OffsetDateTime until, Integer dailyQuota, OffsetDateTime now) {
+  /**
+   * The largest daily quota of the user's other extensions in the app that are not taken back and
+   * not over yet (0 if none): what they still give when one is refunded.
+   */
+  private int otherExtensionsQuota(
+      UUID userId, String app, String referenceType, UUID referenceId, OffsetDateTime now) {
+    return ((Number)
+            em.createNativeQuery(
+                    "SELECT coalesce(max(e.daily_quota), 0) FROM quota_grants e"
+                        + " WHERE e.user_id = ?1 AND e.app = ?2 AND e.type = ?3"
+                        + " AND e.expires_at > ?4"
+                        + " AND NOT (e.reference_type = ?5 AND e.reference_id = ?6)"
+                        + " AND NOT EXISTS (SELECT 1 FROM quota_grants s WHERE s.type = ?7"
+                        + " AND s.reference_type = e.reference_type"
+                        + " AND s.reference_id = e.reference_id)")
+                .setParameter(1, userId)
+                .setParameter(2, app)
+                .setParameter(3, EXTEND)
+                .setParameter(4, now)
+                .setParameter(5, referenceType)
+                .setParameter(6, referenceId)
+                .setParameter(7, SHORTEN)
+                .getSingleResult())
+        .intValue();
+  }
+
+  /** Sets the tier's end and daily quota (an extension also activates it). */
+  private void setTier(
+      UUID userId,
+      String app,
+      OffsetDateTime until,
+      int dailyQuota,
+      boolean activate,
+      OffsetDateTime now) {
     em.createNativeQuery(
             "UPDATE quota_tiers SET expires_at = ?1, updated_at = ?2, active = active OR ?5,"
-                + " daily_quota = coalesce(CAST(?6 AS integer), daily_quota)"
-                + " WHERE user_id = ?3 AND app = ?4")
+                + " daily_quota = ?6 WHERE user_id = ?3 AND app = ?4")
         .setParameter(1, until)
         .setParameter(2, now)
         .setParameter(3, userId)
         .setParameter(4, app)
-        .setParameter(5, dailyQuota != null)
+        .setParameter(5, activate)
         .setParameter(6, dailyQuota)
         .executeUpdate();
   }
 
-  /** Records a paid change of a tier's end unless one of this type already names the reference. */
-  private boolean recordExpiry(
+  /**
+   * A paid change of a tier, as {@code quota_grants} records it (see the V15 migration).
+   *
+   * @param dailyQuota an extension's own daily quota (null for a shortening)
+   * @param previousDailyQuota the tier's before (null for an extension of a tier not in force)
+   */
+  private record Grant(
       UUID userId,
       String app,
       String type,
-      int dayCount,
+      int days,
       Integer dailyQuota,
-      OffsetDateTime previous,
-      OffsetDateTime until,
-      String referenceType,
-      UUID referenceId,
-      OffsetDateTime now) {
+      OffsetDateTime previousExpiresAt,
+      OffsetDateTime expiresAt,
+      Integer previousDailyQuota,
+      int newDailyQuota) {}
+
+  /** Records a paid change of a tier unless one of this type already names the reference. */
+  private boolean recordChange(
+      Grant grant, String referenceType, UUID referenceId, OffsetDateTime now) {
     return em.createNativeQuery(
                 "INSERT INTO quota_grants (id, user_id, app, type, days, daily_quota,"
-                    + " previous_expires_at, expires_at, reference_type, reference_id, created_at)"
+                    + " previous_expires_at, expires_at, previous_daily_quota, new_daily_quota,"
+                    + " reference_type, reference_id, created_at)"
                     + " VALUES (?1, ?2, ?3, ?4, ?5, CAST(?6 AS integer), CAST(?7 AS timestamptz),"
-                    + " ?8, ?9, ?10, ?11) ON CONFLICT DO NOTHING")
+                    + " ?8, CAST(?9 AS integer), ?10, ?11, ?12, ?13) ON CONFLICT DO NOTHING")
             .setParameter(1, UUID.randomUUID())
-            .setParameter(2, userId)
-            .setParameter(3, app)
-            .setParameter(4, type)
-            .setParameter(5, dayCount)
-            .setParameter(6, dailyQuota)
-            .setParameter(7, previous)
-            .setParameter(8, until)
-            .setParameter(9, referenceType)
-            .setParameter(10, referenceId)
-            .setParameter(11, now)
+            .setParameter(2, grant.userId())
+            .setParameter(3, grant.app())
+            .setParameter(4, grant.type())
+            .setParameter(5, grant.days())
+            .setParameter(6, grant.dailyQuota())
+            .setParameter(7, grant.previousExpiresAt())
+            .setParameter(8, grant.expiresAt())
+            .setParameter(9, grant.previousDailyQuota())
+            .setParameter(10, grant.newDailyQuota())
+            .setParameter(11, referenceType)
+            .setParameter(12, referenceId)
+            .setParameter(13, now)
             .executeUpdate()
         == 1;
   }

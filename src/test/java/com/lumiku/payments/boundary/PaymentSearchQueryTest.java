@@ -9,6 +9,8 @@ import com.lumiku.platform.problem.ProblemException;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PaymentSearchQueryTest {
 
@@ -54,5 +56,44 @@ class PaymentSearchQueryTest {
         .isInstanceOfSatisfying(
             ProblemException.class,
             e -> assertThat(e.problem().errors()).extracting(f -> f.field()).containsExactly("to"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "+999999999-12-31",
+        "-999999999-01-01",
+        "+300000-01-01T00:00:00Z",
+        "+10000-01-01",
+        "0000-12-31",
+        "-0001-01-01T00:00:00Z",
+        // A + in an offset sent unencoded arrives as a space.
+        "2025-01-31T08:00:00 07:00"
+      })
+  void datesOutsideTheYearsOneToNineThousandNineHundredNinetyNineAreNamed(String bound) {
+    for (boolean isTo : new boolean[] {false, true}) {
+      String field = isTo ? "to" : "from";
+      assertThatThrownBy(
+              () ->
+                  PaymentSearchQuery.parse(
+                      null, null, null, isTo ? null : bound, isTo ? bound : null))
+          .isInstanceOfSatisfying(
+              ProblemException.class,
+              e -> {
+                assertThat(e.problem().status()).isEqualTo(400);
+                assertThat(e.problem().errors()).extracting(f -> f.field()).containsExactly(field);
+              });
+    }
+  }
+
+  @Test
+  void theFirstAndLastYearsAreAccepted() {
+    Payments.Search widest = PaymentSearchQuery.parse(null, null, null, "0001-01-01", "9999-12-31");
+    assertThat(widest.createdFrom()).isEqualTo(OffsetDateTime.parse("0001-01-01T00:00:00Z"));
+    assertThat(widest.createdBefore()).isEqualTo(OffsetDateTime.parse("+10000-01-01T00:00:00Z"));
+    assertThat(
+            PaymentSearchQuery.parse(null, null, null, null, "9999-12-31T23:59:59+14:00")
+                .createdBefore())
+        .isEqualTo(OffsetDateTime.parse("9999-12-31T23:59:59+14:00"));
   }
 }
