@@ -12,6 +12,9 @@ export const routes = [
   { path: '/credits', tag: 'lumiku-credits', load: () => import('./credits/credits-page.js'), auth: true, title: 'Credits', nav: 'Credits' },
   { path: '/credits/buy', tag: 'lumiku-buy-credits', load: () => import('./credits/buy-credits-page.js'), auth: true, title: 'Buy credits' },
   { path: '/credits/payments/:merchantOrderId', tag: 'lumiku-payment', load: () => import('./credits/payment-page.js'), auth: true, title: 'Payment' },
+  { path: '/pose-generator', tag: 'lumiku-pose-projects', load: () => import('./pose-generator/projects-page.js'), auth: true, title: 'Pose Generator', nav: 'Poses' },
+  { path: '/pose-generator/projects/:projectId', tag: 'lumiku-pose-project', load: () => import('./pose-generator/project-page.js'), auth: true, title: 'Pose project' },
+  { path: '/pose-generator/requests', tag: 'lumiku-pose-requests', load: () => import('./pose-generator/requests-page.js'), auth: true, title: 'Pose requests' },
 ];
 
 /**
