@@ -87,8 +87,10 @@ class BatchForm extends SessionElement {
       return html`Choose at least one format for the ZIP.`;
     }
     const quotaCovers = this.tier?.inForce && this.tier.remainingToday >= this.#count;
-    const creditsPay = !this.tier?.inForce || this.useCredits || !quotaCovers;
-    if (!quotaCovers && creditsPay && price !== null && session.balance !== null && session.balance < price) {
+    if (this.tier?.inForce && !quotaCovers && !this.useCredits) {
+      return html`Today's quota does not cover ${this.#count} poses: tick “pay with credits” or pick fewer.`;
+    }
+    if (!quotaCovers && price !== null && session.balance !== null && session.balance < price) {
       return html`You have ${credits(session.balance)}; this batch costs ${credits(price)}.
         <a href="#/credits/buy" data-test="batch-buy-credits">Buy credits</a>.`;
     }
@@ -139,7 +141,7 @@ class BatchForm extends SessionElement {
         ${covers
           ? html`Uses <strong>${count}</strong> of the <strong>${tier.remainingToday}</strong> poses left in today's quota; no credits.`
           : html`Today's quota has <strong>${tier.remainingToday}</strong> poses left, fewer than ${count}.
-              ${this.useCredits && price !== null ? html`Credits pay instead: <strong>${credits(price)}</strong>.` : html`Tick “pay with credits” or pick fewer poses.`}`}
+              ${this.useCredits && price !== null ? html`Credits pay instead: <strong>${credits(price)}</strong>.` : nothing}`}
       </p>`;
     }
     if (price === null) {
