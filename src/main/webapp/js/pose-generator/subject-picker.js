@@ -158,7 +158,7 @@ class SubjectPicker extends LightElement {
               ${this.avatars.map((a) => html`<label class="choice" data-test="subject-avatar">
                 <input type="radio" name="${this.#id}-avatar" value=${a.id} .checked=${a.id === this.avatarId}
                   @change=${() => { this.avatarId = a.id; this.#changed(); }}>
-                ${a.thumbnailUrl ? html`<img src=${a.thumbnailUrl} alt="" loading="lazy">` : nothing}
+                ${a.thumbnailUrl ? html`<img src=${a.thumbnailUrl} alt=${a.prompt ?? ''} loading="lazy">` : nothing}
                 <span>${a.name}</span>
               </label>`)}
             </fieldset>
