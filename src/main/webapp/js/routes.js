@@ -16,6 +16,15 @@ export const routes = [
   { path: '/credits', tag: 'lumiku-credits', load: () => import('./credits/credits-page.js'), auth: true, title: 'Credits', nav: 'Credits' },
   { path: '/credits/buy', tag: 'lumiku-buy-credits', load: () => import('./credits/buy-credits-page.js'), auth: true, title: 'Buy credits' },
   { path: '/credits/payments/:merchantOrderId', tag: 'lumiku-payment', load: () => import('./credits/payment-page.js'), auth: true, title: 'Payment' },
+  { path: '/pose-generator', tag: 'lumiku-pose-projects', load: () => import('./pose-generator/projects-page.js'), auth: true, title: 'Pose Generator', nav: 'Poses' },
+  { path: '/pose-generator/projects/:projectId', tag: 'lumiku-pose-project', load: () => import('./pose-generator/project-page.js'), auth: true, title: 'Pose project' },
+  { path: '/pose-generator/requests', tag: 'lumiku-pose-requests', load: () => import('./pose-generator/requests-page.js'), auth: true, title: 'Pose requests' },
+  { path: '/admin', tag: 'lumiku-admin-monitor', load: () => import('./admin/monitor-page.js'), admin: true, title: 'Queues', nav: 'Admin' },
+  { path: '/admin/reconciliation', tag: 'lumiku-admin-reconciliation', load: () => import('./admin/reconciliation-page.js'), admin: true, title: 'Reconciliation' },
+  { path: '/admin/users', tag: 'lumiku-admin-users', load: () => import('./admin/users-page.js'), admin: true, title: 'Users' },
+  { path: '/admin/payments', tag: 'lumiku-admin-payments', load: () => import('./admin/payments-page.js'), admin: true, title: 'Payments (admin)' },
+  { path: '/admin/pose-requests', tag: 'lumiku-admin-pose-requests', load: () => import('./admin/pose-requests-page.js'), admin: true, title: 'Pose requests (admin)' },
+  { path: '/admin/pose-library', tag: 'lumiku-admin-pose-library', load: () => import('./admin/pose-library-page.js'), admin: true, title: 'Pose library (admin)' },
 ];
 
 /**
