@@ -89,6 +89,13 @@ class LumikuApp extends LightElement {
       navigate(`/login?next=${encodeURIComponent(path)}`, { replace: true });
       return;
     }
+    if (route.admin && session.user && !session.isAdmin) {
+      // The API refuses them anyway (403); the page says so instead of showing empty panels.
+      this.#shown = null;
+      this.page = html`<section class="panel narrow"><h1 tabindex="-1">For operators only</h1>
+        <p>This page is for Lumiku's operators. <a href="#/">Go to the apps</a>.</p></section>`;
+      return;
+    }
     if ((route.path === '/login' || route.path === '/register') && session.signedIn) {
       navigate('/', { replace: true });
       return;

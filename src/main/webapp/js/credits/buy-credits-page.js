@@ -33,7 +33,8 @@ class BuyCreditsPage extends LightElement {
     try {
       this.catalogue = await api('payments/packages');
       this.catalogue.plans ??= [];
-      const wanted = new URLSearchParams(location.hash.split('?')[1] ?? '').get('package');
+      const asked = new URLSearchParams(location.hash.split('?')[1] ?? '');
+      const wanted = asked.get('plan') ?? asked.get('package'); // links from the apps' pages
       this.packageId = this.#offer(wanted)
         ? wanted
         : (this.catalogue.packages[1]?.id ?? this.catalogue.packages[0]?.id ?? this.catalogue.plans[0]?.id);

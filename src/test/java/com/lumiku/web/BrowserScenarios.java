@@ -2,6 +2,7 @@ package com.lumiku.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.lumiku.poses.PoseFixtures;
 import com.lumiku.testing.Api;
 import com.lumiku.testing.Browser;
 import com.lumiku.testing.Scenarios;
@@ -9,6 +10,7 @@ import com.lumiku.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -138,6 +140,52 @@ public interface BrowserScenarios extends Scenarios {
             assertThat(browser.test("buy-credits-link").isDisplayed()).isTrue();
             assertThat(TestDatabase.balance(member.id())).isEqualTo(5);
             assertThat(TestDatabase.generations(member.id())).isEmpty();
+          });
+    }
+  }
+
+  /**
+   * A pose batch from the library: each pose's progress changes on the page as its job ends (the
+   * statuses seen are recorded in the page as they change), then the batch's ZIP downloads.
+   */
+  @Test
+  default void aPoseBatchShowsEachPoseLiveAndDownloadsItsZip() throws Exception {
+    Api.Member member = api().register();
+    UUID project = PoseFixtures.project(api(), member, PoseFixtures.avatar(api(), member));
+    try (Browser browser = Browser.open(api().baseUrl(), 1280, 900)) {
+      browser.check(
+          "pose-batch",
+          () -> {
+            browser.signIn(member.token()).go("/#/pose-generator/projects/" + project);
+            browser.until(Duration.ofSeconds(15), d -> browser.all("pose-pick").size() >= 3);
+            for (WebElement pick : browser.all("pose-pick").subList(0, 3)) {
+              browser.script("arguments[0].scrollIntoView({block: 'center'});", pick);
+              pick.click();
+            }
+            browser.script(
+                "window.seenPoseStatuses = [];"
+                    + " new MutationObserver(() => document.querySelectorAll("
+                    + "'[data-test=pose-progress]').forEach(p =>"
+                    + " window.seenPoseStatuses.push(p.dataset.status)))"
+                    + ".observe(document.body, {subtree: true, childList: true, attributes: true,"
+                    + " attributeFilter: ['data-status']});");
+            browser.click("batch-submit");
+            browser.until(
+                Duration.ofSeconds(60),
+                d ->
+                    browser.all("pose-progress").size() == 3
+                        && browser.all("pose-progress").stream()
+                            .allMatch(p -> "completed".equals(p.getAttribute("data-status"))));
+            @SuppressWarnings("unchecked")
+            List<String> seen = (List<String>) browser.script("return window.seenPoseStatuses;");
+            assertThat(seen)
+                .as("statuses shown before the poses were drawn")
+                .anyMatch(status -> !status.equals("completed"));
+
+            browser.click("batch-zip");
+            browser.until(Duration.ofSeconds(20), d -> !browser.downloads().isEmpty());
+            assertThat(Files.readAllBytes(browser.downloads().get(0))).startsWith('P', 'K');
+            assertThat(browser.consoleErrors()).isEmpty();
           });
     }
   }
