@@ -2,7 +2,6 @@ package com.lumiku.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.lumiku.poses.PoseFixtures;
 import com.lumiku.testing.Api;
 import com.lumiku.testing.Browser;
 import com.lumiku.testing.Scenarios;
@@ -20,8 +19,10 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * The web app in a real browser (Debian's Chromium, see {@link Browser}), as its users use it: what
- * a visitor sees, a new user buying credits through the payment simulator, an error at phone size.
- * Every scenario also checks that the page wrote no errors to the console.
+ * a visitor sees, a new user's whole first visit through the pages alone (register, buy credits
+ * through the payment simulator, an avatar from a preset, a pose batch of it followed live, the
+ * downloads), and an error at phone size. Every scenario also checks that the page wrote no errors
+ * to the console.
  */
 public interface BrowserScenarios extends Scenarios {
 
@@ -47,66 +48,37 @@ public interface BrowserScenarios extends Scenarios {
     }
   }
 
+  /**
+   * Register, buy credits through the simulator's page (the balance rises), make an avatar from a
+   * preset (it arrives over the stream and downloads as a PNG), pose it in a batch of three whose
+   * poses change status on the page as they are drawn, and download the batch's ZIP.
+   */
   @Test
-  default void aNewUserBuysCreditsThroughTheSimulatorAndSeesTheBalanceRise() throws Exception {
+  default void aNewUserBuysCreditsMakesAnAvatarAndPosesIt() throws Exception {
     try (Browser browser = Browser.open(api().baseUrl(), 1280, 900)) {
       browser.check(
-          "buy-credits",
+          "first-visit",
           () -> {
             String email = register(browser);
             browser.until(Duration.ofSeconds(15), d -> balance(browser).equals("100"));
 
-            browser.go("/#/credits/buy");
-            browser.click("package-popular");
-            new Select(browser.test("payment-method")).selectByValue("BC");
-            browser.click("buy-submit");
-            // The simulator's page, then back to the return page of the web app.
-            browser.visible(By.cssSelector("button[value='pay']"), Duration.ofSeconds(15)).click();
-            browser.until(
-                Duration.ofSeconds(30),
-                d -> "paid".equals(browser.test("payment-status").getAttribute("data-status")));
-            browser.until(
-                Duration.ofSeconds(15),
-                d -> digits(browser.test("payment-balance").getText()).equals("650"));
-            assertThat(balance(browser)).isEqualTo("650");
+            buyPopularPackage(browser);
             assertThat(
                     TestDatabase.count(
                         "SELECT count(*) FROM payments p JOIN users u ON u.id = p.user_id"
                             + " WHERE u.email = ? AND p.status = 'paid'",
                         email))
                 .isEqualTo(1);
-            assertThat(browser.consoleErrors()).isEmpty();
-          });
-    }
-  }
 
-  @Test
-  default void anAvatarFromAPresetArrivesLiveAndDownloads() throws Exception {
-    Api.Member member = api().register();
-    try (Browser browser = Browser.open(api().baseUrl(), 1280, 900)) {
-      browser.check(
-          "avatar-from-preset",
-          () -> {
-            browser.signIn(member.token()).go("/#/avatar-creator");
-            browser.type("project-name-input", "Browser project");
-            browser.click("project-create-submit");
-            browser.test("project-title");
-            browser.click("tab-preset");
-            browser.click("preset-option");
-            browser.type("avatar-name-input", "Preset hero");
-            browser.click("generate");
-            // Live: the end of the order arrives over the stream (the page never polls), is
-            // announced, and the avatar joins the gallery without a reload.
-            browser.until(
-                Duration.ofSeconds(60),
-                d -> browser.test("announcement").getText().contains("is ready"));
-            browser.test("avatar-tile");
-            browser.click("avatar-open");
-            browser.click("download-png");
-            browser.until(Duration.ofSeconds(20), d -> !browser.downloads().isEmpty());
-            Path saved = browser.downloads().get(0);
-            assertThat(Files.readAllBytes(saved)).startsWith(0x89, 'P', 'N', 'G');
-            assertThat(TestDatabase.avatarsOfUser(member.id())).isEqualTo(1);
+            avatarFromPreset(browser);
+            assertThat(Files.readAllBytes(download(browser, 1))).startsWith(0x89, 'P', 'N', 'G');
+            browser.until(Duration.ofSeconds(15), d -> balance(browser).equals("640"));
+
+            poseProjectOfTheAvatar(browser);
+            poseBatchOfThree(browser);
+            browser.click("batch-zip");
+            assertThat(Files.readAllBytes(download(browser, 2))).startsWith('P', 'K');
+            browser.until(Duration.ofSeconds(15), d -> balance(browser).equals("625"));
             assertThat(browser.consoleErrors()).isEmpty();
           });
     }
@@ -144,52 +116,6 @@ public interface BrowserScenarios extends Scenarios {
     }
   }
 
-  /**
-   * A pose batch from the library: each pose's progress changes on the page as its job ends (the
-   * statuses seen are recorded in the page as they change), then the batch's ZIP downloads.
-   */
-  @Test
-  default void aPoseBatchShowsEachPoseLiveAndDownloadsItsZip() throws Exception {
-    Api.Member member = api().register();
-    UUID project = PoseFixtures.project(api(), member, PoseFixtures.avatar(api(), member));
-    try (Browser browser = Browser.open(api().baseUrl(), 1280, 900)) {
-      browser.check(
-          "pose-batch",
-          () -> {
-            browser.signIn(member.token()).go("/#/pose-generator/projects/" + project);
-            browser.until(Duration.ofSeconds(15), d -> browser.all("pose-pick").size() >= 3);
-            for (WebElement pick : browser.all("pose-pick").subList(0, 3)) {
-              browser.script("arguments[0].scrollIntoView({block: 'center'});", pick);
-              pick.click();
-            }
-            browser.script(
-                "window.seenPoseStatuses = [];"
-                    + " new MutationObserver(() => document.querySelectorAll("
-                    + "'[data-test=pose-progress]').forEach(p =>"
-                    + " window.seenPoseStatuses.push(p.dataset.status)))"
-                    + ".observe(document.body, {subtree: true, childList: true, attributes: true,"
-                    + " attributeFilter: ['data-status']});");
-            browser.click("batch-submit");
-            browser.until(
-                Duration.ofSeconds(60),
-                d ->
-                    browser.all("pose-progress").size() == 3
-                        && browser.all("pose-progress").stream()
-                            .allMatch(p -> "completed".equals(p.getAttribute("data-status"))));
-            @SuppressWarnings("unchecked")
-            List<String> seen = (List<String>) browser.script("return window.seenPoseStatuses;");
-            assertThat(seen)
-                .as("statuses shown before the poses were drawn")
-                .anyMatch(status -> !status.equals("completed"));
-
-            browser.click("batch-zip");
-            browser.until(Duration.ofSeconds(20), d -> !browser.downloads().isEmpty());
-            assertThat(Files.readAllBytes(browser.downloads().get(0))).startsWith('P', 'K');
-            assertThat(browser.consoleErrors()).isEmpty();
-          });
-    }
-  }
-
   /** Registers a new user through the page; returns the email address. */
   private static String register(Browser browser) {
     String email = "browser-" + UUID.randomUUID() + "@example.com";
@@ -200,6 +126,97 @@ public interface BrowserScenarios extends Scenarios {
     browser.click("register-submit");
     browser.test("account-link");
     return email;
+  }
+
+  /** 500 + 50 credits for IDR 50,000, paid on the simulator's page: the balance 100 -> 650. */
+  private static void buyPopularPackage(Browser browser) {
+    browser.test("balance").click();
+    browser.click("buy-credits");
+    browser.click("package-popular");
+    new Select(browser.test("payment-method")).selectByValue("BC");
+    browser.click("buy-submit");
+    // The simulator's page, then back to the web app's return page.
+    browser.visible(By.cssSelector("button[value='pay']"), Duration.ofSeconds(15)).click();
+    browser.until(
+        Duration.ofSeconds(30),
+        d -> "paid".equals(browser.test("payment-status").getAttribute("data-status")));
+    browser.until(
+        Duration.ofSeconds(15),
+        d -> digits(browser.test("payment-balance").getText()).equals("650"));
+    assertThat(balance(browser)).isEqualTo("650");
+  }
+
+  /** A project, an avatar from the first preset, and its PNG downloaded (10 credits). */
+  private static void avatarFromPreset(Browser browser) {
+    browser.click("nav-avatar-creator");
+    browser.type("project-name-input", "Browser project");
+    browser.click("project-create-submit");
+    browser.test("project-title");
+    browser.click("tab-preset");
+    browser.click("preset-option");
+    browser.type("avatar-name-input", "Preset hero");
+    browser.click("generate");
+    // Live: the end of the order arrives over the stream (the page never polls), is announced,
+    // and the avatar joins the gallery without a reload.
+    browser.until(
+        Duration.ofSeconds(60), d -> browser.test("announcement").getText().contains("is ready"));
+    browser.click("avatar-open");
+    browser.click("download-png");
+  }
+
+  /** A pose project posing the avatar just made, chosen on the Pose Generator's page. */
+  private static void poseProjectOfTheAvatar(Browser browser) {
+    browser.go("/#/pose-generator");
+    browser.type("pose-project-name", "Browser poses");
+    browser.click("subject-kind-avatar");
+    browser.click("subject-avatar");
+    browser.click("create-pose-project");
+    browser.until(Duration.ofSeconds(15), d -> browser.all("pose-pick").size() >= 3);
+  }
+
+  /**
+   * Three poses from the library (15 credits): each pose's status on the page changes as its job
+   * ends (the statuses are recorded in the page as they change), and all end completed.
+   */
+  private static void poseBatchOfThree(Browser browser) {
+    for (WebElement pick : browser.all("pose-pick").subList(0, 3)) {
+      browser.script("arguments[0].scrollIntoView({block: 'center'});", pick);
+      pick.click();
+    }
+    browser.script(
+        "window.seenPoseStatuses = [];"
+            + " new MutationObserver(() => document.querySelectorAll("
+            + "'[data-test=pose-progress]').forEach(p =>"
+            + " window.seenPoseStatuses.push(p.dataset.status)))"
+            + ".observe(document.body, {subtree: true, childList: true, attributes: true,"
+            + " attributeFilter: ['data-status']});");
+    browser.click("batch-submit");
+    browser.until(
+        Duration.ofSeconds(60),
+        d ->
+            browser.all("pose-progress").size() == 3
+                && browser.all("pose-progress").stream()
+                    .allMatch(p -> "completed".equals(p.getAttribute("data-status"))));
+    @SuppressWarnings("unchecked")
+    List<String> seen = (List<String>) browser.script("return window.seenPoseStatuses;");
+    assertThat(seen)
+        .as("statuses shown before the poses were drawn")
+        .anyMatch(status -> !status.equals("completed"));
+  }
+
+  /** The newest of the browser's downloads once there are {@code count}. */
+  private static Path download(Browser browser, int count) throws Exception {
+    browser.until(Duration.ofSeconds(20), d -> browser.downloads().size() >= count);
+    return browser.downloads().stream()
+        .max(
+            (a, b) -> {
+              try {
+                return Files.getLastModifiedTime(a).compareTo(Files.getLastModifiedTime(b));
+              } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+              }
+            })
+        .orElseThrow();
   }
 
   private static String balance(Browser browser) {
