@@ -105,9 +105,16 @@ class LumikuApp extends LightElement {
     // to .params); others get a new element for new parameters.
     const key = route.reuse ? route.tag : `${route.path}|${JSON.stringify(params)}|${route.tag}`;
     if (this.#shown?.key === key && this.page instanceof HTMLElement) {
+      const moved = JSON.stringify(this.page.params) !== JSON.stringify(params);
       this.page.params = params;
       this.page.query = query; // same page, other options: it decides what changes
       this.#shown = { route, key };
+      if (moved) {
+        // another thing on the same page (e.g. another project): like a new page for the reader
+        await this.page.updateComplete;
+        (this.page.querySelector('h1') ?? this.querySelector('main'))?.focus({ preventScroll: true });
+        window.scrollTo(0, 0);
+      }
       return;
     }
     try {

@@ -10,7 +10,7 @@
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { api } from '../shared/api.js';
-import { LightElement } from '../shared/components.js';
+import { LightElement, userMessage } from '../shared/components.js';
 import { dateTime } from '../shared/format.js';
 import { COLOURS, LiveChart } from './live-chart.js';
 import './admin-nav.js';
@@ -53,10 +53,11 @@ class MonitorPage extends LightElement {
   };
 
   #timer = null;
+  #polling = false;
   #charts = new Map();
   #throughput = null;
   #visibility = () => {
-    if (!document.hidden && this.#timer === null) {
+    if (!document.hidden && this.#timer === null && !this.#polling) {
       this.#poll();
     }
   };
@@ -82,9 +83,10 @@ class MonitorPage extends LightElement {
 
   async #poll() {
     this.#timer = null;
-    if (document.hidden || !this.isConnected) {
-      return; // resumed by visibilitychange
+    if (document.hidden || !this.isConnected || this.#polling) {
+      return; // resumed by visibilitychange; or a read is already under way
     }
+    this.#polling = true;
     try {
       const [queues, workers] = await Promise.all([api('health/queues'), api('health/workers')]);
       this.queues = queues;
@@ -93,8 +95,11 @@ class MonitorPage extends LightElement {
       this.updatedAt = new Date();
     } catch (error) {
       this.error = error;
+    } finally {
+      this.#polling = false;
     }
     if (this.isConnected) {
+      clearTimeout(this.#timer);
       this.#timer = setTimeout(() => this.#poll(), EVERY_MS);
     }
   }
@@ -188,7 +193,7 @@ class MonitorPage extends LightElement {
         <p class="hint">Read from the broker and the database every ${EVERY_MS / 1000} s.
           ${this.updatedAt ? html`Last update ${this.updatedAt.toLocaleTimeString('en')}.` : nothing}</p>
         ${this.error
-          ? html`<div class="alert" role="alert" data-test="monitor-error"><p>Could not refresh: ${this.error.message}
+          ? html`<div class="alert" role="alert" data-test="monitor-error"><p>Could not refresh: ${userMessage(this.error)}
               ${loaded ? ' The figures below are from the last update.' : ''} Trying again every ${EVERY_MS / 1000} s.</p></div>`
           : nothing}
         ${!loaded

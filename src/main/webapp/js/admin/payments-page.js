@@ -7,6 +7,7 @@
  * confirmation; its answer says which credits were taken back and which were spent already.
  */
 import { html, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import { api, ApiError } from '../shared/api.js';
 import { LightElement, invalid } from '../shared/components.js';
 import { PagedList } from '../shared/paging.js';
@@ -215,7 +216,7 @@ class PaymentsPage extends LightElement {
           ? html`<lumiku-loading label="Loading the payments…"></lumiku-loading>`
           : list.loaded && list.items.length === 0
             ? html`<p class="empty" data-test="payments-empty">No payment matches these filters.</p>`
-            : html`<div class="stack" data-test="admin-payments">${list.items.map((item) => html`<admin-payment .item=${item}></admin-payment>`)}</div>`}
+            : html`<div class="stack" data-test="admin-payments">${repeat(list.items, (item) => item.payment.merchantOrderId, (item) => html`<admin-payment .item=${item}></admin-payment>`)}</div>`}
         ${list.loading && list.loaded ? html`<lumiku-loading></lumiku-loading>` : nothing}
         ${list.hasMore && !list.loading
           ? html`<button type="button" class="secondary" data-test="payments-more" @click=${() => list.more()}>Show older</button>`

@@ -7,6 +7,7 @@
  * request.
  */
 import { html, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import { api } from '../shared/api.js';
 import { LightElement, invalid } from '../shared/components.js';
 import { PagedList } from '../shared/paging.js';
@@ -149,7 +150,7 @@ class PoseRequestsAdminPage extends LightElement {
           ? html`<lumiku-loading label="Loading the requests…"></lumiku-loading>`
           : list.loaded && list.items.length === 0
             ? html`<p class="empty" data-test="admin-requests-empty">No requests ${this.status ? `with the status “${requestStatus(this.status)}”` : 'yet'}.</p>`
-            : html`<div class="stack" data-test="admin-pose-requests">${list.items.map((item) => html`<admin-pose-request .item=${item}></admin-pose-request>`)}</div>`}
+            : html`<div class="stack" data-test="admin-pose-requests">${repeat(list.items, (item) => item.request.id, (item) => html`<admin-pose-request .item=${item}></admin-pose-request>`)}</div>`}
         ${list.hasMore && !list.loading
           ? html`<button type="button" class="secondary" @click=${() => list.more()}>Show more</button>`
           : nothing}

@@ -6,6 +6,7 @@
  * {dailyQuota?, days}). Results and errors appear next to the form that caused them.
  */
 import { html, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import { api } from '../shared/api.js';
 import { LightElement, invalid } from '../shared/components.js';
 import { PagedList } from '../shared/paging.js';
@@ -182,7 +183,7 @@ class UsersPage extends LightElement {
           ? html`<lumiku-loading label="Searching…"></lumiku-loading>`
           : list.loaded && list.items.length === 0
             ? html`<p class="empty" data-test="users-empty">No account ${this.#q ? html`matches “${this.#q}”` : 'yet'}.</p>`
-            : html`<div class="stack" data-test="users">${list.items.map((u) => html`<admin-user .user=${u} .apps=${this.apps}></admin-user>`)}</div>`}
+            : html`<div class="stack" data-test="users">${repeat(list.items, (u) => u.id, (u) => html`<admin-user .user=${u} .apps=${this.apps}></admin-user>`)}</div>`}
         ${list.hasMore && !list.loading
           ? html`<button type="button" class="secondary" data-test="users-more" @click=${() => list.more()}>Show more</button>`
           : nothing}

@@ -75,6 +75,7 @@ class AvatarCreatorPage extends SessionElement {
       });
     this.stopWatching = watchGenerations({
       onGeneration: (g) => this.#changed(g),
+      onReopen: () => this.#reread(),
       onError: () => {
         this.announcement = 'Live updates stopped. Reload the page to see the latest state.';
       },
@@ -115,6 +116,17 @@ class AvatarCreatorPage extends SessionElement {
       this.project = await api(`${APP}/projects/${encodeURIComponent(this.#projectId)}`);
     } catch (error) {
       this.projectError = error;
+    }
+  }
+
+  /** After a reconnect: the orders still shown under way may have ended while the stream was away. */
+  #reread() {
+    for (const g of this.orders.values()) {
+      if (!isTerminal(g.status)) {
+        api(`generations/${encodeURIComponent(g.id)}`)
+          .then((current) => this.#changed(current))
+          .catch(() => {}); // the next event brings it
+      }
     }
   }
 
@@ -306,7 +318,7 @@ class AvatarCreatorPage extends SessionElement {
     return html`<li class="tile" data-test="order" data-generation-id=${g.id} data-status=${g.status}>
       <div class="placeholder" aria-hidden="true">${ended ? '' : g.status === 'pending' ? 'Waiting' : 'Drawing'}</div>
       <span class="name">${name}</span>
-      <span class="status ${g.status}" role="status" aria-live="polite" data-test="order-status">${statusText(g)}</span>
+      <span class="status ${g.status}" data-test="order-status">${statusText(g)}</span>
       ${ended ? nothing : html`<progress max="100" value=${g.progress} aria-label="Progress of ${name}" data-test="order-progress"></progress>`}
       ${g.status === 'pending'
         ? html`<button type="button" class="secondary small" @click=${() => this.#cancel(g)} data-test="order-cancel">Cancel</button>`

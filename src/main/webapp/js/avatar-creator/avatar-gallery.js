@@ -77,7 +77,11 @@ class AvatarGallery extends LightElement {
   #closed() {
     const id = this.open?.id;
     this.open = null;
-    this.querySelector(`[data-avatar-id="${id}"] [data-test="avatar-open"]`)?.focus();
+    // back to the avatar's tile; when it was deleted, to the first tile or the gallery's heading
+    const target = this.querySelector(`[data-avatar-id="${id}"] [data-test="avatar-open"]`)
+      ?? this.querySelector('[data-test="avatar-open"]')
+      ?? this.querySelector('#gallery-title');
+    target?.focus();
   }
 
   async #run(work) {
@@ -200,7 +204,7 @@ class AvatarGallery extends LightElement {
   render() {
     const list = this.#list;
     return html`<section class="panel" aria-labelledby="gallery-title">
-      <h2 id="gallery-title">Avatars</h2>
+      <h2 id="gallery-title" tabindex="-1">Avatars</h2>
       ${!list.loaded && !list.error
         ? html`<lumiku-loading label="Loading the avatars…"></lumiku-loading>`
         : list.loaded && list.items.length === 0

@@ -6,10 +6,10 @@
  * on ./run), which sends the buyer back to /payment/success.
  */
 import { html, nothing } from 'lit';
-import { api, newIdempotencyKey } from '../shared/api.js';
+import { api, ApiError, newIdempotencyKey } from '../shared/api.js';
 import { LightElement, invalid } from '../shared/components.js';
 import { credits, rupiah } from '../shared/format.js';
-import { appName, methodName } from './payment-words.js';
+import { appName, gatewayUrl, methodName } from './payment-words.js';
 
 class BuyCreditsPage extends LightElement {
   static properties = {
@@ -23,9 +23,21 @@ class BuyCreditsPage extends LightElement {
 
   #key = null; // one key per choice: a retry of the same choice is the same payment
 
+  #pageShow = (event) => {
+    if (event.persisted) {
+      this.busy = false; // back from the gateway through the back-forward cache: the form works again
+    }
+  };
+
   connectedCallback() {
     super.connectedCallback();
+    window.addEventListener('pageshow', this.#pageShow);
     this.#load();
+  }
+
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    window.removeEventListener('pageshow', this.#pageShow);
   }
 
   async #load() {
@@ -64,7 +76,11 @@ class BuyCreditsPage extends LightElement {
         body: { packageId: this.packageId, paymentMethod: this.method },
         idempotencyKey: this.#key,
       });
-      window.location.assign(payment.paymentUrl);
+      const to = gatewayUrl(payment.paymentUrl);
+      if (!to) {
+        throw new ApiError(502, { detail: 'The payment service gave an address this page will not open. Nothing was charged; try again later.' });
+      }
+      window.location.assign(to);
     } catch (error) {
       this.error = error;
       this.busy = false;

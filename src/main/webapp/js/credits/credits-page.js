@@ -8,7 +8,7 @@ import { session } from '../shared/session.js';
 import { SessionElement } from '../shared/components.js';
 import { PagedList } from '../shared/paging.js';
 import { credits, dateTime, rupiah } from '../shared/format.js';
-import { paymentStatus, whatWasBought } from './payment-words.js';
+import { gatewayUrl, paymentStatus, whatWasBought } from './payment-words.js';
 
 const TYPES = {
   grant: 'Granted',
@@ -73,7 +73,7 @@ class CreditsPage extends SessionElement {
                 <td>${whatWasBought(p)}</td>
                 <td class="amount">${rupiah(p.amount)}</td>
                 <td><a href="#/credits/payments/${encodeURIComponent(p.merchantOrderId)}">${paymentStatus(p.status)}</a>
-                  ${p.paymentUrl ? html` · <a href=${p.paymentUrl}>Pay now</a>` : nothing}</td></tr>`)}
+                  ${gatewayUrl(p.paymentUrl) ? html` · <a href=${gatewayUrl(p.paymentUrl)}>Pay now</a>` : nothing}</td></tr>`)}
             </tbody></table></div>`
         : nothing}
       ${this.#more(payments, 'payments-more')}`;

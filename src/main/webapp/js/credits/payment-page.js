@@ -10,7 +10,7 @@ import { api, ApiError } from '../shared/api.js';
 import { session } from '../shared/session.js';
 import { SessionElement } from '../shared/components.js';
 import { credits, dateTime, rupiah } from '../shared/format.js';
-import { methodName, paymentStatus, whatWasBought } from './payment-words.js';
+import { gatewayUrl, methodName, paymentStatus, whatWasBought } from './payment-words.js';
 
 const EVERY_MS = 2000;
 const AT_MOST_MS = 180_000;
@@ -45,7 +45,13 @@ class PaymentPage extends SessionElement {
       const { balance } = await api('credits');
       session.setBalance(balance);
     } catch (error) {
+      // Unreachable, busy or failing for a moment (0, 429, 5xx): asked again like a pending one;
+      // the error shows meanwhile. Other answers (404, 401) will not change.
+      const passing = error.status === 0 || error.status === 429 || error.status >= 500;
       this.error = error;
+      if (passing && this.isConnected && Date.now() - this.#since < AT_MOST_MS) {
+        this.#timer = setTimeout(() => this.#check(), Math.max(EVERY_MS, (error.retryAfter ?? 0) * 1000));
+      }
       return;
     }
     if (this.payment.status === 'pending' && this.isConnected) {
@@ -102,7 +108,7 @@ class PaymentPage extends SessionElement {
               </dl>
               <p>Your balance: <strong data-test="payment-balance">${session.balance === null ? '…' : credits(session.balance)}</strong></p>
               <p class="actions">
-                ${p.paymentUrl ? html`<a class="button" href=${p.paymentUrl}>Pay now</a>` : nothing}
+                ${gatewayUrl(p.paymentUrl) ? html`<a class="button" href=${gatewayUrl(p.paymentUrl)}>Pay now</a>` : nothing}
                 ${this.gaveUp ? html`<button type="button" class="secondary" @click=${() => this.#again()}>Check again</button>` : nothing}
               </p>`}
       <p class="actions"><a href="#/">Back to the apps</a> <a href="#/credits">Your credits</a></p>

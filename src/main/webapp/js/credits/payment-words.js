@@ -3,7 +3,25 @@
  * lumiku.payments.methods lists them; an unknown code shows as itself).
  *
  * API: paymentStatus(status) | methodName(code) | appName(id) | whatWasBought(payment)
+ *      | gatewayUrl(url): the address to send a buyer to, or null when it is not one
  */
+
+/**
+ * The server checks the gateway's paymentUrl too; the page checks again before it navigates, so
+ * that no answer can make it open a javascript: or plain-http address: https, this application's
+ * own pages (the simulator's), or plain http on loopback (a development gateway).
+ */
+export function gatewayUrl(url) {
+  let parsed;
+  try {
+    parsed = new URL(url, location.href);
+  } catch {
+    return null;
+  }
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname);
+  const safe = parsed.protocol === 'https:' || parsed.origin === location.origin || (parsed.protocol === 'http:' && loopback);
+  return safe && !parsed.username ? parsed.href : null;
+}
 const STATUS = {
   pending: 'Waiting for payment',
   paid: 'Paid',

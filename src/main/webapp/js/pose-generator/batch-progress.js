@@ -1,11 +1,14 @@
 /**
  * Live progress of a project's batches, pose by pose, without polling.
  *
- * BatchTracker (a lit reactive controller of the project page) follows each batch over its own
- * stream (stream.js followGeneration: a `job` event per finished pose, then the batch's state;
- * the stream ends with the batch). Poses that ended before the stream opened, or while it was
- * reconnecting (the server tells a new stream only what ends from then on), are read once from GET
- * /api/generations/{id}/jobs whenever the batch's counts say more poses ended than were seen.
+ * BatchTracker (a lit reactive controller of the project page) follows its batches over the user's
+ * one shared stream (stream.js watchGenerations: a `job` event per finished pose, then the batch's
+ * state), picking out its batches by id: a stream per batch would use up the six connections a
+ * browser allows per server over HTTP/1.1 after a few batches and stall every other request.
+ * Poses that ended before the stream opened, or while it was reconnecting (the server tells a new
+ * stream only what ends from then on), are read once from GET /api/generations/{id}/jobs whenever
+ * the batch's counts say more poses ended than were seen; after a reconnect every batch still
+ * shown under way is read again (it may have ended meanwhile).
  *   tracker.follow(generation, names)  starts following (names: the poses' names by position)
  *   tracker.adoptUnfinished(projectId) finds this project's batches under way (after a reload)
  *   tracker.batches                    newest first: {id, generation, names, jobs (Map by position), error}
@@ -19,10 +22,10 @@
  */
 import { html, nothing } from 'lit';
 import { api, download } from '../shared/api.js';
-import { LightElement } from '../shared/components.js';
+import { LightElement, userMessage } from '../shared/components.js';
 import { credits } from '../shared/format.js';
 import { session } from '../shared/session.js';
-import { followGeneration, isTerminal } from '../shared/stream.js';
+import { watchGenerations, isTerminal } from '../shared/stream.js';
 import { APP, BASE } from './pose-words.js';
 
 function endedJobs(batch) {
@@ -34,7 +37,7 @@ export class BatchTracker {
   #host;
   #projectId;
   #onResult;
-  #streams = new Map();
+  #stopWatching = null;
   #rereading = new Set();
 
   constructor(host, projectId, onResult) {
@@ -55,10 +58,56 @@ export class BatchTracker {
   }
 
   hostDisconnected() {
-    for (const stream of this.#streams.values()) {
-      stream.close();
+    this.#stopWatching?.();
+    this.#stopWatching = null;
+  }
+
+  #batch(id) {
+    return this.batches.find((b) => b.id === id);
+  }
+
+  #watch() {
+    if (this.#stopWatching) {
+      return;
     }
-    this.#streams.clear();
+    this.#stopWatching = watchGenerations({
+      onGeneration: (g) => {
+        const batch = this.#batch(g.id);
+        if (batch) {
+          this.#generation(batch, g);
+        }
+      },
+      onJob: (job) => {
+        const batch = this.#batch(job.generationId);
+        if (batch) {
+          this.#job(batch, job);
+        }
+      },
+      onReopen: () => {
+        for (const batch of this.batches) {
+          if (!isTerminal(batch.generation.status)) {
+            this.#refresh(batch);
+          }
+        }
+      },
+      onError: (error) => {
+        for (const batch of this.batches) {
+          batch.error = error;
+        }
+        this.#stopWatching = null;
+        this.#changed();
+      },
+    });
+  }
+
+  /** The batch's state and poses read again (after a reconnect: it may have ended meanwhile). */
+  async #refresh(batch) {
+    try {
+      this.#generation(batch, await api(`generations/${batch.id}`));
+    } catch {
+      // the next event or reconnect brings it
+    }
+    this.#reread(batch);
   }
 
   follow(generation, names = []) {
@@ -72,15 +121,8 @@ export class BatchTracker {
       this.#reread(batch);
       return;
     }
-    this.#streams.set(batch.id, followGeneration(batch.id, {
-      onGeneration: (g) => this.#generation(batch, g),
-      onJob: (job) => this.#job(batch, job),
-      onError: (error) => {
-        batch.error = error;
-        this.#changed();
-      },
-    }));
-    this.#reread(batch); // poses that ended before the stream opened
+    this.#watch();
+    this.#refresh(batch); // what changed before the stream told this page
   }
 
   /** This project's batches that were under way when the page opened (e.g. after a reload). */
@@ -104,8 +146,6 @@ export class BatchTracker {
   }
 
   dismiss(id) {
-    this.#streams.get(id)?.close();
-    this.#streams.delete(id);
     this.batches = this.batches.filter((b) => b.id !== id);
     this.#changed();
   }
@@ -121,12 +161,12 @@ export class BatchTracker {
   }
 
   #generation(batch, generation) {
+    const before = batch.generation;
     batch.generation = generation;
     if (generation.jobsCompleted + generation.jobsFailed > endedJobs(batch)) {
       this.#reread(batch);
     }
-    if (isTerminal(generation.status)) {
-      this.#streams.delete(batch.id);
+    if (isTerminal(generation.status) && !isTerminal(before.status)) {
       if (generation.creditRefunded > 0) {
         api('credits').then((c) => session.setBalance(c.balance)).catch(() => {});
       }
@@ -268,7 +308,9 @@ class BatchProgress extends LightElement {
         <p role="status" aria-live="polite" data-test="batch-summary">${this.#summary(g)}</p>
         <div class="actions">
           ${!ended
-            ? html`<button type="button" class="secondary small" data-test="batch-cancel" @click=${() => this.tracker.cancel(batch)}>Cancel batch</button>`
+            ? html`<button type="button" class="secondary small" data-test="batch-cancel" ?disabled=${g.status !== 'pending'}
+                title=${g.status !== 'pending' ? 'Poses being drawn cannot be canceled' : nothing}
+                @click=${() => this.tracker.cancel(batch)}>Cancel batch</button>`
             : html`<button type="button" class="link" data-test="batch-dismiss" @click=${() => this.tracker.dismiss(batch.id)}>Hide</button>`}
         </div>
       </div>
@@ -282,7 +324,7 @@ class BatchProgress extends LightElement {
         : nothing}
       <lumiku-error .error=${this.zipError}></lumiku-error>
       <lumiku-error .error=${batch.cancelError}></lumiku-error>
-      ${batch.error ? html`<p class="muted">Live updates stopped: ${batch.error.message} Reload the page to see the latest state.</p>` : nothing}
+      ${batch.error ? html`<p class="muted">Live updates stopped: ${userMessage(batch.error)} Reload the page to see the latest state.</p>` : nothing}
     </article>`;
   }
 }

@@ -6,7 +6,7 @@
  */
 import { html, nothing } from 'lit';
 import { api, ApiError } from '../shared/api.js';
-import { LightElement } from '../shared/components.js';
+import { LightElement, userMessage } from '../shared/components.js';
 import { BASE, loadPrices, loadTier } from './pose-words.js';
 import { BatchTracker } from './batch-progress.js';
 import './library-picker.js';
@@ -156,7 +156,7 @@ class PoseProjectPage extends LightElement {
       ${batches.length || this.adoptError
         ? html`<section class="panel" aria-labelledby="batches-title" data-test="batches">
             <h2 id="batches-title">Batches under way</h2>
-            ${this.adoptError ? html`<p class="muted">Batches ordered earlier could not be looked up: ${this.adoptError.message}</p>` : nothing}
+            ${this.adoptError ? html`<p class="muted">Batches ordered earlier could not be looked up: ${userMessage(this.adoptError)}</p>` : nothing}
             ${batches.map((b) => html`<pose-batch-progress .batch=${b} .projectId=${p.id} .tracker=${this.#tracker}
               .version=${this.#tracker.version}></pose-batch-progress>`)}
           </section>`

@@ -5,7 +5,7 @@
  * Property .tier may be set by the page (it then does not load it).
  */
 import { html, nothing } from 'lit';
-import { LightElement } from '../shared/components.js';
+import { LightElement, userMessage } from '../shared/components.js';
 import { dateTime, rupiah } from '../shared/format.js';
 import { loadPlans, loadTier } from './pose-words.js';
 
@@ -60,7 +60,7 @@ class QuotaPanel extends LightElement {
       return html`<lumiku-loading label="Loading your plan…"></lumiku-loading>`;
     }
     if (this.error) {
-      return html`<p class="muted">Your plan could not be loaded: ${this.error.message}</p>`;
+      return html`<p class="muted">Your plan could not be loaded: ${userMessage(this.error)}</p>`;
     }
     const plans = this.plans ?? [];
     return html`<div class="pose-quota" data-test="pose-quota">

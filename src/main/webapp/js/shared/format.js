@@ -21,7 +21,12 @@ export function dateTime(iso) {
 export function formValues(form) {
   const values = {};
   for (const [name, value] of new FormData(form).entries()) {
-    if (typeof value === 'string' && value.trim() !== '') {
+    const field = form.elements.namedItem(name);
+    if (field?.type === 'password') {
+      if (value !== '') {
+        values[name] = value; // spaces are part of a password: kept as typed
+      }
+    } else if (typeof value === 'string' && value.trim() !== '') {
       values[name] = value.trim();
     }
   }

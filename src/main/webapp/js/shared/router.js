@@ -10,7 +10,8 @@
  *   onNavigate(fn)            fn(location) after every change; returns the unsubscribe function
  */
 export function currentLocation() {
-  const hash = decodeURI(location.hash.replace(/^#/, '')) || '/';
+  // Kept encoded: path segments are decoded once, in match(); the query by URLSearchParams.
+  const hash = location.hash.replace(/^#/, '') || '/';
   const [path, search = ''] = hash.split('?');
   return { path: path.startsWith('/') ? path : `/${path}`, query: new URLSearchParams(search) };
 }
@@ -24,7 +25,11 @@ export function match(pattern, path) {
   const params = {};
   for (let i = 0; i < want.length; i++) {
     if (want[i].startsWith(':')) {
-      params[want[i].slice(1)] = decodeURIComponent(have[i]);
+      try {
+        params[want[i].slice(1)] = decodeURIComponent(have[i]);
+      } catch {
+        return null; // a malformed escape (%zz): no page of ours, the not-found page
+      }
     } else if (want[i] !== have[i]) {
       return null;
     }

@@ -11,10 +11,13 @@
  * API:
  *   followGeneration(id, {onGeneration(g), onJob(job), onError(apiError)}) -> {close()}
  *       one generation's stream; it ends by itself when the generation ends.
- *   watchGenerations({onGeneration(g), onJob(job), onError(apiError)}) -> unsubscribe()
+ *   watchGenerations({onGeneration(g), onJob(job), onError(apiError), onReopen()}) -> unsubscribe()
  *       every generation of the user, over ONE shared connection per page (opened with the first
- *       watcher, closed with the last).
- *   openStream(path, {onEvent({type, data, id}), onOpen(), onError(apiError), reconnect()})
+ *       watcher, closed with the last): a browser allows six connections per server over
+ *       HTTP/1.1, so a page must not open a stream per thing it follows. On connecting, the server
+ *       sends the user's unfinished generations only: onReopen() (after a reconnect) is where a
+ *       page re-reads what it still shows as under way, which may have ended meanwhile.
+ *   openStream(path, {onEvent({type, data, id}), onOpen(reopened), onError(apiError), reconnect()})
  *       -> {close()}; the general form. reconnect() says whether to open again after an end.
  *   EventStreamParser: push(text) -> [{type, data, id, retry}]  (text/event-stream framing)
  *   isTerminal(status)
@@ -100,6 +103,7 @@ export function openStream(path, { onEvent, onOpen = () => {}, onError = () => {
   let delay = FIRST_DELAY_MS;
   let serverDelay = null;
   let lastEventId = '';
+  let opens = 0;
 
   const schedule = () => {
     if (closed || !reconnect() || !session.signedIn) {
@@ -147,7 +151,8 @@ export function openStream(path, { onEvent, onOpen = () => {}, onError = () => {
       }
       return;
     }
-    onOpen();
+    const openedAt = Date.now();
+    onOpen(opens++ > 0);
     const parser = new EventStreamParser();
     parser.lastEventId = lastEventId;
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -164,11 +169,19 @@ export function openStream(path, { onEvent, onOpen = () => {}, onError = () => {
           }
           delay = FIRST_DELAY_MS; // events arrive: the connection is good again
           lastEventId = event.id;
-          onEvent(event);
+          try {
+            onEvent(event);
+          } catch (failure) {
+            // one page's mistake must not end the stream every other watcher shares
+            console.warn('A live update could not be shown', failure);
+          }
         }
       }
     } catch {
       // cut off (network, server restart) or closed: opened again below unless closed
+    }
+    if (Date.now() - openedAt > 10_000) {
+      delay = FIRST_DELAY_MS; // a stream that lasted (e.g. the server's 15-minute end) was a good one
     }
     if (!closed) {
       schedule();
@@ -224,6 +237,13 @@ export function watchGenerations(handlers) {
   watchers.add(handlers);
   if (!shared) {
     shared = openStream('generations/events', {
+      onOpen: (reopened) => {
+        if (reopened) {
+          for (const watcher of [...watchers]) {
+            watcher.onReopen?.();
+          }
+        }
+      },
       onEvent: (event) => {
         for (const watcher of [...watchers]) {
           dispatcher(watcher)(event);

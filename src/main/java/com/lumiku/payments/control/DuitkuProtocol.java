@@ -9,6 +9,9 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Set;
 
 /**
  * The bodies of Duitku's merchant API, without HTTP: the v2 inquiry's request ({@code
@@ -52,7 +55,30 @@ final class DuitkuProtocol {
               + ", "
               + text(answer, "statusMessage"));
     }
+    if (!isSafePaymentUrl(paymentUrl)) {
+      throw new GatewayFailure("Duitku's paymentUrl is not an https address: " + paymentUrl);
+    }
     return new CheckoutAnswer(reference, paymentUrl);
+  }
+
+  /**
+   * Whether buyers may be sent to this address: the web app navigates to it, so an answer that
+   * names a {@code javascript:} or plain-http page must never reach them. Plain http only to this
+   * machine's loopback, where the test stub of Duitku answers.
+   */
+  static boolean isSafePaymentUrl(String url) {
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (URISyntaxException e) {
+      return false;
+    }
+    if (uri.getHost() == null || uri.getRawUserInfo() != null) {
+      return false;
+    }
+    return "https".equalsIgnoreCase(uri.getScheme())
+        || ("http".equalsIgnoreCase(uri.getScheme())
+            && Set.of("127.0.0.1", "localhost", "[::1]").contains(uri.getHost()));
   }
 
   static JsonObject statusRequest(MerchantCredentials merchant, String merchantOrderId) {

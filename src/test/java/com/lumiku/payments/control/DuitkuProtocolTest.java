@@ -54,6 +54,25 @@ class DuitkuProtocolTest {
   }
 
   @Test
+  void onlyHttpsPaymentAddressesReachBuyers() {
+    assertThat(DuitkuProtocol.isSafePaymentUrl("https://app-sandbox.duitku.com/redirect?x=1"))
+        .isTrue();
+    assertThat(DuitkuProtocol.isSafePaymentUrl("http://127.0.0.1:9999/redirect/1")).isTrue();
+    assertThat(DuitkuProtocol.isSafePaymentUrl("http://pay.example/redirect")).isFalse();
+    assertThat(DuitkuProtocol.isSafePaymentUrl("javascript:alert(1)")).isFalse();
+    assertThat(DuitkuProtocol.isSafePaymentUrl("https://user@evil.example/")).isFalse();
+    assertThat(DuitkuProtocol.isSafePaymentUrl("/relative")).isFalse();
+    assertThat(DuitkuProtocol.isSafePaymentUrl("not a url")).isFalse();
+    assertThatThrownBy(
+            () ->
+                DuitkuProtocol.checkoutAnswer(
+                    200,
+                    "{\"reference\":\"R\",\"paymentUrl\":\"javascript:alert(1)\","
+                        + "\"statusCode\":\"00\"}"))
+        .isInstanceOf(GatewayFailure.class);
+  }
+
+  @Test
   void refusalsAreGatewayFailures() {
     assertThatThrownBy(
             () -> DuitkuProtocol.checkoutAnswer(400, "{\"Message\":\"Wrong signature\"}"))
