@@ -42,12 +42,16 @@ public class BrokerManagement {
   @ConfigProperty(name = "lumiku.broker.port")
   int port;
 
+  /**
+   * The broker's management user, not the application's: only it may ask management questions,
+   * and it cannot touch the work queues (server-config/broker.xml).
+   */
   @Inject
-  @ConfigProperty(name = "lumiku.broker.user")
+  @ConfigProperty(name = "lumiku.broker.management-user")
   String user;
 
   @Inject
-  @ConfigProperty(name = "lumiku.broker.password")
+  @ConfigProperty(name = "lumiku.broker.management-password")
   String password;
 
   @Inject

@@ -27,7 +27,8 @@ public final class ManagementClient implements AutoCloseable {
   /**
    * A client for the broker at {@code host:port}; fails fast (no reconnection) when it is away.
    *
-   * @param user and {@code password}: null for a broker without security
+   * @param user and {@code password}: the broker's management user (role lumiku-manage); null for
+   *     a broker without security
    */
   public ManagementClient(String host, int port, String user, String password, Duration timeout) {
     try {
@@ -82,6 +83,8 @@ public final class ManagementClient implements AutoCloseable {
         ClientSession session =
             factory.createSession(user, password, false, true, true, false, 1)) {
       session.start();
+      // Replies come through a temporary queue named activemq.management.<uuid>, which the
+      // broker lets the management role create and read (server-config/broker.xml).
       try (ClientRequestor requestor = new ClientRequestor(session, "activemq.management")) {
         return conversation.with(new Question(session, requestor));
       }
