@@ -3,7 +3,11 @@
 #
 #   docker build -t lumiku .
 #   docker run -p 8080:8080 -v lumiku-data:/var/lib/lumiku \
-#     -e LUMIKU_DB_HOST=db -e LUMIKU_DB_PASSWORD=... -e LUMIKU_BROKER_HOST=artemis lumiku
+#     -e LUMIKU_DB_HOST=db -e LUMIKU_DB_PASSWORD=... -e LUMIKU_BROKER_HOST=artemis \
+#     -e LUMIKU_BROKER_PASSWORD=... -e LUMIKU_BROKER_MANAGEMENT_PASSWORD=... lumiku
+#
+# The entrypoint (bin/check-credentials) refuses to start without those three passwords, or with a
+# default, short or shared one (README, Security); it then runs bin/payara.
 #
 # PostgreSQL (with max_prepared_transactions > 0) and the Artemis broker (server-config/broker.xml)
 # run outside this container; every setting is an environment variable (see README). The volume
@@ -24,7 +28,7 @@ USER root
 RUN mkdir -p /opt/lumiku /var/lib/lumiku && chown payara:payara /var/lib/lumiku
 COPY --from=build /src/target/lumiku.war /src/target/artemis-ra.rar /opt/lumiku/target/
 COPY --from=build /src/target/lib /opt/lumiku/target/lib
-COPY bin/payara /opt/lumiku/bin/payara
+COPY bin/payara bin/check-credentials /opt/lumiku/bin/
 COPY server-config /opt/lumiku/server-config
 USER payara
 WORKDIR /opt/lumiku
@@ -41,4 +45,4 @@ VOLUME /var/lib/lumiku
 EXPOSE 8080
 
 # Orchestrators probe /health/live, /health/ready and /health/started (MicroProfile Health).
-ENTRYPOINT ["/opt/lumiku/bin/payara"]
+ENTRYPOINT ["/opt/lumiku/bin/check-credentials", "/opt/lumiku/bin/payara"]

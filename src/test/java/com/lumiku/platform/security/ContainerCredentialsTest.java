@@ -1,0 +1,120 @@
+package com.lumiku.platform.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.lumiku.testing.ProjectScripts;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The container image's entrypoint, bin/check-credentials, run the way the image runs it (no
+ * Docker engine here): it starts the server only with real database and broker passwords.
+ */
+class ContainerCredentialsTest {
+
+  private static final Map<String, String> STRONG =
+      Map.of(
+          "LUMIKU_DB_PASSWORD", "3f9c2a7d41b84e06a1c5",
+          "LUMIKU_BROKER_PASSWORD", "b7e1d09c3a6f4528e9d1",
+          "LUMIKU_BROKER_MANAGEMENT_PASSWORD", "5d2e8f1a7c3b9046d8e2");
+
+  record Outcome(int exit, String output) {}
+
+  @Test
+  void startsTheServerWithRealCredentials() throws Exception {
+    Outcome outcome = check(STRONG);
+    assertThat(outcome.exit()).isZero();
+    assertThat(outcome.output()).isEqualTo("server started\n");
+  }
+
+  @Test
+  void refusesToStartWithoutCredentials() throws Exception {
+    Outcome outcome = check(Map.of());
+    assertThat(outcome.exit()).isEqualTo(1);
+    assertThat(outcome.output())
+        .doesNotContain("server started")
+        .contains("LUMIKU_DB_PASSWORD is not set")
+        .contains("LUMIKU_BROKER_PASSWORD is not set")
+        .contains("LUMIKU_BROKER_MANAGEMENT_PASSWORD is not set");
+  }
+
+  @Test
+  void refusesTheWellKnownDefaults() throws Exception {
+    for (String weak : new String[] {"postgres", "lumiku", "Artemis", "changeme", "admin"}) {
+      Outcome outcome = check(with("LUMIKU_DB_PASSWORD", weak));
+      assertThat(outcome.exit()).as(weak).isEqualTo(1);
+      assertThat(outcome.output())
+          .as(weak)
+          .doesNotContain("server started")
+          .contains("LUMIKU_DB_PASSWORD is a well-known default");
+    }
+  }
+
+  @Test
+  void refusesShortPasswords() throws Exception {
+    Outcome outcome = check(with("LUMIKU_BROKER_PASSWORD", "a1b2c3d4e5f6g7h"));
+    assertThat(outcome.exit()).isEqualTo(1);
+    assertThat(outcome.output()).contains("LUMIKU_BROKER_PASSWORD is shorter than 16 characters");
+  }
+
+  @Test
+  void refusesPasswordsTheAsadminFilesWouldSplit() throws Exception {
+    Outcome outcome = check(with("LUMIKU_BROKER_PASSWORD", "a1b2c3d4:e5f6g7h8i9"));
+    assertThat(outcome.exit()).isEqualTo(1);
+    assertThat(outcome.output()).contains("LUMIKU_BROKER_PASSWORD contains one of");
+  }
+
+  @Test
+  void refusesOneUserOrPasswordForBothBrokerRoles() throws Exception {
+    Map<String, String> sameUser = with("LUMIKU_BROKER_MANAGEMENT_USER", "lumiku");
+    assertThat(check(sameUser).output())
+        .contains("LUMIKU_BROKER_USER and LUMIKU_BROKER_MANAGEMENT_USER must differ");
+    Map<String, String> samePassword =
+        with("LUMIKU_BROKER_MANAGEMENT_PASSWORD", STRONG.get("LUMIKU_BROKER_PASSWORD"));
+    Outcome outcome = check(samePassword);
+    assertThat(outcome.exit()).isEqualTo(1);
+    assertThat(outcome.output())
+        .contains("LUMIKU_BROKER_PASSWORD and LUMIKU_BROKER_MANAGEMENT_PASSWORD must differ");
+  }
+
+  /** The image really goes through the check: its entrypoint runs bin/payara through it. */
+  @Test
+  void theImageStartsThroughTheCheck() throws IOException {
+    String dockerfile =
+        Files.readString(Path.of(ProjectScripts.baseDir(), "Dockerfile"), StandardCharsets.UTF_8);
+    assertThat(dockerfile)
+        .contains("COPY bin/payara bin/check-credentials /opt/lumiku/bin/")
+        .containsPattern(
+            "(?m)^ENTRYPOINT \\[\"/opt/lumiku/bin/check-credentials\", \"/opt/lumiku/bin/payara\"\\]$");
+  }
+
+  private static Map<String, String> with(String name, String value) {
+    Map<String, String> environment = new HashMap<>(STRONG);
+    environment.put(name, value);
+    return environment;
+  }
+
+  /** bin/check-credentials with only these variables, starting a stand-in for the server. */
+  private static Outcome check(Map<String, String> environment)
+      throws IOException, InterruptedException {
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                ProjectScripts.baseDir() + "/bin/check-credentials", "echo", "server started")
+            .directory(new File(ProjectScripts.baseDir()))
+            .redirectErrorStream(true);
+    builder.environment().clear();
+    builder.environment().put("PATH", System.getenv("PATH"));
+    builder.environment().putAll(environment);
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    return new Outcome(process.exitValue(), output);
+  }
+}
