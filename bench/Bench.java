@@ -419,7 +419,8 @@ public class Bench {
   // --- what the database says ----------------------------------------------------------------
 
   Connection db() throws SQLException {
-    return DriverManager.getConnection(args.get("db"));
+    // The credentials of the database and the broker come from the environment bench/run set for ./run.
+    return DriverManager.getConnection(args.get("db"), "postgres", System.getenv("LUMIKU_DB_PASSWORD"));
   }
 
   long single(String sql, Object... parameters) throws SQLException {
@@ -737,7 +738,9 @@ public class Bench {
   Object management(String resource, String operation, Object... parameters) {
     URI broker = URI.create(args.get("broker"));
     try (ManagementClient client =
-        new ManagementClient(broker.getHost(), broker.getPort(), null, null, Duration.ofSeconds(10))) {
+        new ManagementClient(broker.getHost(), broker.getPort(),
+            System.getenv().getOrDefault("LUMIKU_BROKER_MANAGEMENT_USER", "lumiku-manage"),
+            System.getenv("LUMIKU_BROKER_MANAGEMENT_PASSWORD"), Duration.ofSeconds(10))) {
       return client.operation(resource, operation, parameters);
     }
   }
@@ -761,7 +764,9 @@ public class Bench {
   void inject(List<UUID> ids) throws Exception {
     try (ServerLocator locator = ActiveMQClient.createServerLocator(args.get("broker"));
         ClientSessionFactory factory = locator.createSessionFactory();
-        ClientSession session = factory.createSession(false, false);
+        ClientSession session = factory.createSession(
+            System.getenv().getOrDefault("LUMIKU_BROKER_USER", "lumiku"), System.getenv("LUMIKU_BROKER_PASSWORD"),
+            false, false, false, false, locator.getAckBatchSize());
         ClientProducer producer = session.createProducer(QUEUE)) {
       int n = 0;
       for (UUID id : ids) {

@@ -19,11 +19,13 @@ import org.junit.jupiter.api.Test;
  * once it has stayed prepared for the configured age (8 s here), not before: the message it had
  * consumed goes back to the queue, the one it had sent never appears. Branches of another instance
  * (another XA server name) or of another transaction manager (another Xid format) are left alone.
- * The branches are made by the test with Artemis' own XA client, on a queue of the test's own.
+ * The branches are made by the test with Artemis' own XA client, on a queue of the test's own, as
+ * the application's broker user: under events.#, which that user may use, and not generations.#,
+ * whose dead letters the application would take for failed generations.
  */
 public interface AbandonedBrokerBranchScenarios extends Scenarios {
 
-  String QUEUE = "test.abandoned-branches";
+  String QUEUE = "events.test-abandoned-branches";
   Duration AGE = Duration.ofSeconds(8);
 
   @Test

@@ -47,8 +47,8 @@ public final class BrokerBranches {
    */
   public static String consumeInAbandonedBranch(String queue, String label, Xid xid) {
     return TestBroker.connected(
-        factory -> {
-          try (ClientSession session = factory.createSession(true, false, false)) {
+        sessions -> {
+          try (ClientSession session = sessions.xa()) {
             session.start(xid, XAResource.TMNOFLAGS);
             String text;
             try (ClientConsumer consumer =
@@ -71,8 +71,8 @@ public final class BrokerBranches {
   /** Sends a labelled message in an XA branch with that Xid, prepares it and walks away. */
   public static void sendInAbandonedBranch(String queue, String label, String text, Xid xid) {
     TestBroker.connected(
-        factory -> {
-          try (ClientSession session = factory.createSession(true, false, false);
+        sessions -> {
+          try (ClientSession session = sessions.xa();
               ClientProducer producer = session.createProducer(queue)) {
             session.start(xid, XAResource.TMNOFLAGS);
             producer.send(TestBroker.labelled(session, label, text));

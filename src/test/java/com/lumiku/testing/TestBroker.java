@@ -17,10 +17,30 @@ import org.apache.activemq.artemis.api.core.management.ResourceNames;
  * application's own {@link ManagementClient} (so tests can prove what was, or was not, queued),
  * sends and receives labelled test messages, and stops and restarts it through bin/broker, the same
  * script that started it. XA branches made and abandoned on purpose are {@link BrokerBranches}'.
+ *
+ * <p>Security is on, as in production: management questions log in as the management user, test
+ * messages as the application's user (the pom's it.broker.* properties, which bin/broker was
+ * given).
  */
 public final class TestBroker {
 
+  /** A broker login. */
+  public record Login(String user, String password) {}
+
   private TestBroker() {}
+
+  /** The application's user (role lumiku-app). */
+  public static Login application() {
+    return new Login(
+        System.getProperty("it.broker.user", "lumiku"), System.getProperty("it.broker.password"));
+  }
+
+  /** The management user (role lumiku-manage). */
+  public static Login management() {
+    return new Login(
+        System.getProperty("it.broker.management-user", "lumiku-manage"),
+        System.getProperty("it.broker.management-password"));
+  }
 
   /**
    * Messages ever added to the queue: unchanged means nothing was queued, even if consumed since.
@@ -52,8 +72,8 @@ public final class TestBroker {
   /** Sends a text message, labelled (string property "label") so that a consumer can pick it. */
   public static void send(String queue, String label, String text) {
     connected(
-        factory -> {
-          try (ClientSession session = factory.createSession();
+        sessions -> {
+          try (ClientSession session = sessions.plain();
               ClientProducer producer = session.createProducer(queue)) {
             producer.send(labelled(session, label, text));
           }
@@ -72,8 +92,8 @@ public final class TestBroker {
   /** Receives the message with that label, or null if none comes within the wait. */
   public static String receive(String queue, String label, long waitMillis) {
     return connected(
-        factory -> {
-          try (ClientSession session = factory.createSession();
+        sessions -> {
+          try (ClientSession session = sessions.plain();
               ClientConsumer consumer = session.createConsumer(queue, "label = '" + label + "'")) {
             session.start();
             ClientMessage message = consumer.receive(waitMillis);
@@ -117,25 +137,64 @@ public final class TestBroker {
   }
 
   private static Object management(int port, Function<ManagementClient, Object> question) {
-    try (ManagementClient client =
-        new ManagementClient("127.0.0.1", port, null, null, Duration.ofSeconds(5))) {
+    try (ManagementClient client = managementClient(port, management())) {
       return question.apply(client);
     }
   }
 
-  interface Connected<T> {
-    T with(ClientSessionFactory factory) throws Exception;
+  /** The application's own management client, on the suite's broker, logged in as {@code login}. */
+  public static ManagementClient managementClient(Login login) {
+    return managementClient(suitePort(), login);
   }
 
+  private static ManagementClient managementClient(int port, Login login) {
+    return new ManagementClient(
+        "127.0.0.1", port, login.user(), login.password(), Duration.ofSeconds(5));
+  }
+
+  /** Sessions on one connection, all logged in as one user. */
+  public interface Sessions {
+    /** A session that commits sends and acknowledgements as they happen. */
+    ClientSession plain() throws Exception;
+
+    /** An XA session. */
+    ClientSession xa() throws Exception;
+  }
+
+  /** What to do with a connection. */
+  public interface Connected<T> {
+    T with(Sessions sessions) throws Exception;
+  }
+
+  /** Work on a connection to the suite's broker, as the application's user. */
   static <T> T connected(Connected<T> work) {
-    return connected(suitePort(), work);
+    return connected(application(), work);
   }
 
-  private static <T> T connected(int port, Connected<T> work) {
+  /**
+   * Work on a connection to the suite's broker, as {@code login}; a refused login or operation
+   * comes out as the broker's exception (e.g. ActiveMQSecurityException) in the cause.
+   */
+  public static <T> T connected(Login login, Connected<T> work) {
     try (ServerLocator locator =
-            ActiveMQClient.createServerLocator("tcp://127.0.0.1:" + port + "?reconnectAttempts=0");
+            ActiveMQClient.createServerLocator(
+                "tcp://127.0.0.1:" + suitePort() + "?reconnectAttempts=0");
         ClientSessionFactory factory = locator.createSessionFactory()) {
-      return work.with(factory);
+      int batch = locator.getAckBatchSize();
+      return work.with(
+          new Sessions() {
+            @Override
+            public ClientSession plain() throws Exception {
+              return factory.createSession(
+                  login.user(), login.password(), false, true, true, false, batch);
+            }
+
+            @Override
+            public ClientSession xa() throws Exception {
+              return factory.createSession(
+                  login.user(), login.password(), true, false, false, false, batch);
+            }
+          });
     } catch (IllegalStateException e) {
       throw e;
     } catch (Exception e) {

@@ -49,7 +49,7 @@ public final class TestDatabase {
   public static Connection connect() throws SQLException {
     String url =
         "jdbc:postgresql://127.0.0.1:" + System.getProperty("it.db.port", "55433") + "/lumiku";
-    return DriverManager.getConnection(url, "postgres", "postgres");
+    return DriverManager.getConnection(url, "postgres", System.getProperty("it.db.password"));
   }
 
   public static long balance(UUID userId) {

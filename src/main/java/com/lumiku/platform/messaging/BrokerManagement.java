@@ -43,8 +43,8 @@ public class BrokerManagement {
   int port;
 
   /**
-   * The broker's management user, not the application's: only it may ask management questions,
-   * and it cannot touch the work queues (server-config/broker.xml).
+   * The broker's management user, not the application's: only it may ask management questions, and
+   * it cannot touch the work queues (server-config/broker.xml).
    */
   @Inject
   @ConfigProperty(name = "lumiku.broker.management-user")

@@ -27,8 +27,8 @@ public final class ManagementClient implements AutoCloseable {
   /**
    * A client for the broker at {@code host:port}; fails fast (no reconnection) when it is away.
    *
-   * @param user and {@code password}: the broker's management user (role lumiku-manage); null for
-   *     a broker without security
+   * @param user and {@code password}: the broker's management user (role lumiku-manage); null for a
+   *     broker without security
    */
   public ManagementClient(String host, int port, String user, String password, Duration timeout) {
     try {

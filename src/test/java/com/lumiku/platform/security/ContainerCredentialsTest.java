@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The container image's entrypoint, bin/check-credentials, run the way the image runs it (no
- * Docker engine here): it starts the server only with real database and broker passwords.
+ * The container image's entrypoint, bin/check-credentials, run the way the image runs it (no Docker
+ * engine here): it starts the server only with real database and broker passwords.
  */
 class ContainerCredentialsTest {
 
