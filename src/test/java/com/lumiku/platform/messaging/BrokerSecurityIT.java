@@ -19,6 +19,7 @@ import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.client.ClientConsumer;
 import org.apache.activemq.artemis.api.core.client.ClientProducer;
 import org.apache.activemq.artemis.api.core.client.ClientSession;
+import org.apache.activemq.artemis.api.core.management.ResourceNames;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
@@ -130,6 +131,14 @@ class BrokerSecurityIT extends DeployedApplicationTest {
     assertThat(queues.getInt("find { it.name == '" + AvatarCreator.QUEUE + "' }.consumers"))
         .isEqualTo(4);
     api.get("/health/ready").then().statusCode(200);
+    // the live-update listener's subscription to the topic (the resource adapter creates it)
+    try (ManagementClient client = TestBroker.managementClient(TestBroker.management())) {
+      Object subscriptions =
+          client.attribute(
+              ResourceNames.ADDRESS + JmsGenerationEvents.TOPIC_DEFAULT, "queueNames");
+      assertThat(subscriptions).isInstanceOf(Object[].class);
+      assertThat((Object[]) subscriptions).isNotEmpty();
+    }
   }
 
   private static boolean openAndClose(TestBroker.Sessions sessions) throws Exception {
