@@ -134,8 +134,7 @@ class BrokerSecurityIT extends DeployedApplicationTest {
     // the live-update listener's subscription to the topic (the resource adapter creates it)
     try (ManagementClient client = TestBroker.managementClient(TestBroker.management())) {
       Object subscriptions =
-          client.attribute(
-              ResourceNames.ADDRESS + JmsGenerationEvents.TOPIC_DEFAULT, "queueNames");
+          client.attribute(ResourceNames.ADDRESS + JmsGenerationEvents.TOPIC_DEFAULT, "queueNames");
       assertThat(subscriptions).isInstanceOf(Object[].class);
       assertThat((Object[]) subscriptions).isNotEmpty();
     }
