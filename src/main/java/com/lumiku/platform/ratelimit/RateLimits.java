@@ -9,6 +9,8 @@ import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -47,6 +49,21 @@ public class RateLimits {
 
   private final ConcurrentMap<String, RateLimitPolicy> policies = new ConcurrentHashMap<>();
   private volatile PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
+
+  /**
+   * Reads every limit the settings define as the application deploys, so that a wrong number fails
+   * the start instead of the first request it would limit (and the bucket pool is resolved then).
+   */
+  void readLimitsAtDeployment(@Observes Startup startup) {
+    String suffix = ".capacity";
+    for (String property : config.getPropertyNames()) {
+      if (property.startsWith(RateLimitPolicy.PREFIX) && property.endsWith(suffix)) {
+        policy(
+            property.substring(
+                RateLimitPolicy.PREFIX.length(), property.length() - suffix.length()));
+      }
+    }
+  }
 
   /**
    * Counts one request against the limit.
