@@ -39,6 +39,7 @@ class RateLimitIT {
 
   static final String PASSWORD = "correct horse";
 
+  static java.time.Instant started;
   static PayaraProcess first;
   static PayaraProcess second;
 
@@ -47,6 +48,7 @@ class RateLimitIT {
     Path shared = Path.of(ProjectScripts.itDir("rate-limits"));
     deleteFolder(shared);
     Files.createDirectories(shared);
+    started = java.time.Instant.now();
     first = instance("first", shared);
     first.start();
     second = instance("second", shared);
@@ -137,7 +139,14 @@ class RateLimitIT {
     int firstWithout = credits.indexOf(0L);
     assertThat(firstWithout).as("a registration past the cap").isNotNegative();
     assertThat(credits.subList(firstWithout, credits.size())).containsOnly(0L);
-    assertThat(credits.subList(0, firstWithout)).containsOnly(100L);
+    assertThat(credits.subList(0, firstWithout)).allMatch(granted -> granted == 100L);
+    assertThat(
+            TestDatabase.count(
+                "SELECT count(*) FROM credit_transactions WHERE description = 'Welcome credits'"
+                    + " AND created_at >= ?",
+                java.sql.Timestamp.from(started)))
+        .as("welcome grants since both instances started, on either")
+        .isEqualTo(5);
     JsonPath without = answers.get(firstWithout);
     assertThat(without.getLong("user.credits")).isZero();
     assertThat(without.getString("welcome.note")).contains("welcome grants");
@@ -171,6 +180,58 @@ class RateLimitIT {
     assertThat(TestDatabase.generations(member.id())).hasSize(3);
     assertThat(TestDatabase.balance(member.id())).isEqualTo(before - 3 * 10);
     LedgerInvariants.assertAddsUp(member.id(), java.time.Duration.ofMinutes(2));
+  }
+
+  /**
+   * Per-user limits on new pose requests, votes and checkouts, counted on both instances; a refused
+   * request or checkout stores nothing.
+   */
+  @Test
+  void poseRequestsVotesAndCheckoutsArePerUser() {
+    Api.Member asker = register(first, "10.6.0.1");
+    Api.Member voter = register(second, "10.6.0.2");
+    String requests = "/api/apps/pose-generator/requests";
+
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      ids.add(
+          as(i % 2 == 0 ? first : second, asker)
+              .body(Map.of("name", "Pose " + i, "description", "Please add pose " + i))
+              .post(requests)
+              .then()
+              .statusCode(201)
+              .extract()
+              .path("id"));
+    }
+    assertTooManyRequests(
+        as(second, asker)
+            .body(Map.of("name", "One too many", "description", "Refused"))
+            .post(requests),
+        "pose-requests",
+        2,
+        3600);
+    assertThat(
+            TestDatabase.count("SELECT count(*) FROM pose_requests WHERE user_id = ?", asker.id()))
+        .isEqualTo(2);
+
+    for (int i = 0; i < 3; i++) {
+      as(i % 2 == 0 ? first : second, voter)
+          .put(requests + "/" + ids.get(i % 2) + "/vote")
+          .then()
+          .statusCode(200);
+    }
+    assertTooManyRequests(
+        as(first, voter).put(requests + "/" + ids.get(0) + "/vote"), "pose-votes", 3, 3600);
+
+    Map<String, String> order = Map.of("packageId", "starter", "paymentMethod", "BC");
+    as(first, asker).body(order).post("/api/payments").then().statusCode(201);
+    assertTooManyRequests(as(second, asker).body(order).post("/api/payments"), "payments", 1, 3600);
+    assertThat(TestDatabase.count("SELECT count(*) FROM payments WHERE user_id = ?", asker.id()))
+        .isEqualTo(1);
+  }
+
+  private static RequestSpecification as(PayaraProcess instance, Api.Member member) {
+    return api(instance).as(member);
   }
 
   private static void assertTooManyRequests(
@@ -238,8 +299,11 @@ class RateLimitIT {
     limit(settings, "LOGIN_ACCOUNT", 3, 3, "PT15M");
     limit(settings, "LOGIN_ADDRESS", 4, 4, "PT1M");
     limit(settings, "REGISTER_ADDRESS", 2, 2, "PT1H");
-    limit(settings, "WELCOME_GRANTS", 5, 5, "PT1H");
+    limit(settings, "WELCOME_GRANTS", 5, 5, "PT24H");
     limit(settings, "GENERATIONS", 3, 3, "PT1H");
+    limit(settings, "POSE_REQUESTS", 2, 2, "PT1H");
+    limit(settings, "POSE_VOTES", 3, 3, "PT1H");
+    limit(settings, "PAYMENTS", 1, 1, "PT1H");
     return new PayaraProcess(freePort(), shared.resolve(name), settings);
   }
 
