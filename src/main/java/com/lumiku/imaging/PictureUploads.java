@@ -2,6 +2,7 @@ package com.lumiku.imaging;
 
 import com.lumiku.platform.problem.Problem;
 import com.lumiku.platform.problem.ProblemException;
+import com.lumiku.platform.ratelimit.RateLimits;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.core.EntityPart;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -20,6 +22,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class PictureUploads {
+
+  /** The rate limit on uploads, per user, across every app. */
+  public static final String LIMIT = "uploads";
+
+  @Inject RateLimits limits;
 
   @Inject
   @ConfigProperty(name = "lumiku.uploads.max-bytes")
@@ -42,13 +49,15 @@ public class PictureUploads {
   }
 
   /**
-   * The uploaded picture, checked and re-encoded, with its thumbnail at most {@code thumbnailSize}
-   * pixels on its longer side; nothing of it is kept when it is refused.
+   * The uploaded picture, checked and re-encoded (after the uploader's {@value #LIMIT} rate limit
+   * counted it, before any decoding), with its thumbnail at most {@code thumbnailSize} pixels on
+   * its longer side; nothing of it is kept when it is refused.
    *
    * @throws ProblemException 400, 413 or 503 when it is refused (see the class comment); 400 when
-   *     the upload breaks off
+   *     the upload breaks off; 429 past the rate limit
    */
-  public AcceptedImage accepted(EntityPart image, int thumbnailSize) {
+  public AcceptedImage accepted(UUID uploader, EntityPart image, int thumbnailSize) {
+    limits.acquire(LIMIT, uploader.toString());
     if (image == null) {
       throw ProblemException.invalid(
           List.of(new Problem.FieldError("image", "must be a PNG, JPEG or WebP picture.")));

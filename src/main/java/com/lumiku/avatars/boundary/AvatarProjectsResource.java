@@ -262,7 +262,7 @@ public class AvatarProjectsResource {
             name,
             jsonPart("persona", persona, PersonaFields.class),
             jsonPart("attributes", attributes, AttributeFields.class));
-    AcceptedImage picture = pictures.accepted(image, AvatarCreator.THUMBNAIL_SIZE);
+    AcceptedImage picture = pictures.accepted(userId, image, AvatarCreator.THUMBNAIL_SIZE);
     // The answer is kept for replays with unsigned picture paths and signed as it leaves, so a
     // replay an hour later still hands out working URLs.
     Response answer =

@@ -11,6 +11,7 @@ import com.lumiku.platform.PageSize;
 import com.lumiku.platform.Roles;
 import com.lumiku.platform.idempotency.IdempotentRequests;
 import com.lumiku.platform.problem.ProblemException;
+import com.lumiku.platform.ratelimit.RateLimits;
 import com.lumiku.platform.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -47,6 +48,7 @@ public class PaymentsResource {
   @Inject CreditPackages packages;
   @Inject Payments payments;
   @Inject IdempotentRequests idempotentRequests;
+  @Inject RateLimits limits;
   @Context UriInfo uriInfo;
 
   /** A package for sale; {@code price} in rupiah. */
@@ -111,6 +113,8 @@ public class PaymentsResource {
         idempotencyKey,
         new IdempotentRequest(CHECKOUT_ROUTE, order),
         () -> {
+          // counted here, inside the idempotent work: a replayed answer counts nothing
+          limits.acquire("payments", currentUser.id().toString());
           Payment payment =
               payments.checkout(
                   currentUser.id(), token.getName(), order.packageId(), order.paymentMethod());

@@ -1,6 +1,7 @@
 package com.lumiku.platform.problem;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A failure the caller can understand and act on. It leaves the API as its {@link Problem}, and as
@@ -12,14 +13,25 @@ public class ProblemException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final transient Problem problem;
+  private final transient Map<String, String> headers;
 
   public ProblemException(Problem problem) {
+    this(problem, Map.of());
+  }
+
+  /** A problem whose answer also carries these header fields (e.g. a 429's Retry-After). */
+  protected ProblemException(Problem problem, Map<String, String> headers) {
     super(problem.detail(), null, false, false);
     this.problem = problem;
+    this.headers = Map.copyOf(headers);
   }
 
   public Problem problem() {
     return problem;
+  }
+
+  public Map<String, String> headers() {
+    return headers;
   }
 
   /** 404, also for what exists but belongs to somebody else. */

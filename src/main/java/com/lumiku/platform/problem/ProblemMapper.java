@@ -37,7 +37,14 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
   @Override
   public Response toResponse(Throwable failure) {
-    return problemFor(failure).toResponse();
+    Response answer = problemFor(failure).toResponse();
+    ProblemException problem = find(failure, ProblemException.class);
+    if (problem == null || problem.headers().isEmpty()) {
+      return answer;
+    }
+    Response.ResponseBuilder withHeaders = Response.fromResponse(answer);
+    problem.headers().forEach(withHeaders::header);
+    return withHeaders.build();
   }
 
   static Problem problemFor(Throwable failure) {

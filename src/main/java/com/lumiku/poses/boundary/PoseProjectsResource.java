@@ -102,7 +102,7 @@ public class PoseProjectsResource {
       @FormParam("name") String name,
       @FormParam("description") String description,
       @FormParam("image") EntityPart image) {
-    AcceptedImage picture = uploads.accepted(image, PoseGenerator.THUMBNAIL_SIZE);
+    AcceptedImage picture = uploads.accepted(currentUser.id(), image, PoseGenerator.THUMBNAIL_SIZE);
     return created(
         projects.createWithUpload(
             currentUser.id(), name, description, picture.png(), picture.thumbnailPng()));
@@ -145,7 +145,7 @@ public class PoseProjectsResource {
       @PathParam("projectId") UUID projectId, @FormParam("image") EntityPart image) {
     UUID userId = currentUser.id();
     projects.owned(projectId, userId);
-    AcceptedImage picture = uploads.accepted(image, PoseGenerator.THUMBNAIL_SIZE);
+    AcceptedImage picture = uploads.accepted(userId, image, PoseGenerator.THUMBNAIL_SIZE);
     return view(projects.poseUpload(projectId, userId, picture.png(), picture.thumbnailPng()));
   }
 

@@ -6,6 +6,7 @@ import com.lumiku.platform.Page;
 import com.lumiku.platform.Roles;
 import com.lumiku.platform.problem.Problem;
 import com.lumiku.platform.problem.ProblemException;
+import com.lumiku.platform.ratelimit.RateLimits;
 import com.lumiku.platform.security.CurrentUser;
 import com.lumiku.platform.storage.ImageUrls;
 import com.lumiku.poses.boundary.PoseLibraryResource.CategoryRef;
@@ -48,10 +49,14 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class PoseRequestsResource {
 
+  /** Rate limits per user: new pose requests, and votes. */
+  static final String REQUEST_LIMIT = "pose-requests";
+
   @Inject CurrentUser currentUser;
   @Inject PictureUploads uploads;
   @Inject PoseRequests requests;
   @Inject ImageUrls images;
+  @Inject RateLimits limits;
   @Context UriInfo uriInfo;
 
   /** A pose request as users see it; {@code mine} and {@code votedByMe} are the caller's. */
@@ -89,6 +94,7 @@ public class PoseRequestsResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response create(@NotNull NewPoseRequest body) {
+    limits.acquire(REQUEST_LIMIT, currentUser.id().toString());
     return created(requests.create(currentUser.id(), body.checked(), null, null));
   }
 
@@ -104,10 +110,11 @@ public class PoseRequestsResource {
       @FormParam("categoryId") String categoryId,
       @FormParam("image") EntityPart image) {
     NewPoseRequest request = new NewPoseRequest(name, description, uuid(categoryId)).checked();
+    limits.acquire(REQUEST_LIMIT, currentUser.id().toString());
     if (image == null) {
       return created(requests.create(currentUser.id(), request, null, null));
     }
-    AcceptedImage picture = uploads.accepted(image, PoseGenerator.THUMBNAIL_SIZE);
+    AcceptedImage picture = uploads.accepted(currentUser.id(), image, PoseGenerator.THUMBNAIL_SIZE);
     return created(
         requests.create(currentUser.id(), request, picture.png(), picture.thumbnailPng()));
   }
@@ -131,6 +138,7 @@ public class PoseRequestsResource {
   @Path("{requestId}/vote")
   public RequestView vote(@PathParam("requestId") UUID requestId) {
     UUID voter = currentUser.id();
+    limits.acquire("pose-votes", voter.toString());
     return view(requests.vote(requestId, voter), voter, images);
   }
 
@@ -139,6 +147,7 @@ public class PoseRequestsResource {
   @Path("{requestId}/vote")
   public RequestView withdraw(@PathParam("requestId") UUID requestId) {
     UUID voter = currentUser.id();
+    limits.acquire("pose-votes", voter.toString());
     return view(requests.withdraw(requestId, voter), voter, images);
   }
 

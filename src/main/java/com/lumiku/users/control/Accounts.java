@@ -5,6 +5,7 @@ import com.lumiku.credits.entity.CreditTransaction;
 import com.lumiku.credits.entity.TransactionType;
 import com.lumiku.platform.database.UniqueViolation;
 import com.lumiku.platform.problem.ProblemException;
+import com.lumiku.platform.ratelimit.RateLimits;
 import com.lumiku.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,12 +15,15 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Opens accounts and checks credentials. A new account gets its credit account and the welcome
- * credits (a {@code grant} ledger entry) in the same transaction as the user row.
+ * credits (a {@code grant} ledger entry) in the same transaction as the user row, while the hourly
+ * cap on welcome grants ({@value #WELCOME_LIMIT} rate limit, all instances together) allows; past
+ * it, the account opens with none.
  */
 @ApplicationScoped
 public class Accounts {
@@ -30,13 +34,17 @@ public class Accounts {
   @Inject Ledger ledger;
   @Inject Passwords passwords;
   @Inject AdminAccounts admins;
+  @Inject RateLimits limits;
 
   @Inject
   @ConfigProperty(name = "lumiku.credits.welcome")
   long welcomeCredits;
 
-  /** A new account and its opening balance. */
-  public record Registered(User user, long balance) {}
+  /** The rate limit on welcome grants, counted for everybody at once. */
+  public static final String WELCOME_LIMIT = "welcome-grants";
+
+  /** A new account, its opening balance, and the welcome credits it got (0 past the cap). */
+  public record Registered(User user, long balance, long welcomeCredits) {}
 
   /**
    * Registers a new user; everything the answer needs comes out of the one transaction, so a
@@ -61,20 +69,25 @@ public class Accounts {
       throw e;
     }
     ledger.open(user.id());
+    long welcome =
+        welcomeCredits > 0 && limits.tryAcquire(WELCOME_LIMIT, "all") ? welcomeCredits : 0;
     long balance = 0;
-    if (welcomeCredits > 0) {
+    if (welcome > 0) {
       balance =
           ledger
               .credit(
                   user.id(),
-                  welcomeCredits,
+                  welcome,
                   TransactionType.GRANT,
                   new CreditTransaction.Reference("user", user.id()),
                   "Welcome credits")
               .balanceAfter();
     }
-    LOG.info(() -> "Registered user " + user.id() + " with " + welcomeCredits + " welcome credits");
-    return new Registered(user, balance);
+    LOG.log(
+        Level.INFO,
+        "Registered user {0} with {1} welcome credits",
+        new Object[] {user.id(), welcome});
+    return new Registered(user, balance, welcome);
   }
 
   /**
