@@ -83,11 +83,23 @@ public interface NewAppScenarios extends Scenarios {
         .statusCode(200)
         .body(workQueues + ".data['" + ProbeApp.QUEUE + ".consumers']", equalTo("4"));
     JsonPath queues =
-        api().as(member).get("/api/health/queues").then().statusCode(200).extract().jsonPath();
+        api()
+            .as(api().admin())
+            .get("/api/health/queues")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
     assertThat(queues.getInt("find { it.name == '" + ProbeApp.QUEUE + "' }.consumers"))
         .isEqualTo(ProbeApp.CONCURRENCY);
     JsonPath workers =
-        api().as(member).get("/api/health/workers").then().statusCode(200).extract().jsonPath();
+        api()
+            .as(api().admin())
+            .get("/api/health/workers")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
     assertThat(workers.getInt("find { it.name == 'probe' }.maxConcurrency"))
         .isEqualTo(ProbeApp.CONCURRENCY);
     assertThat(workers.getInt("find { it.name == 'probe' }.consumers"))
@@ -127,7 +139,13 @@ public interface NewAppScenarios extends Scenarios {
     LedgerInvariants.assertRefundedOnce(member.id(), generation, PRICE);
     assertThat(TestDatabase.balance(member.id())).isEqualTo(100);
     JsonPath workers =
-        api().as(member).get("/api/health/workers").then().statusCode(200).extract().jsonPath();
+        api()
+            .as(api().admin())
+            .get("/api/health/workers")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
     assertThat(workers.getLong("find { it.name == 'dead-letter' }.processedLastHour")).isPositive();
   }
 

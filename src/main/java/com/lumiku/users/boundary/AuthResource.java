@@ -1,10 +1,16 @@
 package com.lumiku.users.boundary;
 
 import com.lumiku.credits.control.Ledger;
+import com.lumiku.platform.Roles;
+import com.lumiku.platform.problem.ProblemException;
+import com.lumiku.platform.security.CurrentUser;
+import com.lumiku.platform.security.Sessions;
 import com.lumiku.platform.security.TokenIssuer;
+import com.lumiku.users.control.AcceptablePassword;
 import com.lumiku.users.control.Accounts;
 import com.lumiku.users.entity.User;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -20,7 +26,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 
-/** Registration and login: the two routes that need no token, and hand one out. */
+/**
+ * Sessions: registration and login hand out a short-lived access token (the Bearer token, a JWT
+ * with an id) and a refresh token; refresh trades a refresh token, once, for a new pair; logout
+ * revokes the access token and the refresh tokens of its sign-in.
+ */
 @Path("auth")
 @RequestScoped
 @PermitAll
@@ -31,15 +41,25 @@ public class AuthResource {
   @Inject Accounts accounts;
   @Inject Ledger ledger;
   @Inject TokenIssuer tokens;
+  @Inject Sessions sessions;
+  @Inject CurrentUser currentUser;
 
   public record Registration(
       @NotBlank @Email @Size(max = 254) String email,
-      @NotNull @Size(min = 8, max = 200) String password,
+      @NotNull @AcceptablePassword @Size(max = 200) String password,
       @NotBlank @Size(max = 100) String name) {}
 
   public record Credentials(@NotBlank String email, @NotNull String password) {}
 
-  public record Session(String token, UserView user) {}
+  public record Refresh(@NotBlank @Size(max = 100) String refreshToken) {}
+
+  public record Logout(@Size(max = 100) String refreshToken) {}
+
+  /**
+   * A signed-in session: the access token, seconds until it expires, the refresh token and the
+   * account.
+   */
+  public record Session(String token, long expiresIn, String refreshToken, UserView user) {}
 
   @POST
   @Path("register")
@@ -47,7 +67,7 @@ public class AuthResource {
     Accounts.Registered registered =
         accounts.register(registration.email(), registration.password(), registration.name());
     return Response.created(URI.create("/api/me"))
-        .entity(session(registered.user(), registered.balance()))
+        .entity(session(registered.user(), registered.balance(), null))
         .build();
   }
 
@@ -55,11 +75,46 @@ public class AuthResource {
   @Path("login")
   public Session login(@NotNull @Valid Credentials credentials) {
     User user = accounts.authenticate(credentials.email(), credentials.password());
-    return session(user, ledger.balance(user.id()));
+    return session(user, ledger.balance(user.id()), null);
   }
 
-  private Session session(User user, long balance) {
+  /** A new access token and the next refresh token; a used or unknown refresh token is a 401. */
+  @POST
+  @Path("refresh")
+  public Session refresh(@NotNull @Valid Refresh refresh) {
+    Sessions.Rotated rotated =
+        sessions
+            .rotate(refresh.refreshToken())
+            .orElseThrow(
+                () ->
+                    ProblemException.unauthorized("This session has ended; please sign in again."));
+    User user =
+        accounts
+            .find(rotated.userId())
+            .orElseThrow(() -> ProblemException.unauthorized("This account no longer exists."));
+    return session(user, ledger.balance(user.id()), rotated.refreshToken());
+  }
+
+  /**
+   * Ends the caller's session: the access token is refused from now on, on every instance, and so
+   * are the refresh tokens of its sign-in when the body names one of them.
+   */
+  @POST
+  @Path("logout")
+  @RolesAllowed({Roles.USER, Roles.ADMIN})
+  public Response logout(@Valid Logout logout) {
+    sessions.revokeAccess(currentUser.tokenId(), currentUser.tokenExpiresAt());
+    if (logout != null && logout.refreshToken() != null) {
+      sessions.close(currentUser.id(), logout.refreshToken());
+    }
+    return Response.noContent().build();
+  }
+
+  private Session session(User user, long balance, String refreshToken) {
     return new Session(
-        tokens.issue(user.id(), user.email(), user.role()), UserView.of(user, balance));
+        tokens.issue(user.id(), user.email(), user.role()),
+        tokens.lifetime().toSeconds(),
+        refreshToken != null ? refreshToken : sessions.open(user.id()),
+        UserView.of(user, balance));
   }
 }

@@ -55,7 +55,13 @@ public interface ReadinessScenarios extends Scenarios {
     api().awaitTerminal(member, generation, Duration.ofSeconds(60));
 
     JsonPath queues =
-        api().as(member).get("/api/health/queues").then().statusCode(200).extract().jsonPath();
+        api()
+            .as(api().admin())
+            .get("/api/health/queues")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
     // Every app's queue (the probe app's too: tests deploy it), then the dead-letter queue.
     assertThat(queues.getList("name"))
         .containsExactly(
@@ -69,13 +75,21 @@ public interface ReadinessScenarios extends Scenarios {
     assertThat(queues.getMap("[0]")).containsKeys("waiting", "active", "scheduled", "deadLettered");
 
     JsonPath workers =
-        api().as(member).get("/api/health/workers").then().statusCode(200).extract().jsonPath();
+        api()
+            .as(api().admin())
+            .get("/api/health/workers")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
     assertThat(workers.getList("name")).containsExactly("avatar", "pose", "probe", "dead-letter");
     assertThat(workers.getInt("[0].consumers")).isEqualTo(4);
     assertThat(workers.getInt("[0].maxConcurrency")).isEqualTo(4);
     assertThat(workers.getLong("[0].processedLastHour")).isPositive();
     assertThat(workers.getString("[0].lastActivityAt")).isNotNull();
     api().anonymous().get("/api/health/queues").then().statusCode(401);
+    api().as(member).get("/api/health/queues").then().statusCode(403);
+    api().as(member).get("/api/health/workers").then().statusCode(403);
   }
 
   @Test

@@ -1,0 +1,178 @@
+package com.lumiku.users;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.oneOf;
+
+import com.lumiku.testing.Api;
+import com.lumiku.testing.Scenarios;
+import io.restassured.path.json.JsonPath;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sessions and the locked-down operations: logout revokes, refresh rotates, the Bearer scheme in
+ * any case, the password policy, and the operators' documents for operators only.
+ */
+public interface SessionScenarios extends Scenarios {
+
+  private JsonPath registered() {
+    return api()
+        .anonymous()
+        .body(
+            Map.of(
+                "email", "session-" + UUID.randomUUID() + "@example.com",
+                "password", "correct horse",
+                "name", "Session"))
+        .post("/api/auth/register")
+        .then()
+        .statusCode(201)
+        .extract()
+        .jsonPath();
+  }
+
+  private io.restassured.response.Response refresh(String refreshToken) {
+    return api().anonymous().body(Map.of("refreshToken", refreshToken)).post("/api/auth/refresh");
+  }
+
+  @Test
+  default void logoutRevokesTheAccessTokenAndItsRefreshTokens() {
+    JsonPath session = registered();
+    String token = session.getString("token");
+    assertThat(session.getLong("expiresIn")).isEqualTo(1800);
+    api()
+        .anonymous()
+        .header("Authorization", "Bearer " + token)
+        .get("/api/me")
+        .then()
+        .statusCode(200);
+
+    api()
+        .anonymous()
+        .header("Authorization", "Bearer " + token)
+        .body(Map.of("refreshToken", session.getString("refreshToken")))
+        .post("/api/auth/logout")
+        .then()
+        .statusCode(204);
+
+    for (int attempt = 0; attempt < 2; attempt++) {
+      api()
+          .anonymous()
+          .header("Authorization", "Bearer " + token)
+          .get("/api/me")
+          .then()
+          .statusCode(401)
+          .contentType("application/problem+json");
+    }
+    refresh(session.getString("refreshToken"))
+        .then()
+        .statusCode(401)
+        .contentType("application/problem+json");
+  }
+
+  @Test
+  default void refreshRotatesAndAReusedRefreshTokenEndsTheSession() {
+    JsonPath session = registered();
+    String first = session.getString("refreshToken");
+
+    JsonPath renewed = refresh(first).then().statusCode(200).extract().jsonPath();
+    String second = renewed.getString("refreshToken");
+    assertThat(second).isNotEqualTo(first);
+    assertThat(renewed.getString("token")).isNotEqualTo(session.getString("token"));
+    assertThat(renewed.getString("user.id")).isEqualTo(session.getString("user.id"));
+    api()
+        .anonymous()
+        .header("Authorization", "Bearer " + renewed.getString("token"))
+        .get("/api/me")
+        .then()
+        .statusCode(200)
+        .body("id", equalTo(session.getString("user.id")));
+
+    // The used token again: refused, and the family it belongs to ends (a copy was replayed).
+    refresh(first).then().statusCode(401).contentType("application/problem+json");
+    refresh(second).then().statusCode(401);
+    refresh("not-a-refresh-token").then().statusCode(401);
+  }
+
+  @Test
+  default void theBearerSchemeIsMatchedInAnyCase() {
+    String token = registered().getString("token");
+    for (String scheme : new String[] {"bearer", "BEARER", "BeArEr"}) {
+      api()
+          .anonymous()
+          .header("Authorization", scheme + " " + token)
+          .get("/api/me")
+          .then()
+          .statusCode(200);
+    }
+  }
+
+  @Test
+  default void weakPasswordsAreRefusedNamingTheRule() {
+    for (String weak : new String[] {"12345678", "password1", "short pw"}) {
+      api()
+          .anonymous()
+          .body(
+              Map.of(
+                  "email",
+                  "weak-" + UUID.randomUUID() + "@example.com",
+                  "password",
+                  weak,
+                  "name",
+                  "Weak"))
+          .post("/api/auth/register")
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json")
+          .body("errors.field", hasItem("password"))
+          .body("errors.find { it.field == 'password' }.message", containsString("at least 10"));
+    }
+    for (String common : new String[] {"qwertyuiop", "Password1234", "1234567890"}) {
+      api()
+          .anonymous()
+          .body(
+              Map.of(
+                  "email",
+                  "weak-" + UUID.randomUUID() + "@example.com",
+                  "password",
+                  common,
+                  "name",
+                  "Weak"))
+          .post("/api/auth/register")
+          .then()
+          .statusCode(400)
+          .body("errors.find { it.field == 'password' }.message", containsString("commonly used"));
+    }
+  }
+
+  @Test
+  default void operationsDocumentsAreForAdminsAndProbesStayOpen() {
+    Api.Member member = api().register();
+    Api.Member admin = api().admin();
+    for (String path : new String[] {"/metrics", "/metrics?scope=application", "/openapi"}) {
+      api()
+          .anonymous()
+          .accept("*/*")
+          .get(path)
+          .then()
+          .statusCode(401)
+          .contentType("application/problem+json");
+      api()
+          .as(member)
+          .accept("*/*")
+          .get(path)
+          .then()
+          .statusCode(403)
+          .contentType("application/problem+json");
+      api().as(admin).accept("*/*").get(path).then().statusCode(200);
+    }
+    api().as(admin).accept("*/*").get("/api/application.wadl").then().statusCode(404);
+    api().as(member).get("/api/health/queues").then().statusCode(403);
+    api().as(member).get("/api/health/workers").then().statusCode(403);
+    api().anonymous().get("/health/ready").then().statusCode(oneOf(200, 503));
+    api().anonymous().get("/health/live").then().statusCode(oneOf(200, 503));
+  }
+}
