@@ -175,4 +175,23 @@ public interface SessionScenarios extends Scenarios {
     api().anonymous().get("/health/ready").then().statusCode(oneOf(200, 503));
     api().anonymous().get("/health/live").then().statusCode(oneOf(200, 503));
   }
+
+  @Test
+  default void everyAnswerCarriesTheBrowserProtections() {
+    for (String path : new String[] {"/", "/api/apps", "/api/me", "/health/ready"}) {
+      io.restassured.response.Response answer = api().anonymous().accept("*/*").get(path);
+      assertThat(answer.getHeaders().getValues("Content-Security-Policy"))
+          .as(path)
+          .singleElement()
+          .asString()
+          .contains("default-src 'self'")
+          .contains("script-src 'self' 'sha256-")
+          .contains("frame-ancestors 'none'")
+          .doesNotContain("unsafe-inline");
+      assertThat(answer.getHeader("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
+      assertThat(answer.getHeader("Referrer-Policy")).as(path).isEqualTo("no-referrer");
+      assertThat(answer.getHeader("Permissions-Policy")).as(path).contains("camera=()");
+      assertThat(answer.getHeader("Set-Cookie")).as(path).isNull();
+    }
+  }
 }

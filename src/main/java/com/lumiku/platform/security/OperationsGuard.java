@@ -18,6 +18,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 @WebFilter(
     filterName = "OperationsGuard",
+    asyncSupported = true,
     urlPatterns = {"/metrics", "/metrics/*", "/openapi", "/openapi/*"})
 public class OperationsGuard extends HttpFilter {
 

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * documents, which Payara serves in this application's context). The answer is the container's 401
  * problem document (web.xml error pages), the same as for an expired token.
  */
-@WebFilter(filterName = "RevokedTokenFilter", urlPatterns = "/*")
+@WebFilter(filterName = "RevokedTokenFilter", urlPatterns = "/*", asyncSupported = true)
 public class RevokedTokenFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
