@@ -194,4 +194,41 @@ public interface SessionScenarios extends Scenarios {
       assertThat(answer.getHeader("Set-Cookie")).as(path).isNull();
     }
   }
+
+  @Test
+  default void anAdminsGrantIsInTheAuditWithWhoWhatAndWhy() {
+    Api.Member member = api().register();
+    Api.Member admin = api().admin();
+    String reason = "audit check " + UUID.randomUUID();
+    api()
+        .as(admin)
+        .body(Map.of("amount", 7, "reason", reason))
+        .post("/api/admin/users/" + member.id() + "/credits")
+        .then()
+        .statusCode(201);
+
+    JsonPath audit =
+        api()
+            .as(admin)
+            .get("/api/admin/audit?limit=50")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    Map<String, Object> entry =
+        audit.getList("items", Map.class).stream()
+            .filter(item -> String.valueOf(item.get("details")).contains(reason))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new AssertionError("no audit entry with " + reason + ": " + audit.prettify()));
+    assertThat(entry)
+        .containsEntry("action", "credits.grant")
+        .containsEntry("targetType", "user")
+        .containsEntry("targetId", member.id().toString())
+        .containsEntry("adminId", admin.id().toString());
+    assertThat(String.valueOf(entry.get("details"))).contains("\"amount\":7");
+    api().as(member).get("/api/admin/audit").then().statusCode(403);
+    api().as(admin).get("/api/admin/audit?cursor=nonsense").then().statusCode(400);
+  }
 }
