@@ -61,9 +61,10 @@ public class Sessions {
     int used =
         em.createNativeQuery(
                 "UPDATE refresh_tokens SET used_at = ?1 WHERE token_hash = ?2 AND used_at IS NULL"
-                    + " AND revoked_at IS NULL AND expires_at > ?1")
+                    + " AND revoked_at IS NULL AND expires_at > ?3")
             .setParameter(1, now)
             .setParameter(2, hash)
+            .setParameter(3, now)
             .executeUpdate();
     if (used == 0) {
       revokeFamilyOf(hash, now);
