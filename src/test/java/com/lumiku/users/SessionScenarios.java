@@ -112,40 +112,32 @@ public interface SessionScenarios extends Scenarios {
 
   @Test
   default void weakPasswordsAreRefusedNamingTheRule() {
-    for (String weak : new String[] {"12345678", "password1", "short pw"}) {
-      api()
-          .anonymous()
-          .body(
-              Map.of(
-                  "email",
-                  "weak-" + UUID.randomUUID() + "@example.com",
-                  "password",
-                  weak,
-                  "name",
-                  "Weak"))
-          .post("/api/auth/register")
-          .then()
-          .statusCode(400)
-          .contentType("application/problem+json")
-          .body("errors.field", hasItem("password"))
-          .body("errors.find { it.field == 'password' }.message", containsString("at least 10"));
-    }
-    for (String common : new String[] {"qwertyuiop", "Password1234", "1234567890"}) {
-      api()
-          .anonymous()
-          .body(
-              Map.of(
-                  "email",
-                  "weak-" + UUID.randomUUID() + "@example.com",
-                  "password",
-                  common,
-                  "name",
-                  "Weak"))
-          .post("/api/auth/register")
-          .then()
-          .statusCode(400)
-          .body("errors.find { it.field == 'password' }.message", containsString("commonly used"));
-    }
+    Map<String, String> rules =
+        Map.of(
+            "12345678", "at least 10",
+            "password1", "at least 10",
+            "short pw", "at least 10",
+            "qwertyuiop", "commonly used",
+            "Password1234", "commonly used",
+            "1234567890", "commonly used");
+    rules.forEach(
+        (weak, rule) ->
+            api()
+                .anonymous()
+                .body(
+                    Map.of(
+                        "email",
+                        "weak-" + UUID.randomUUID() + "@example.com",
+                        "password",
+                        weak,
+                        "name",
+                        "Weak"))
+                .post("/api/auth/register")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("password"))
+                .body("errors.find { it.field == 'password' }.message", containsString(rule)));
   }
 
   @Test
