@@ -40,7 +40,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     return problemFor(failure).toResponse();
   }
 
-  static Problem problemFor(Throwable failure) {
+  public static Problem problemFor(Throwable failure) {
     ProblemException problem = find(failure, ProblemException.class);
     if (problem != null) {
       return problem.problem();

@@ -1,5 +1,7 @@
 package com.lumiku.platform.security;
 
+import com.lumiku.platform.problem.ContainerErrorPage;
+import com.lumiku.platform.problem.ProblemMapper;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -32,7 +34,16 @@ public class RevokedTokenFilter extends HttpFilter {
     Optional<JsonWebToken> token = Caller.token(request);
     if (token.isPresent()) {
       String id = token.get().getTokenID();
-      if (id == null || sessions.isRevoked(id)) {
+      boolean revoked;
+      try {
+        revoked = id == null || sessions.isRevoked(id);
+      } catch (RuntimeException failure) {
+        // The denylist cannot be read (the database is away): no token passes unchecked; the
+        // answer is the API's own (a 503 to retry for an outage, as a charge would get).
+        ContainerErrorPage.write(response, ProblemMapper.problemFor(failure));
+        return;
+      }
+      if (revoked) {
         response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
         return;
       }
