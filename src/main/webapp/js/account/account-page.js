@@ -1,17 +1,20 @@
 /**
- * The account (#/account): who is signed in, and log out. The server cannot revoke a token yet
- * (issue 17), so logging out forgets it in this browser; the token itself stays valid until it
- * expires.
+ * The account (#/account): who is signed in, and log out. Logging out ends the session on the
+ * server (its access and refresh tokens are revoked, on every instance) and forgets it here.
  */
 import { html, nothing } from 'lit';
 import { session } from '../shared/session.js';
 import { navigate } from '../shared/router.js';
 import { SessionElement } from '../shared/components.js';
 import { credits } from '../shared/format.js';
+import { logOut } from '../shared/api.js';
 
 class AccountPage extends SessionElement {
-  #logOut() {
-    session.signOut();
+  static properties = { leaving: { state: true } };
+
+  async #logOut() {
+    this.leaving = true;
+    await logOut();
     navigate('/login', { replace: true });
   }
 
@@ -27,8 +30,9 @@ class AccountPage extends SessionElement {
             ${user.role === 'admin' ? html`<dt>Role</dt><dd>Operator (admin)</dd>` : nothing}
           </dl>`
         : html`<lumiku-loading label="Loading your account…"></lumiku-loading>`}
-      <button type="button" class="secondary" @click=${this.#logOut} data-test="logout">Log out</button>
-      <p class="hint">Logging out forgets your session in this browser.</p>
+      <button type="button" class="secondary" @click=${this.#logOut} ?disabled=${this.leaving}
+        data-test="logout">Log out</button>
+      <p class="hint">Logging out ends your session, here and for anyone who copied it.</p>
     </section>`;
   }
 }

@@ -1,6 +1,6 @@
 /**
  * Register (#/register) and log in (#/login): POST /api/auth/register {email, password, name} and
- * POST /api/auth/login {email, password}, both answering {token, user}. ?next=<path> says where to
+ * POST /api/auth/login {email, password}, both answering {token, refreshToken, user}. ?next=<path> says where to
  * go afterwards.
  */
 import { html, nothing } from 'lit';
@@ -69,7 +69,7 @@ class SignInPage extends LightElement {
         ${registering ? this.#field('Name', 'name', 'text', 'name', { maxlength: 100 }) : nothing}
         ${this.#field('Email', 'email', 'email', 'email', { maxlength: 254 })}
         ${this.#field('Password', 'password', 'password', registering ? 'new-password' : 'current-password',
-          registering ? { minlength: 8, maxlength: 200, hint: 'At least 8 characters.' } : {})}
+          registering ? { minlength: 10, maxlength: 200, hint: 'At least 10 characters, and not a common password.' } : {})}
         <lumiku-error .error=${this.error} .fields=${['name', 'email', 'password']}
           data-test=${registering ? 'register-error' : 'login-error'}></lumiku-error>
         <button type="submit" ?disabled=${this.busy} data-test=${registering ? 'register-submit' : 'login-submit'}>

@@ -13,10 +13,17 @@
  *   refreshUser()                  GET /api/me into the session
  *   refreshUserSoon()              the same, once for a burst of calls (e.g. live events that
  *                                  may have moved the balance: orders from another tab, refunds)
+ *   freshToken({failed})           the access token, renewed first (POST /api/auth/refresh) when
+ *                                  it expires within 30 s or is the one given as refused; null
+ *                                  when signed out
+ *   logOut()                       ends the session on the server (POST /api/auth/logout revokes
+ *                                  the access token and the refresh tokens), then here
  *   ApiError                       {status, title, detail, type, errors: [{field, message}],
  *                                   retryAfter, message, fieldMessage(field), isPaymentRequired}
- * A 401 while signed in means the token ended: the session is dropped (the shell then asks to sign
- * in again).
+ * A 401 while signed in renews the access token once and repeats the request; a second 401, or a
+ * refresh token the server refuses, means the session ended: it is dropped (the shell then asks to
+ * sign in again). One refresh at a time, across tabs where the browser has Web Locks: a refresh
+ * token works once, and the server ends a session whose used refresh token comes back.
  */
 import { session } from './session.js';
 
@@ -86,10 +93,62 @@ async function problemOf(response) {
   }
 }
 
-async function send(path, { method = 'GET', body, form, headers = {}, idempotencyKey, signal } = {}) {
+let refreshing = null;
+
+/** Trades the refresh token for a new pair, unless another tab did so already (its pair is stored). */
+async function renew(failed) {
+  session.adoptStored();
+  if (session.tokenFresh && session.token !== failed) {
+    return session.token;
+  }
+  const used = session.refreshToken;
+  if (!used) {
+    return session.token;
+  }
+  let response;
+  try {
+    response = await fetch('/api/auth/refresh', {
+      method: 'POST',
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ refreshToken: used }),
+    });
+  } catch {
+    return session.token; // offline: the request itself will say so
+  }
+  if (response.ok) {
+    session.signIn(await response.json());
+  } else if (response.status === 400 || response.status === 401) {
+    session.adoptStored();
+    if (session.refreshToken === used) {
+      session.signOut(); // the session ended (logged out elsewhere, expired, or replayed)
+    }
+  }
+  return session.token;
+}
+
+export function freshToken({ failed = null } = {}) {
+  if (!session.signedIn) {
+    return Promise.resolve(null);
+  }
+  if (session.tokenFresh && session.token !== failed) {
+    return Promise.resolve(session.token);
+  }
+  if (!refreshing) {
+    const run = () => renew(failed);
+    refreshing = (navigator.locks ? navigator.locks.request('lumiku-session-refresh', run) : run())
+      .finally(() => {
+        refreshing = null;
+      });
+  }
+  return refreshing;
+}
+
+async function send(path, options = {}, retried = false) {
+  const { method = 'GET', body, form, headers = {}, idempotencyKey, signal } = options;
   const all = { Accept: 'application/json', ...headers };
-  if (session.token) {
-    all.Authorization = `Bearer ${session.token}`;
+  const token = await freshToken();
+  if (token) {
+    all.Authorization = `Bearer ${token}`;
   }
   if (idempotencyKey) {
     all['Idempotency-Key'] = idempotencyKey;
@@ -111,8 +170,14 @@ async function send(path, { method = 'GET', body, form, headers = {}, idempotenc
     throw new ApiError(0);
   }
   if (!response.ok) {
+    if (response.status === 401 && token && !retried && session.refreshToken) {
+      if ((await freshToken({ failed: token })) && session.token !== token) {
+        response.body?.cancel().catch(() => {});
+        return send(path, options, true);
+      }
+    }
     const problem = await problemOf(response);
-    if (response.status === 401 && session.token) {
+    if (response.status === 401 && token && session.token === token) {
       session.signOut();
     }
     const retryAfter = Number.parseInt(response.headers.get('Retry-After') ?? '', 10);
@@ -165,6 +230,17 @@ export async function download(path, fallbackName) {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export async function logOut() {
+  if (session.signedIn) {
+    try {
+      await api('auth/logout', { method: 'POST', body: { refreshToken: session.refreshToken } });
+    } catch {
+      // already ended, or the server is away: this browser forgets the session all the same
+    }
+  }
+  session.signOut();
 }
 
 export async function refreshUser() {

@@ -22,7 +22,7 @@
  *   EventStreamParser: push(text) -> [{type, data, id, retry}]  (text/event-stream framing)
  *   isTerminal(status)
  */
-import { ApiError } from './api.js';
+import { ApiError, freshToken } from './api.js';
 import { session } from './session.js';
 
 const TERMINAL = new Set(['completed', 'partial', 'failed', 'canceled']);
@@ -104,6 +104,7 @@ export function openStream(path, { onEvent, onOpen = () => {}, onError = () => {
   let serverDelay = null;
   let lastEventId = '';
   let opens = 0;
+  let renewed = false;
 
   const schedule = () => {
     if (closed || !reconnect() || !session.signedIn) {
@@ -122,8 +123,12 @@ export function openStream(path, { onEvent, onOpen = () => {}, onError = () => {
     }
     controller = new AbortController();
     const headers = { Accept: 'text/event-stream' };
-    if (session.token) {
-      headers.Authorization = `Bearer ${session.token}`;
+    const token = await freshToken();
+    if (closed) {
+      return;
+    }
+    if (token) {
+      headers.Authorization = `Bearer ${token}`;
     }
     if (lastEventId) {
       headers['Last-Event-ID'] = lastEventId;
@@ -140,9 +145,17 @@ export function openStream(path, { onEvent, onOpen = () => {}, onError = () => {
     if (!response.ok || !(response.headers.get('Content-Type') || '').startsWith('text/event-stream')) {
       const status = response.ok ? 502 : response.status;
       response.body?.cancel().catch(() => {});
+      if (status === 401 && token && !renewed) {
+        const next = await freshToken({ failed: token });
+        if (next && next !== token) {
+          renewed = true; // the access token ended: once more with the renewed one
+          schedule();
+          return;
+        }
+      }
       if (FINAL_STATUSES.has(status)) {
         closed = true;
-        if (status === 401) {
+        if (status === 401 && session.token === token) {
           session.signOut();
         }
         onError(new ApiError(status));
@@ -152,6 +165,7 @@ export function openStream(path, { onEvent, onOpen = () => {}, onError = () => {
       return;
     }
     const openedAt = Date.now();
+    renewed = false;
     onOpen(opens++ > 0);
     const parser = new EventStreamParser();
     parser.lastEventId = lastEventId;

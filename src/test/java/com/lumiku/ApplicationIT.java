@@ -27,6 +27,7 @@ import com.lumiku.quotas.QuotaScenarios;
 import com.lumiku.testing.DeployedApplicationTest;
 import com.lumiku.testing.Deployments;
 import com.lumiku.users.AuthenticationScenarios;
+import com.lumiku.users.SessionScenarios;
 import com.lumiku.web.BrowserScenarios;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -43,6 +44,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  */
 class ApplicationIT extends DeployedApplicationTest
     implements AuthenticationScenarios,
+        SessionScenarios,
         AvatarGenerationScenarios,
         AvatarManagementScenarios,
         AvatarPersonaScenarios,

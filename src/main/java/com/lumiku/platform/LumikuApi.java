@@ -4,6 +4,7 @@ import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import org.eclipse.microprofile.auth.LoginConfig;
 
 /**
@@ -21,4 +22,12 @@ public class LumikuApi extends Application {
 
   /** Where the API lives, under the application's context root. */
   public static final String PATH = "api";
+
+  /**
+   * No {@code application.wadl}: the route map is for operators ({@code /openapi}, admins only).
+   */
+  @Override
+  public Map<String, Object> getProperties() {
+    return Map.of("jersey.config.server.wadl.disableWadl", true);
+  }
 }

@@ -82,12 +82,10 @@ public interface NewAppScenarios extends Scenarios {
         .then()
         .statusCode(200)
         .body(workQueues + ".data['" + ProbeApp.QUEUE + ".consumers']", equalTo("4"));
-    JsonPath queues =
-        api().as(member).get("/api/health/queues").then().statusCode(200).extract().jsonPath();
+    JsonPath queues = api().operatorView("/api/health/queues");
     assertThat(queues.getInt("find { it.name == '" + ProbeApp.QUEUE + "' }.consumers"))
         .isEqualTo(ProbeApp.CONCURRENCY);
-    JsonPath workers =
-        api().as(member).get("/api/health/workers").then().statusCode(200).extract().jsonPath();
+    JsonPath workers = api().operatorView("/api/health/workers");
     assertThat(workers.getInt("find { it.name == 'probe' }.maxConcurrency"))
         .isEqualTo(ProbeApp.CONCURRENCY);
     assertThat(workers.getInt("find { it.name == 'probe' }.consumers"))
@@ -126,8 +124,7 @@ public interface NewAppScenarios extends Scenarios {
     assertThat(operators.getString("errorDetail")).contains("failed attempt 3 on purpose");
     LedgerInvariants.assertRefundedOnce(member.id(), generation, PRICE);
     assertThat(TestDatabase.balance(member.id())).isEqualTo(100);
-    JsonPath workers =
-        api().as(member).get("/api/health/workers").then().statusCode(200).extract().jsonPath();
+    JsonPath workers = api().operatorView("/api/health/workers");
     assertThat(workers.getLong("find { it.name == 'dead-letter' }.processedLastHour")).isPositive();
   }
 

@@ -177,7 +177,7 @@ public interface CreditsAdminScenarios extends Scenarios {
   /** A counter from the application's Prometheus metrics, 0 if not there yet. */
   private long metric(String name) {
     String text =
-        api().anonymous().accept("text/plain").get("/metrics?scope=application").asString();
+        api().as(api().admin()).accept("text/plain").get("/metrics?scope=application").asString();
     return text.lines()
         .filter(line -> line.startsWith(name) && !line.startsWith("#"))
         .map(line -> line.substring(line.lastIndexOf(' ') + 1))

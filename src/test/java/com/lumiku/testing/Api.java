@@ -90,6 +90,11 @@ public final class Api {
     return new Member(UUID.fromString(body.getString("user.id")), email, body.getString("token"));
   }
 
+  /** What an admin reads at {@code path} (an operators' route), which must answer 200. */
+  public JsonPath operatorView(String path) {
+    return as(admin()).get(path).then().statusCode(200).extract().jsonPath();
+  }
+
   /** An admin gives the member credits. */
   public void grant(Member member, long amount) {
     as(admin())

@@ -116,6 +116,56 @@ public interface BrowserScenarios extends Scenarios {
     }
   }
 
+  /**
+   * A session whose access token the server refuses is renewed with the refresh token and the
+   * request repeated, without the user noticing; logging out then ends it on the server: the tokens
+   * the page held are refused afterwards.
+   */
+  @Test
+  default void aRefusedTokenIsRenewedAndLoggingOutEndsTheSessionOnTheServer() throws Exception {
+    try (Browser browser = Browser.open(api().baseUrl(), 1280, 900)) {
+      browser.check(
+          "session",
+          () -> {
+            register(browser);
+            String refresh =
+                (String) browser.script("return localStorage.getItem('lumiku.refresh');");
+            assertThat(refresh).isNotBlank();
+            // An access token the server refuses (its signature broken), as after a revocation.
+            browser.script(
+                "const t = localStorage.getItem('lumiku.token');"
+                    + " localStorage.setItem('lumiku.token', t.slice(0, -4) + 'AAAA');");
+            browser.driver().navigate().refresh();
+            browser.test("account-link").click();
+            browser.until(
+                Duration.ofSeconds(10),
+                driver ->
+                    !browser.all("account-email").isEmpty()
+                        && browser.all("account-email").get(0).isDisplayed());
+            String renewed =
+                (String) browser.script("return localStorage.getItem('lumiku.token');");
+            assertThat((String) browser.script("return localStorage.getItem('lumiku.refresh');"))
+                .isNotEqualTo(refresh);
+            api()
+                .anonymous()
+                .header("Authorization", "Bearer " + renewed)
+                .get("/api/me")
+                .then()
+                .statusCode(200);
+
+            browser.click("logout");
+            browser.test("nav-login");
+            assertThat(browser.script("return localStorage.getItem('lumiku.token');")).isNull();
+            api()
+                .anonymous()
+                .header("Authorization", "Bearer " + renewed)
+                .get("/api/me")
+                .then()
+                .statusCode(401);
+          });
+    }
+  }
+
   /** Registers a new user through the page; returns the email address. */
   private static String register(Browser browser) {
     String email = "browser-" + UUID.randomUUID() + "@example.com";

@@ -8,11 +8,13 @@ import com.lumiku.avatars.control.PersonaExampleEdit;
 import com.lumiku.avatars.control.PersonaExamples;
 import com.lumiku.avatars.control.PresetEdit;
 import com.lumiku.platform.Roles;
+import com.lumiku.platform.audit.Audited;
 import com.lumiku.platform.problem.ProblemException;
 import com.lumiku.platform.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -69,6 +71,8 @@ public class AvatarCatalogueAdminResource {
   @POST
   @Path("presets")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Transactional
+  @Audited("avatar-creator.preset.create")
   public Response createPreset(@NotNull PresetEdit preset) {
     PresetView created = AvatarPresetsResource.view(presets.create(currentUser.id(), preset));
     return Response.created(location("preset", created.id())).entity(created).build();
@@ -77,6 +81,8 @@ public class AvatarCatalogueAdminResource {
   @PATCH
   @Path("presets/{presetId}")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Transactional
+  @Audited("avatar-creator.preset.change")
   public PresetView changePreset(
       @PathParam("presetId") UUID presetId, @NotNull PresetEdit changes) {
     return AvatarPresetsResource.view(presets.change(currentUser.id(), presetId, changes));
@@ -84,6 +90,8 @@ public class AvatarCatalogueAdminResource {
 
   @DELETE
   @Path("presets/{presetId}")
+  @Transactional
+  @Audited("avatar-creator.preset.delete")
   public Response deletePreset(@PathParam("presetId") UUID presetId) {
     presets.delete(currentUser.id(), presetId);
     return Response.noContent().build();
@@ -110,6 +118,8 @@ public class AvatarCatalogueAdminResource {
   @POST
   @Path("persona-examples")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Transactional
+  @Audited("avatar-creator.persona-example.create")
   public Response createExample(@NotNull PersonaExampleEdit example) {
     PersonaExampleView created =
         PersonaExamplesResource.view(examples.create(currentUser.id(), example));
@@ -119,6 +129,8 @@ public class AvatarCatalogueAdminResource {
   @PATCH
   @Path("persona-examples/{exampleId}")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Transactional
+  @Audited("avatar-creator.persona-example.change")
   public PersonaExampleView changeExample(
       @PathParam("exampleId") UUID exampleId, @NotNull PersonaExampleEdit changes) {
     return PersonaExamplesResource.view(examples.change(currentUser.id(), exampleId, changes));
@@ -126,6 +138,8 @@ public class AvatarCatalogueAdminResource {
 
   @DELETE
   @Path("persona-examples/{exampleId}")
+  @Transactional
+  @Audited("avatar-creator.persona-example.delete")
   public Response deleteExample(@PathParam("exampleId") UUID exampleId) {
     examples.delete(currentUser.id(), exampleId);
     return Response.noContent().build();

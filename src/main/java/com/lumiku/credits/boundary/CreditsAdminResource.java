@@ -4,11 +4,13 @@ import com.lumiku.credits.control.Grants;
 import com.lumiku.credits.control.Reconciliation;
 import com.lumiku.credits.entity.CreditTransaction;
 import com.lumiku.platform.Roles;
+import com.lumiku.platform.audit.Audited;
 import com.lumiku.platform.problem.ProblemException;
 import com.lumiku.platform.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -44,6 +46,8 @@ public class CreditsAdminResource {
 
   @POST
   @Path("users/{userId}/credits")
+  @Transactional
+  @Audited("credits.grant")
   public Response grant(@PathParam("userId") UUID userId, @NotNull @Valid CreditChange change) {
     if (change.amount() == 0) {
       throw ProblemException.badRequest("amount must not be 0.");

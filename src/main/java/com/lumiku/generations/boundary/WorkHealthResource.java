@@ -19,13 +19,13 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * The state of the work, for operators and the front end: per queue what the broker holds, per kind
- * of worker how many consume and what they did in the last hour (from the database). Every number
- * is read now; a broker that does not answer makes this a 503.
+ * The state of the work, for operators only (admins; users get 403): per queue what the broker
+ * holds, per kind of worker how many consume and what they did in the last hour (from the
+ * database). Every number is read now; a broker that does not answer makes this a 503.
  */
 @Path("health")
 @RequestScoped
-@RolesAllowed({Roles.USER, Roles.ADMIN})
+@RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class WorkHealthResource {
 

@@ -7,6 +7,7 @@ import com.lumiku.platform.Page;
 import com.lumiku.platform.PageCursor;
 import com.lumiku.platform.PageSize;
 import com.lumiku.platform.Roles;
+import com.lumiku.platform.audit.Audited;
 import com.lumiku.platform.problem.FieldRules;
 import com.lumiku.platform.problem.Problem.FieldError;
 import com.lumiku.platform.problem.ProblemException;
@@ -14,6 +15,7 @@ import com.lumiku.platform.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -117,6 +119,8 @@ public class PaymentsAdminResource {
   @POST
   @Path("{merchantOrderId}/refund")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Transactional
+  @Audited("payments.refund")
   public AdminPaymentView refund(
       @PathParam("merchantOrderId") String merchantOrderId, @NotNull RefundOrder order) {
     List<FieldError> errors = new ArrayList<>();

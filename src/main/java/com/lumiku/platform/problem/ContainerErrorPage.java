@@ -42,7 +42,12 @@ public class ContainerErrorPage extends HttpServlet {
               Problem.of(
                   status, status >= 500 ? "Internal Server Error" : "Error", "The request failed.");
         };
-    response.setStatus(status);
+    write(response, problem);
+  }
+
+  /** Answers with the problem document, for servlet code outside JAX-RS (filters). */
+  public static void write(HttpServletResponse response, Problem problem) throws IOException {
+    response.setStatus(problem.status());
     response.setContentType(Problem.MEDIA_TYPE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     response.getWriter().write(JsonDocuments.toJson(problem));

@@ -47,7 +47,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     return withHeaders.build();
   }
 
-  static Problem problemFor(Throwable failure) {
+  public static Problem problemFor(Throwable failure) {
     ProblemException problem = find(failure, ProblemException.class);
     if (problem != null) {
       return problem.problem();

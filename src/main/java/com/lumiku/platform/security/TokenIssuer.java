@@ -27,7 +27,12 @@ public class TokenIssuer {
   @ConfigProperty(name = "lumiku.auth.token-lifetime")
   Duration lifetime;
 
-  /** A signed token for the user. */
+  /** How long an access token lives. */
+  public Duration lifetime() {
+    return lifetime;
+  }
+
+  /** A signed token for the user, with a random id ({@code jti}) by which it can be revoked. */
   public String issue(UUID userId, String email, String role) {
     Instant now = Instant.now();
     JWTClaimsSet claims =

@@ -1,6 +1,7 @@
 package com.lumiku.poses.boundary;
 
 import com.lumiku.platform.Roles;
+import com.lumiku.platform.audit.Audited;
 import com.lumiku.platform.problem.ProblemException;
 import com.lumiku.platform.security.CurrentUser;
 import com.lumiku.poses.boundary.PoseLibraryResource.PoseView;
@@ -13,6 +14,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -96,6 +98,8 @@ public class PoseLibraryAdminResource {
   @POST
   @Path("categories")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Transactional
+  @Audited("pose-generator.category.create")
   public Response createCategory(@NotNull CategoryEdit category) {
     AdminCategoryView created = view(edits.createCategory(currentUser.id(), category.checkedNew()));
     return Response.created(location("category", created.id())).entity(created).build();
@@ -105,6 +109,8 @@ public class PoseLibraryAdminResource {
   @PATCH
   @Path("categories/{categoryId}")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Transactional
+  @Audited("pose-generator.category.change")
   public AdminCategoryView changeCategory(
       @PathParam("categoryId") UUID categoryId, @NotNull CategoryEdit changes) {
     return view(edits.changeCategory(currentUser.id(), categoryId, changes.checkedChanges()));
@@ -113,6 +119,8 @@ public class PoseLibraryAdminResource {
   /** Retires a category: it and its poses leave the public library. */
   @DELETE
   @Path("categories/{categoryId}")
+  @Transactional
+  @Audited("pose-generator.category.retire")
   public Response retireCategory(@PathParam("categoryId") UUID categoryId) {
     edits.retireCategory(currentUser.id(), categoryId);
     return Response.noContent().build();
@@ -137,6 +145,8 @@ public class PoseLibraryAdminResource {
   @POST
   @Path("library")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Transactional
+  @Audited("pose-generator.pose.create")
   public Response createPose(@NotNull PoseEdit pose) {
     UUID poseId = edits.createPose(currentUser.id(), pose.checkedNew());
     return Response.created(location("pose", poseId)).entity(pose(poseId)).build();
@@ -146,6 +156,8 @@ public class PoseLibraryAdminResource {
   @PATCH
   @Path("library/{poseId}")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Transactional
+  @Audited("pose-generator.pose.change")
   public AdminPoseView changePose(@PathParam("poseId") UUID poseId, @NotNull PoseEdit changes) {
     edits.changePose(currentUser.id(), poseId, changes.checkedChanges());
     return pose(poseId);
@@ -154,6 +166,8 @@ public class PoseLibraryAdminResource {
   /** Retires a pose: it leaves the public library; batches ordered before still draw it. */
   @DELETE
   @Path("library/{poseId}")
+  @Transactional
+  @Audited("pose-generator.pose.retire")
   public Response retirePose(@PathParam("poseId") UUID poseId) {
     edits.retirePose(currentUser.id(), poseId);
     return Response.noContent().build();

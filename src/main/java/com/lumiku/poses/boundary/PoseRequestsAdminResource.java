@@ -2,6 +2,7 @@ package com.lumiku.poses.boundary;
 
 import com.lumiku.platform.Page;
 import com.lumiku.platform.Roles;
+import com.lumiku.platform.audit.Audited;
 import com.lumiku.platform.security.CurrentUser;
 import com.lumiku.platform.storage.ImageUrls;
 import com.lumiku.poses.boundary.PoseRequestsResource.RequestView;
@@ -12,6 +13,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -62,6 +64,8 @@ public class PoseRequestsAdminResource {
   @PATCH
   @Path("{requestId}")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Transactional
+  @Audited("pose-generator.request.review")
   public AdminRequestView review(
       @PathParam("requestId") UUID requestId, @NotNull RequestReview review) {
     RequestReview.Checked decision = review.checked();

@@ -3,12 +3,14 @@ package com.lumiku.quotas.boundary;
 import com.lumiku.apps.AppRegistry;
 import com.lumiku.platform.Roles;
 import com.lumiku.platform.UtcClock;
+import com.lumiku.platform.audit.Audited;
 import com.lumiku.platform.problem.ProblemException;
 import com.lumiku.quotas.control.Quotas;
 import com.lumiku.users.control.Accounts;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -55,6 +57,8 @@ public class QuotasAdminResource {
       OffsetDateTime expiresAt) {}
 
   @PUT
+  @Transactional
+  @Audited("quotas.grant")
   public TierView grant(
       @PathParam("userId") UUID userId,
       @PathParam("app") String app,
@@ -75,6 +79,8 @@ public class QuotasAdminResource {
   }
 
   @DELETE
+  @Transactional
+  @Audited("quotas.revoke")
   public Response revoke(@PathParam("userId") UUID userId, @PathParam("app") String app) {
     known(userId, app);
     if (!quotas.revoke(userId, app)) {

@@ -1,12 +1,18 @@
 package com.lumiku.users.boundary;
 
 import com.lumiku.credits.control.Ledger;
+import com.lumiku.platform.Roles;
+import com.lumiku.platform.problem.ProblemException;
 import com.lumiku.platform.ratelimit.ClientAddresses;
 import com.lumiku.platform.ratelimit.RateLimits;
+import com.lumiku.platform.security.CurrentUser;
+import com.lumiku.platform.security.Sessions;
 import com.lumiku.platform.security.TokenIssuer;
+import com.lumiku.users.control.AcceptablePassword;
 import com.lumiku.users.control.Accounts;
 import com.lumiku.users.entity.User;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,10 +31,12 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 
 /**
- * Registration and login: the two routes that need no token, and hand one out. Both are rate
+ * Registration, login and sessions. Registration and login need no token and hand one out: a
+ * short-lived access token (the Bearer token, a JWT with an id) and a refresh token. Both are rate
  * limited before any work: registrations per client address; sign-in attempts per client address,
  * and failed ones per account (a burst, then a daily ceiling), so that guessing a password backs
- * off on every instance at once.
+ * off on every instance at once. Refresh trades a refresh token, once, for a new pair; logout
+ * revokes the access token and the refresh tokens of its sign-in.
  */
 @Path("auth")
 @RequestScoped
@@ -42,19 +50,27 @@ public class AuthResource {
   @Inject TokenIssuer tokens;
   @Inject RateLimits limits;
   @Inject ClientAddresses clients;
+  @Inject Sessions sessions;
+  @Inject CurrentUser currentUser;
 
   public record Registration(
       @NotBlank @Email @Size(max = 254) String email,
-      @NotNull @Size(min = 8, max = 200) String password,
+      @NotNull @AcceptablePassword @Size(max = 200) String password,
       @NotBlank @Size(max = 100) String name) {}
 
   public record Credentials(@NotBlank String email, @NotNull String password) {}
 
+  public record Refresh(@NotBlank @Size(max = 100) String refreshToken) {}
+
+  public record Logout(@Size(max = 100) String refreshToken) {}
+
   /**
-   * A signed-in session; after a registration also the welcome credits the account got, and why
-   * none when the hourly cap on welcome grants was reached.
+   * A signed-in session: the access token, seconds until it expires, the refresh token and the
+   * account; after a registration also the welcome credits the account got, and why none when the
+   * hourly cap on welcome grants was reached.
    */
-  public record Session(String token, UserView user, Welcome welcome) {}
+  public record Session(
+      String token, long expiresIn, String refreshToken, UserView user, Welcome welcome) {}
 
   public record Welcome(long credits, String note) {}
 
@@ -72,7 +88,7 @@ public class AuthResource {
                 ? null
                 : "No welcome credits this time: the hourly number of welcome grants is reached.");
     return Response.created(URI.create("/api/me"))
-        .entity(session(registered.user(), registered.balance(), welcome))
+        .entity(session(registered.user(), registered.balance(), null, welcome))
         .build();
   }
 
@@ -88,11 +104,47 @@ public class AuthResource {
     // Only failed attempts count against the account: its owner is never locked out by signing in.
     limits.giveBack("login-account", account);
     limits.giveBack("login-account-day", account);
-    return session(user, ledger.balance(user.id()), null);
+    return session(user, ledger.balance(user.id()), null, null);
   }
 
-  private Session session(User user, long balance, Welcome welcome) {
+  /** A new access token and the next refresh token; a used or unknown refresh token is a 401. */
+  @POST
+  @Path("refresh")
+  public Session refresh(@NotNull @Valid Refresh refresh) {
+    Sessions.Rotated rotated =
+        sessions
+            .rotate(refresh.refreshToken())
+            .orElseThrow(
+                () ->
+                    ProblemException.unauthorized("This session has ended; please sign in again."));
+    User user =
+        accounts
+            .find(rotated.userId())
+            .orElseThrow(() -> ProblemException.unauthorized("This account no longer exists."));
+    return session(user, ledger.balance(user.id()), rotated.refreshToken(), null);
+  }
+
+  /**
+   * Ends the caller's session: the access token is refused from now on, on every instance, and so
+   * are the refresh tokens of its sign-in when the body names one of them.
+   */
+  @POST
+  @Path("logout")
+  @RolesAllowed({Roles.USER, Roles.ADMIN})
+  public Response logout(@Valid Logout logout) {
+    sessions.revokeAccess(currentUser.tokenId(), currentUser.tokenExpiresAt());
+    if (logout != null && logout.refreshToken() != null) {
+      sessions.close(currentUser.id(), logout.refreshToken());
+    }
+    return Response.noContent().build();
+  }
+
+  private Session session(User user, long balance, String refreshToken, Welcome welcome) {
     return new Session(
-        tokens.issue(user.id(), user.email(), user.role()), UserView.of(user, balance), welcome);
+        tokens.issue(user.id(), user.email(), user.role()),
+        tokens.lifetime().toSeconds(),
+        refreshToken != null ? refreshToken : sessions.open(user.id()),
+        UserView.of(user, balance),
+        welcome);
   }
 }

@@ -54,8 +54,7 @@ public interface ReadinessScenarios extends Scenarios {
     UUID generation = api().acceptedAvatar(member, api().createProject(member), "for the figures");
     api().awaitTerminal(member, generation, Duration.ofSeconds(60));
 
-    JsonPath queues =
-        api().as(member).get("/api/health/queues").then().statusCode(200).extract().jsonPath();
+    JsonPath queues = api().operatorView("/api/health/queues");
     // Every app's queue (the probe app's too: tests deploy it), then the dead-letter queue.
     assertThat(queues.getList("name"))
         .containsExactly(
@@ -68,14 +67,15 @@ public interface ReadinessScenarios extends Scenarios {
         .isEqualTo(1);
     assertThat(queues.getMap("[0]")).containsKeys("waiting", "active", "scheduled", "deadLettered");
 
-    JsonPath workers =
-        api().as(member).get("/api/health/workers").then().statusCode(200).extract().jsonPath();
+    JsonPath workers = api().operatorView("/api/health/workers");
     assertThat(workers.getList("name")).containsExactly("avatar", "pose", "probe", "dead-letter");
     assertThat(workers.getInt("[0].consumers")).isEqualTo(4);
     assertThat(workers.getInt("[0].maxConcurrency")).isEqualTo(4);
     assertThat(workers.getLong("[0].processedLastHour")).isPositive();
     assertThat(workers.getString("[0].lastActivityAt")).isNotNull();
     api().anonymous().get("/api/health/queues").then().statusCode(401);
+    api().as(member).get("/api/health/queues").then().statusCode(403);
+    api().as(member).get("/api/health/workers").then().statusCode(403);
   }
 
   @Test
