@@ -75,6 +75,20 @@ public final class JsonDocuments {
     return BINDING.fromJson(json, type);
   }
 
+  /**
+   * Reads JSON text into a type, generic ones included (JSON-B).
+   *
+   * @throws jakarta.json.bind.JsonbException if the text is not JSON of that shape
+   */
+  public static <T> T fromJson(String json, java.lang.reflect.Type type) {
+    return BINDING.fromJson(json, type);
+  }
+
+  /** A reader over text, for values that may not be objects. */
+  public static JsonReader reader(String json) {
+    return PROVIDER.createReader(new StringReader(json));
+  }
+
   /** A reader over bytes, for values that may not be objects. */
   public static JsonReader reader(InputStream json) {
     return PROVIDER.createReader(json);
