@@ -24,6 +24,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -66,9 +67,9 @@ public final class StrictJson {
    */
   public static <T> T read(String json, Type type, String field) {
     JsonValue document;
-    try (var reader = JsonDocuments.reader(json)) {
-      document = reader.readValue();
-    } catch (JsonException | IllegalStateException notJson) {
+    try {
+      document = JsonDocuments.parseValue(json);
+    } catch (JsonException | IllegalStateException | NoSuchElementException notJson) {
       throw notJson(field, "is not valid JSON.");
     }
     FieldRules.refuseIfAny(check(document, type, field));
