@@ -6,7 +6,6 @@ import com.lumiku.platform.problem.FieldRules.Lines;
 import com.lumiku.platform.problem.Problem.FieldError;
 import com.lumiku.platform.problem.ProblemException;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -24,7 +23,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -69,7 +67,9 @@ public final class StrictJson {
     JsonValue document;
     try {
       document = JsonDocuments.parseValue(json);
-    } catch (JsonException | IllegalStateException | NoSuchElementException notJson) {
+    } catch (RuntimeException notJson) {
+      // Whatever the parser throws (JsonParsingException, or Parsson's plain RuntimeException for
+      // nesting deeper than its limit), the client sent no JSON this API reads.
       throw notJson(field, "is not valid JSON.");
     }
     FieldRules.refuseIfAny(check(document, type, field));
