@@ -177,6 +177,8 @@ class StrictJsonTest {
     assertThat(refusedFields("\"text\"")).containsExactly("body");
     assertThat(refusedFields("{\"name\":")).containsExactly("body");
     assertThat(refusedFields("{} trailing")).containsExactly("body");
+    assertThat(refusedFields("[".repeat(100_000))).containsExactly("body");
+    assertThat(refusedFields("{\"tags\":" + "[".repeat(100_000))).containsExactly("body");
     assertThat(refusedFields("{\"tags\":\"one\"}")).containsExactly("tags");
     assertThat(refusedFields("{\"persona\":[]}")).containsExactly("persona");
     assertThat(refusedFields("{\"keypoints\":{}}")).containsExactly("keypoints");
