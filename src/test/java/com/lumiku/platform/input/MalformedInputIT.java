@@ -440,9 +440,10 @@ class MalformedInputIT {
 
   /** An id that is not one, or one of nothing. */
   static Arbitrary<String> badId() {
+    // (No dot segments: the server resolves "/projects/.." to another address, not a bad id.)
     return Arbitraries.oneOf(
         refusedPathText(),
-        Arbitraries.of("not-an-id", "1-1-1-1-1", "' OR '1'='1", "..", "%", "-1", "0", "null"),
+        Arbitraries.of("not-an-id", "1-1-1-1-1", "' OR '1'='1", "%", "-1", "0", "null"),
         Arbitraries.create(() -> UUID.randomUUID().toString()));
   }
 
