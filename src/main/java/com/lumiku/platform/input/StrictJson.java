@@ -36,8 +36,8 @@ import java.util.regex.Pattern;
  * field. Fields the type does not have are ignored, as JSON-B ignores them.
  *
  * <p>Bodies are records, lists and the JSON-P types; a record component of any other type is a
- * programming error, refused so that it cannot slip through unchecked (StrictJsonTest walks every
- * body of the API).
+ * programming error, refused so that it cannot slip through unchecked (RequestBodiesTest checks
+ * every body of the API).
  */
 public final class StrictJson {
 
