@@ -45,6 +45,7 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.AroundPropertyHook;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.lifecycle.PropagationMode;
 import net.jqwik.api.lifecycle.PropertyExecutionResult;
 import net.jqwik.api.lifecycle.PropertyExecutor;
 import net.jqwik.api.lifecycle.PropertyLifecycleContext;
@@ -60,7 +61,10 @@ import net.jqwik.api.lifecycle.PropertyLifecycleContext;
  * -Dit.malformed.rounds}), a few hundred requests; a failure names its seed, and {@code
  * -Dit.malformed.seed} replays it.
  */
-@AddLifecycleHook(MalformedInputIT.SeedFromSystemProperty.class)
+// (Propagated to the properties: a hook on the class alone would apply to the class only.)
+@AddLifecycleHook(
+    value = MalformedInputIT.SeedFromSystemProperty.class,
+    propagateTo = PropagationMode.DIRECT_DESCENDANTS)
 class MalformedInputIT {
 
   private static final List<Route> ROUTES = Routes.all();
@@ -97,7 +101,10 @@ class MalformedInputIT {
     }
   }
 
-  /** Replays a failure: {@code -Dit.malformed.seed=<the seed jqwik reported>}. */
+  /**
+   * The rounds ({@code -Dit.malformed.rounds}, 4 by default) and, to replay a failure, the seed
+   * ({@code -Dit.malformed.seed=<the seed jqwik reported>}).
+   */
   public static class SeedFromSystemProperty implements AroundPropertyHook {
     @Override
     public PropertyExecutionResult aroundProperty(
