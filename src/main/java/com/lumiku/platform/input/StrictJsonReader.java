@@ -1,7 +1,9 @@
 package com.lumiku.platform.input;
 
 import com.lumiku.platform.problem.ProblemException;
+import jakarta.annotation.Priority;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyReader;
@@ -17,12 +19,15 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Reads every JSON request body of the API through {@link StrictJson} instead of JSON-B's lenient
- * conversions. As an application provider it takes precedence over the server's JSON-B reader for
- * the application's own types; the body arrives already limited in size ({@link RequestLimits}).
- * Bytes that are not UTF-8 are refused rather than replaced.
+ * conversions. Its priority puts it ahead of the server's JSON-B reader for the application's own
+ * types; the body arrives already limited in size ({@link RequestLimits}). Bytes that are not UTF-8
+ * are refused rather than replaced.
  */
 @Provider
 @Consumes({MediaType.APPLICATION_JSON, "application/*+json"})
+// Ahead of the server's JSON-B reader, which takes the same types and media types: without a
+// priority, which of the two Jersey picks differed from one start to the next.
+@Priority(Priorities.ENTITY_CODER)
 public class StrictJsonReader implements MessageBodyReader<Object> {
 
   @Override
