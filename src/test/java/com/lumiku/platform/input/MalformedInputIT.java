@@ -188,6 +188,16 @@ class MalformedInputIT {
             "{\"name\":\"n\\u0000\"}".getBytes(StandardCharsets.UTF_8),
             false),
         400);
+    for (String body : List.of("{\"name\":-2}", "{\"name\":true}", "{\"name\":[\"x\"]}")) {
+      // A route that reads nothing but the body: only the strict reading can refuse these.
+      assertCleanProblem(
+          post(
+              "/api/apps/pose-generator/projects",
+              "application/json",
+              body.getBytes(StandardCharsets.UTF_8),
+              false),
+          400);
+    }
     assertCleanProblem(get("/api/generations?cursor=" + "A".repeat(2000)), 400);
     assertCleanProblem(get("/api/generations?cursor=" + farFutureCursor()), 400);
     assertCleanProblem(get("/api/generations?status=%00"), 400);
