@@ -38,7 +38,7 @@ class AdminUser extends LightElement {
       const amount = values.amount === undefined ? null : Number(values.amount);
       this.granted = await api(`admin/users/${this.user.id}/credits`, {
         method: 'POST',
-        body: { amount: Number.isFinite(amount) ? amount : values.amount, reason: values.reason ?? '' },
+        body: { amount: Number.isFinite(amount) ? amount : null, reason: values.reason ?? '' }, // a number or nothing: the API takes no numbers as text
       });
       this.user = { ...this.user, balance: this.granted.balanceAfter };
       form.reset();

@@ -6,9 +6,12 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParsingException;
 import java.io.InputStream;
 import java.io.StringReader;
 
@@ -73,6 +76,35 @@ public final class JsonDocuments {
    */
   public static <T> T fromJson(String json, Class<T> type) {
     return BINDING.fromJson(json, type);
+  }
+
+  /**
+   * Reads JSON text into a type, generic ones included (JSON-B).
+   *
+   * @throws jakarta.json.bind.JsonbException if the text is not JSON of that shape
+   */
+  public static <T> T fromJson(String json, java.lang.reflect.Type type) {
+    return BINDING.fromJson(json, type);
+  }
+
+  /**
+   * The one JSON value a text holds, whatever its type; unlike a reader's, refuses anything after
+   * it.
+   *
+   * @throws jakarta.json.JsonException if the text is not one JSON value
+   */
+  public static JsonValue parseValue(String json) {
+    try (JsonParser parser = PROVIDER.createParser(new StringReader(json))) {
+      if (!parser.hasNext()) {
+        throw new JsonParsingException("No JSON value", parser.getLocation());
+      }
+      parser.next();
+      JsonValue value = parser.getValue();
+      if (parser.hasNext()) {
+        throw new JsonParsingException("More after the JSON value", parser.getLocation());
+      }
+      return value;
+    }
   }
 
   /** A reader over bytes, for values that may not be objects. */

@@ -3,8 +3,8 @@ package com.lumiku.platform;
 import com.lumiku.platform.problem.ProblemException;
 import jakarta.persistence.TypedQuery;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.UUID;
 
@@ -13,6 +13,11 @@ import java.util.UUID;
  * it as an opaque string and hand it back for the next page; new items never shift pages.
  */
 public record PageCursor(OffsetDateTime createdAt, UUID id) {
+
+  /**
+   * Far longer than any cursor this API makes (about 70 characters); anything longer is refused.
+   */
+  public static final int LONGEST = 200;
 
   /**
    * The JPQL that keeps what comes after {@code after} in a newest-first listing of {@code alias}
@@ -56,15 +61,30 @@ public record PageCursor(OffsetDateTime createdAt, UUID id) {
       return null;
     }
     try {
+      if (cursor.length() > LONGEST) {
+        throw new IllegalArgumentException("longer than any cursor this API makes");
+      }
       String plain = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
       int bar = plain.indexOf('|');
       return new PageCursor(
-          OffsetDateTime.parse(plain.substring(0, bar)), UUID.fromString(plain.substring(bar + 1)));
-    } catch (IllegalArgumentException
-        | DateTimeParseException
-        | StringIndexOutOfBoundsException e) {
+          storable(OffsetDateTime.parse(plain.substring(0, bar))),
+          UUID.fromString(plain.substring(bar + 1)));
+    } catch (IllegalArgumentException | DateTimeException | StringIndexOutOfBoundsException e) {
       throw ProblemException.badRequest(
           "The cursor is not valid; use the nextCursor of a previous page.");
     }
+  }
+
+  /**
+   * The time, if the database can compare with it: Java reads years the database's timestamps
+   * cannot hold (a cursor with one would fail in the query, a 500 instead of a 400).
+   *
+   * @throws DateTimeException if its year is not from 1 to 9999
+   */
+  public static OffsetDateTime storable(OffsetDateTime time) {
+    if (time.getYear() < 1 || time.getYear() > 9999) {
+      throw new DateTimeException("Outside the years 1 to 9999: " + time);
+    }
+    return time;
   }
 }

@@ -151,6 +151,30 @@ public final class TestDatabase {
     return preparedTransactionIds().size();
   }
 
+  /**
+   * A digest of every table's content (rows as text, in order), by table: two equal snapshots mean
+   * nothing was stored, changed or deleted in between.
+   */
+  public static java.util.Map<String, String> contentDigests() {
+    java.util.Map<String, String> digests = new java.util.TreeMap<>();
+    for (String table :
+        query(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
+                + " AND tablename <> 'flyway_schema_history'",
+            rows -> rows.getString(1))) {
+      digests.put(
+          table,
+          query(
+                  "SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, ',' ORDER BY"
+                      + " t::text)), '') FROM \""
+                      + table
+                      + "\" t",
+                  rows -> rows.getString(1))
+              .get(0));
+    }
+    return digests;
+  }
+
   /** A count from any query, e.g. to check a row exists. */
   public static long count(String sql, Object... parameters) {
     return single(sql, parameters);

@@ -20,9 +20,9 @@ import com.lumiku.platform.PageCursor;
 import com.lumiku.platform.PageSize;
 import com.lumiku.platform.Roles;
 import com.lumiku.platform.idempotency.IdempotentRequests;
+import com.lumiku.platform.input.MultiLine;
+import com.lumiku.platform.input.StrictJson;
 import com.lumiku.platform.problem.Choice;
-import com.lumiku.platform.problem.Problem;
-import com.lumiku.platform.problem.ProblemException;
 import com.lumiku.platform.security.CurrentUser;
 import com.lumiku.platform.storage.ImageStore;
 import com.lumiku.platform.storage.ImageUrls;
@@ -83,7 +83,7 @@ public class AvatarProjectsResource {
   @Context UriInfo uriInfo;
 
   public record NewProject(
-      @NotBlank @Size(max = 100) String name, @Size(max = 500) String description) {}
+      @NotBlank @Size(max = 100) String name, @MultiLine @Size(max = 500) String description) {}
 
   /**
    * An avatar order: the order's own words, a persona and attributes, or a preset with overrides
@@ -91,7 +91,7 @@ public class AvatarProjectsResource {
    * AvatarDraft#checked}, so one 400 names every broken field.
    */
   public record AvatarOrder(
-      String prompt,
+      @MultiLine String prompt,
       String name,
       Integer width,
       Integer height,
@@ -101,7 +101,7 @@ public class AvatarProjectsResource {
 
   /** A change of a project: what is given changes, what is null stays. */
   public record ProjectChanges(
-      @Size(min = 1, max = 100) String name, @Size(max = 500) String description) {}
+      @Size(min = 1, max = 100) String name, @MultiLine @Size(max = 500) String description) {}
 
   /** A change of an avatar: its name. */
   public record AvatarChanges(@NotBlank @Size(max = 100) String name) {}
@@ -297,14 +297,7 @@ public class AvatarProjectsResource {
     if (json == null || json.isBlank()) {
       return null;
     }
-    try {
-      return JsonDocuments.fromJson(json, type);
-    } catch (RuntimeException e) {
-      throw ProblemException.invalid(
-          List.of(
-              new Problem.FieldError(
-                  field, "must be a JSON object with the fields of an order's " + field + ".")));
-    }
+    return StrictJson.read(json, type, field);
   }
 
   private static final String UPLOAD_ROUTE =

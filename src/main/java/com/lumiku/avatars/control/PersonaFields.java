@@ -1,6 +1,7 @@
 package com.lumiku.avatars.control;
 
 import com.lumiku.avatars.entity.Persona;
+import com.lumiku.platform.input.MultiLine;
 import com.lumiku.platform.problem.FieldRules;
 import com.lumiku.platform.problem.FieldRules.Lines;
 import com.lumiku.platform.problem.Problem.FieldError;
@@ -22,7 +23,7 @@ import java.util.Map;
  * @param background at most 500 characters, may have several lines
  */
 public record PersonaFields(
-    String name, Integer age, List<String> personalityTraits, String background) {
+    String name, Integer age, List<String> personalityTraits, @MultiLine String background) {
 
   public static final int MAX_NAME = 100;
   public static final int MIN_AGE = 18;

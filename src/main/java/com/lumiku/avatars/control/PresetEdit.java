@@ -3,6 +3,7 @@ package com.lumiku.avatars.control;
 import com.lumiku.avatars.entity.AvatarPreset;
 import com.lumiku.avatars.entity.Persona;
 import com.lumiku.avatars.entity.VisualAttributes;
+import com.lumiku.platform.input.MultiLine;
 import com.lumiku.platform.problem.FieldRules;
 import com.lumiku.platform.problem.FieldRules.Lines;
 import com.lumiku.platform.problem.Problem.FieldError;
@@ -27,8 +28,8 @@ import java.util.List;
 public record PresetEdit(
     String name,
     String category,
-    String description,
-    String prompt,
+    @MultiLine String description,
+    @MultiLine String prompt,
     PersonaFields persona,
     AttributeFields attributes,
     @JsonbProperty("public") Boolean isPublic) {

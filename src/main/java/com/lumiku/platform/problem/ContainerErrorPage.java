@@ -24,25 +24,7 @@ public class ContainerErrorPage extends HttpServlet {
       throws IOException {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int status = code instanceof Integer value ? value : response.getStatus();
-    Problem problem =
-        switch (status) {
-          case 401 ->
-              Problem.of(
-                  401, "Unauthorized", "A valid Bearer token is required; it may have expired.");
-          case 403 -> Problem.of(403, "Forbidden", "You are not allowed to do this.");
-          case 404 -> Problem.of(404, "Not Found", "There is nothing at this address.");
-          case 400 -> Problem.of(400, "Bad Request", "The request could not be read.");
-          case 413 -> Problem.of(413, "Content Too Large", "The request body is too large.");
-          case 415 ->
-              Problem.of(
-                  415, "Unsupported Media Type", "This address does not accept that content type.");
-          case 405 ->
-              Problem.of(405, "Method Not Allowed", "This address does not accept that method.");
-          default ->
-              Problem.of(
-                  status, status >= 500 ? "Internal Server Error" : "Error", "The request failed.");
-        };
-    write(response, problem);
+    write(response, Problem.ofStatus(status));
   }
 
   /** Answers with the problem document, for servlet code outside JAX-RS (filters). */

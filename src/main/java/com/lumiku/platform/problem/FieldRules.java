@@ -33,7 +33,38 @@ public final class FieldRules {
 
   private static final Pattern MULTILINE_CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]");
 
+  /**
+   * What no text of a request may hold, whatever its field: control characters (NUL, which
+   * PostgreSQL cannot store, among them), the Unicode line and paragraph separators, and unpaired
+   * surrogates (not a character at all).
+   */
+  private static final Pattern ANY_ONE_LINE_CONTROL =
+      Pattern.compile("[\\p{Cc}\\p{Zl}\\p{Zp}\\p{Cs}]");
+
+  /** The same, where a text may have several lines: line breaks and tabs are allowed. */
+  private static final Pattern ANY_MULTILINE_CONTROL =
+      Pattern.compile("[\\p{Cc}\\p{Cs}&&[^\\n\\r\\t]]");
+
   private FieldRules() {}
+
+  /**
+   * Whether a text of a request (a body's string, a query or path parameter, a form field) holds a
+   * character that no field accepts: a control character (line breaks and tabs are allowed in
+   * {@link Lines#MANY} texts), a line or paragraph separator, or an unpaired surrogate. The field's
+   * own rules may refuse more.
+   */
+  public static boolean hasControlCharacter(String value, Lines lines) {
+    return (lines == Lines.ONE ? ANY_ONE_LINE_CONTROL : ANY_MULTILINE_CONTROL)
+        .matcher(value)
+        .find();
+  }
+
+  /** What {@link #hasControlCharacter} tells a client when it refuses a text. */
+  public static String controlCharacterRule(Lines lines) {
+    return lines == Lines.ONE
+        ? "must not contain control characters or line breaks."
+        : "must not contain control characters other than line breaks and tabs.";
+  }
 
   /** Whether a text is one line or may have several. */
   public enum Lines {

@@ -29,6 +29,37 @@ public record Problem(
     return new Problem("https://lumiku.app/problems/" + slug, title, status, detail, null);
   }
 
+  /**
+   * The problem for a status the container or JAX-RS itself answers with (no route, wrong method or
+   * content type, a body it could not read, a refused token): a fixed text per status, never the
+   * exception's message, which may name classes or echo the request.
+   */
+  public static Problem ofStatus(int status) {
+    return switch (status) {
+      case 400 -> of(400, "Bad Request", "The request could not be read.");
+      case 401 -> of(401, "Unauthorized", "A valid Bearer token is required; it may have expired.");
+      case 403 -> of(403, "Forbidden", "You are not allowed to do this.");
+      case 404 -> of(404, "Not Found", "There is nothing at this address.");
+      case 405 -> of(405, "Method Not Allowed", "This address does not accept that method.");
+      case 406 ->
+          of(406, "Not Acceptable", "This address cannot answer in the media type asked for.");
+      case 408 -> of(408, "Request Timeout", "The request took too long to arrive.");
+      case 413 -> of(413, "Content Too Large", "The request body is too large.");
+      case 414 -> of(414, "URI Too Long", "The address is too long.");
+      case 415 ->
+          of(415, "Unsupported Media Type", "This address does not accept that content type.");
+      case 431 ->
+          of(431, "Request Header Fields Too Large", "The request's headers are too large.");
+      case 503 ->
+          of(503, "Service Unavailable", "The service is unavailable; please try again shortly.");
+      default ->
+          of(
+              status,
+              status >= 500 ? "Internal Server Error" : "Bad Request",
+              status >= 500 ? "Unexpected failure." : "The request failed.");
+    };
+  }
+
   public static Problem of(Response.StatusType status, String detail) {
     return of(status.getStatusCode(), status.getReasonPhrase(), detail);
   }

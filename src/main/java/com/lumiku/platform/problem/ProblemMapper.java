@@ -82,30 +82,29 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         500, "Internal Server Error", "Unexpected failure; incident " + incident + ".");
   }
 
+  /**
+   * What JAX-RS itself refused (no route, wrong method or media type, an unreadable body or
+   * parameter): a fixed text per status (the exception's message may name classes or echo the
+   * request); a 5xx is logged with an incident id like any unexpected failure.
+   */
   private static Problem webProblem(WebApplicationException web) {
-    Response.StatusType status = web.getResponse().getStatusInfo();
+    int status = web.getResponse().getStatus();
     if (web instanceof NotAuthorizedException) {
       return Problem.of(401, "Unauthorized", "A valid Bearer token is required.");
     }
-    if (status.getStatusCode() == 403) {
-      return Problem.of(403, "Forbidden", "You are not allowed to do this.");
-    }
-    if (status.getStatusCode() == 400
-        && (web.getMessage() == null || web.getMessage().startsWith("HTTP "))) {
+    if (status == 400) {
       return Problem.of(
           400,
           "Bad Request",
           "The request body is missing or is not valid JSON for this operation.");
     }
-    if (status.getStatusCode() >= 500) {
+    if (status >= 500) {
       String incident = UUID.randomUUID().toString();
       LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, web);
-      return Problem.of(status, "Unexpected failure; incident " + incident + ".");
+      return Problem.of(
+          status, "Internal Server Error", "Unexpected failure; incident " + incident + ".");
     }
-    String message = web.getMessage();
-    String detail =
-        message == null || message.startsWith("HTTP ") ? status.getReasonPhrase() + "." : message;
-    return Problem.of(status, detail);
+    return Problem.ofStatus(status);
   }
 
   private static Problem validationProblem(ConstraintViolationException invalid) {

@@ -8,6 +8,7 @@ import com.lumiku.platform.PageCursor;
 import com.lumiku.platform.PageSize;
 import com.lumiku.platform.Roles;
 import com.lumiku.platform.idempotency.IdempotentRequests;
+import com.lumiku.platform.input.MultiLine;
 import com.lumiku.platform.security.CurrentUser;
 import com.lumiku.platform.storage.ImageUrls;
 import com.lumiku.poses.control.BatchOrder;
@@ -66,11 +67,15 @@ public class PoseProjectsResource {
 
   /** A new project, posing one of the caller's avatars ({@code avatarId}) or nobody yet. */
   public record NewProject(
-      @NotBlank @Size(max = 100) String name, @Size(max = 500) String description, UUID avatarId) {}
+      @NotBlank @Size(max = 100) String name,
+      @MultiLine @Size(max = 500) String description,
+      UUID avatarId) {}
 
   /** Changes to a project; absent fields stay as they are, an empty description removes it. */
   public record ProjectChanges(
-      @Size(min = 1, max = 100) String name, @Size(max = 500) String description, UUID avatarId) {}
+      @Size(min = 1, max = 100) String name,
+      @MultiLine @Size(max = 500) String description,
+      UUID avatarId) {}
 
   /** A project: its name and the subject its batches pose. */
   public record ProjectView(

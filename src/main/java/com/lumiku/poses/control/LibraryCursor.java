@@ -1,5 +1,6 @@
 package com.lumiku.poses.control;
 
+import com.lumiku.platform.PageCursor;
 import com.lumiku.platform.problem.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -28,6 +29,9 @@ public record LibraryCursor(LibrarySort sort, String value, UUID id) {
       return null;
     }
     try {
+      if (cursor.length() > PageCursor.LONGEST) {
+        throw new IllegalArgumentException("longer than any cursor this API makes");
+      }
       String[] parts =
           new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 3);
       LibraryCursor decoded =

@@ -1,5 +1,6 @@
 package com.lumiku.poses.control;
 
+import com.lumiku.platform.PageCursor;
 import com.lumiku.platform.problem.Choice;
 import com.lumiku.platform.problem.ProblemException;
 import java.math.BigDecimal;
@@ -14,9 +15,12 @@ public enum LibrarySort {
   /** Most used first. */
   POPULAR("p.usage_count", Long::valueOf, pose -> String.valueOf(pose.usageCount())),
   /** Best rated first. */
-  RATING("p.rating_avg", BigDecimal::new, pose -> pose.ratingAvg().toPlainString()),
+  RATING("p.rating_avg", LibrarySort::rating, pose -> pose.ratingAvg().toPlainString()),
   /** Latest added first. */
-  NEWEST("p.created_at", OffsetDateTime::parse, pose -> pose.createdAt().toString());
+  NEWEST(
+      "p.created_at",
+      value -> PageCursor.storable(OffsetDateTime.parse(value)),
+      pose -> pose.createdAt().toString());
 
   private final String column;
   private final Function<String, Object> parser;
@@ -31,6 +35,18 @@ public enum LibrarySort {
 
   String column() {
     return column;
+  }
+
+  /**
+   * A rating from a cursor: a rating is 0 to 5 with two decimals, so anything far from that (a
+   * number the database's numeric cannot compare with, say) is no cursor this API made.
+   */
+  private static BigDecimal rating(String value) {
+    BigDecimal rating = new BigDecimal(value);
+    if (rating.scale() > 10 || rating.abs().compareTo(BigDecimal.valueOf(1000)) > 0) {
+      throw new IllegalArgumentException("Not a rating: " + value);
+    }
+    return rating;
   }
 
   /** The sort value of a cursor, as the column's type. */

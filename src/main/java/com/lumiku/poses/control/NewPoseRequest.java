@@ -1,5 +1,6 @@
 package com.lumiku.poses.control;
 
+import com.lumiku.platform.input.MultiLine;
 import com.lumiku.platform.problem.FieldRules;
 import com.lumiku.platform.problem.FieldRules.Lines;
 import com.lumiku.platform.problem.Problem.FieldError;
@@ -17,7 +18,7 @@ import java.util.UUID;
  * @param description the pose in words, 1 to 1,000 characters (several lines allowed)
  * @param categoryId the library category it belongs in, or null
  */
-public record NewPoseRequest(String name, String description, UUID categoryId) {
+public record NewPoseRequest(String name, @MultiLine String description, UUID categoryId) {
 
   public static final int MAX_NAME = 100;
   public static final int MAX_DESCRIPTION = 1000;

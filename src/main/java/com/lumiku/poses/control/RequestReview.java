@@ -1,5 +1,6 @@
 package com.lumiku.poses.control;
 
+import com.lumiku.platform.input.MultiLine;
 import com.lumiku.platform.problem.FieldRules;
 import com.lumiku.platform.problem.FieldRules.Lines;
 import com.lumiku.platform.problem.Problem.FieldError;
@@ -22,7 +23,7 @@ import java.util.UUID;
  * @param fulfilledPoseId the library pose that fulfils the request: with {@code completed} only,
  *     and needed there
  */
-public record RequestReview(String status, String adminNotes, UUID fulfilledPoseId) {
+public record RequestReview(String status, @MultiLine String adminNotes, UUID fulfilledPoseId) {
 
   public static final int MAX_NOTES = 2000;
 
