@@ -118,6 +118,17 @@ class MalformedInputIT {
     }
   }
 
+  /**
+   * Every table's digest but the rate limits' buckets: those count attempts by design, refused ones
+   * included (a wrong password is exactly what the sign-in limits must count), and hold no user
+   * data (hashed keys, token counts).
+   */
+  private static Map<String, String> storedData() {
+    Map<String, String> digests = TestDatabase.contentDigests();
+    digests.remove("rate_limit_buckets");
+    return digests;
+  }
+
   /** One request, as sent. */
   record Malformed(
       Route route, String path, String query, String contentType, byte[] body, boolean chunked) {
@@ -144,7 +155,7 @@ class MalformedInputIT {
   @Property(shrinking = ShrinkingMode.OFF)
   void everyRouteRefusesMalformedInputWithA4xxProblemAndChangesNothing(
       @ForAll("rounds") List<Malformed> round) throws Exception {
-    Map<String, String> before = TestDatabase.contentDigests();
+    Map<String, String> before = storedData();
     List<String> failures = new ArrayList<>();
     for (Malformed request : round) {
       String failure = check(send(request, request.route().isAdmin() ? admin : member));
@@ -153,7 +164,7 @@ class MalformedInputIT {
       }
     }
     assertThat(failures).as("answers that are not a clean 4xx problem").isEmpty();
-    assertThat(TestDatabase.contentDigests()).as("tables after the round").isEqualTo(before);
+    assertThat(storedData()).as("tables after the round").isEqualTo(before);
     LedgerInvariants.assertBalanceIsLedger(member.id());
     LedgerInvariants.assertBalanceIsLedger(admin.id());
   }
@@ -167,7 +178,7 @@ class MalformedInputIT {
   /** What the issue found, each once: now refused before anything is charged. */
   @Example
   void theReportedHolesAreClosed() throws Exception {
-    Map<String, String> before = TestDatabase.contentDigests();
+    Map<String, String> before = storedData();
     String generate =
         "/api/apps/avatar-creator/projects/" + UUID.randomUUID() + "/avatars/generate";
     for (String body :
@@ -201,7 +212,7 @@ class MalformedInputIT {
     assertCleanProblem(get("/api/generations?cursor=" + "A".repeat(2000)), 400);
     assertCleanProblem(get("/api/generations?cursor=" + farFutureCursor()), 400);
     assertCleanProblem(get("/api/generations?status=%00"), 400);
-    assertThat(TestDatabase.contentDigests()).isEqualTo(before);
+    assertThat(storedData()).isEqualTo(before);
   }
 
   /** The body limit holds before parsing, with a Content-Length and without one. */
@@ -272,7 +283,7 @@ class MalformedInputIT {
    */
   @Example
   void whatTheHttpLayerRefusesIsStillA4xx() throws Exception {
-    Map<String, String> before = TestDatabase.contentDigests();
+    Map<String, String> before = storedData();
     for (String path :
         List.of(
             "/api/generations/a%00b",
@@ -287,7 +298,7 @@ class MalformedInputIT {
       assertThat(answer.statusCode()).as(path).isBetween(400, 499);
       assertThat(answer.headers().firstValue("Server")).as(path).isEmpty();
     }
-    assertThat(TestDatabase.contentDigests()).isEqualTo(before);
+    assertThat(storedData()).isEqualTo(before);
   }
 
   /** The processing time is reported in milliseconds, under a name that says so. */
