@@ -1,5 +1,6 @@
 package com.lumiku.imaging;
 
+import com.lumiku.platform.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
@@ -11,9 +12,6 @@ import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -184,18 +182,12 @@ public class LocalImageGenerator implements ImageGenerator {
 
   /** A hash of the text that ignores case and surrounding blanks. */
   static long seedOf(String prompt) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256")
-              .digest(prompt.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
-      long seed = 0;
-      for (int i = 0; i < 8; i++) {
-        seed = (seed << 8) | (digest[i] & 0xff);
-      }
-      return seed;
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    byte[] digest = Sha256.of(prompt.strip().toLowerCase(Locale.ROOT));
+    long seed = 0;
+    for (int i = 0; i < 8; i++) {
+      seed = (seed << 8) | (digest[i] & 0xff);
     }
+    return seed;
   }
 
   private static Color withAlpha(Color color, int alpha) {

@@ -11,8 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -88,14 +86,7 @@ public class SecurityHeaders extends HttpFilter {
     List<String> hashes = new ArrayList<>();
     Matcher script = INLINE_SCRIPT.matcher(html);
     while (script.find()) {
-      try {
-        byte[] digest =
-            MessageDigest.getInstance("SHA-256")
-                .digest(script.group(1).getBytes(StandardCharsets.UTF_8));
-        hashes.add("sha256-" + Base64.getEncoder().encodeToString(digest));
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException("SHA-256 is missing", e);
-      }
+      hashes.add("sha256-" + Base64.getEncoder().encodeToString(Sha256.of(script.group(1))));
     }
     return hashes;
   }

@@ -19,6 +19,7 @@ import com.lumiku.platform.Page;
 import com.lumiku.platform.PageCursor;
 import com.lumiku.platform.PageSize;
 import com.lumiku.platform.Roles;
+import com.lumiku.platform.Sha256;
 import com.lumiku.platform.idempotency.IdempotentRequests;
 import com.lumiku.platform.input.MultiLine;
 import com.lumiku.platform.input.StrictJson;
@@ -51,8 +52,6 @@ import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
@@ -308,11 +307,7 @@ public class AvatarProjectsResource {
       String route, UUID projectId, AvatarDraft.Resolved avatar, String pictureSha256) {}
 
   private static String sha256(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Every JVM has SHA-256", e);
-    }
+    return HexFormat.of().formatHex(Sha256.of(content));
   }
 
   private Page<AvatarView> avatarPage(UUID projectId, String limit, String cursor) {

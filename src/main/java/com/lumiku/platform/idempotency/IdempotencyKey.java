@@ -1,11 +1,9 @@
 package com.lumiku.platform.idempotency;
 
 import com.lumiku.platform.JsonDocuments;
+import com.lumiku.platform.Sha256;
 import com.lumiku.platform.problem.ProblemException;
 import jakarta.json.bind.JsonbException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 
@@ -32,14 +30,7 @@ final class IdempotencyKey {
 
   /** The request's fingerprint: equal for equal requests, different for different ones. */
   static String fingerprint(Object request) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256")
-                  .digest(json(request).getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return HexFormat.of().formatHex(Sha256.of(json(request)));
   }
 
   /** A value as JSON (JSON-B), e.g. the answer stored for a replay. */

@@ -1,5 +1,6 @@
 package com.lumiku.platform.ratelimit;
 
+import com.lumiku.platform.Sha256;
 import com.lumiku.platform.problem.DependencyUnavailable;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.BucketProxy;
@@ -7,14 +8,12 @@ import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,11 +47,25 @@ public class RateLimits {
   @Inject Config config;
 
   private final ConcurrentMap<String, RateLimitPolicy> policies = new ConcurrentHashMap<>();
-  private volatile PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
+  private PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
+
+  @PostConstruct
+  void connectBuckets() {
+    buckets =
+        Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+            .primaryKeyMapper(PrimaryKeyMapper.STRING)
+            .table("rate_limit_buckets")
+            .idColumn("id")
+            .stateColumn("state")
+            .expiresAtColumn("expires_at")
+            .expirationAfterWrite(
+                ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_WHEN_FULL))
+            .build();
+  }
 
   /**
    * Reads every limit the settings define as the application deploys, so that a wrong number fails
-   * the start instead of the first request it would limit (and the bucket pool is resolved then).
+   * the start instead of the first request it would limit.
    */
   void readLimitsAtDeployment(@Observes Startup startup) {
     String suffix = ".capacity";
@@ -107,47 +120,17 @@ public class RateLimits {
 
   /** Deletes up to {@code batch} buckets that are full again; returns how many it deleted. */
   int purge(int batch) {
-    return call(() -> buckets().removeExpired(batch));
+    return call(() -> buckets.removeExpired(batch));
   }
 
   private BucketProxy bucket(RateLimitPolicy policy, String key) {
-    return buckets().builder().build(id(policy, key), policy::bucket);
-  }
-
-  private PostgreSQLSelectForUpdateBasedProxyManager<String> buckets() {
-    PostgreSQLSelectForUpdateBasedProxyManager<String> made = buckets;
-    if (made == null) {
-      synchronized (this) {
-        made = buckets;
-        if (made == null) {
-          made =
-              Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
-                  .primaryKeyMapper(PrimaryKeyMapper.STRING)
-                  .table("rate_limit_buckets")
-                  .idColumn("id")
-                  .stateColumn("state")
-                  .expiresAtColumn("expires_at")
-                  .expirationAfterWrite(
-                      ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
-                          KEEP_WHEN_FULL))
-                  .build();
-          buckets = made;
-        }
-      }
-    }
-    return made;
+    return buckets.builder().build(id(policy, key), policy::bucket);
   }
 
   /** {@code <limit>:<hash of its numbers and the key>}: short, and no address or email in clear. */
   static String id(RateLimitPolicy policy, String key) {
-    try {
-      byte[] hash =
-          MessageDigest.getInstance("SHA-256")
-              .digest((policy.fingerprint() + "\n" + key).getBytes(StandardCharsets.UTF_8));
-      return policy.name() + ":" + Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
-    } catch (NoSuchAlgorithmException impossible) {
-      throw new IllegalStateException(impossible);
-    }
+    byte[] hash = Sha256.of(policy.fingerprint() + "\n" + key);
+    return policy.name() + ":" + Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
   }
 
   /** The database failing a limit check is a 503, like any other request it fails. */

@@ -1,18 +1,17 @@
 package com.lumiku.platform.security;
 
+import com.lumiku.platform.Sha256;
 import com.lumiku.platform.UtcClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -58,24 +57,20 @@ public class Sessions {
   public Optional<Rotated> rotate(String refreshToken) {
     byte[] hash = hash(refreshToken);
     OffsetDateTime now = UtcClock.now();
-    int used =
+    @SuppressWarnings("unchecked")
+    List<Object[]> used =
         em.createNativeQuery(
                 "UPDATE refresh_tokens SET used_at = ?1 WHERE token_hash = ?2 AND used_at IS NULL"
-                    + " AND revoked_at IS NULL AND expires_at > ?3")
+                    + " AND revoked_at IS NULL AND expires_at > ?3 RETURNING user_id, family_id")
             .setParameter(1, now)
             .setParameter(2, hash)
             .setParameter(3, now)
-            .executeUpdate();
-    if (used == 0) {
+            .getResultList();
+    if (used.isEmpty()) {
       revokeFamilyOf(hash, now);
       return Optional.empty();
     }
-    Object[] row =
-        (Object[])
-            em.createNativeQuery(
-                    "SELECT user_id, family_id FROM refresh_tokens WHERE token_hash = ?1")
-                .setParameter(1, hash)
-                .getSingleResult();
+    Object[] row = used.get(0);
     UUID userId = (UUID) row[0];
     return Optional.of(new Rotated(userId, insert((UUID) row[1], userId)));
   }
@@ -166,10 +161,6 @@ public class Sessions {
   }
 
   static byte[] hash(String token) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing", e);
-    }
+    return Sha256.of(token);
   }
 }
