@@ -21,6 +21,9 @@ import jakarta.ejb.MessageDriven;
               "${MPCONFIG=lumiku.workers." + ProbeApp.WORKER + ".queue:" + ProbeApp.QUEUE + "}"),
       @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
       @ActivationConfigProperty(
+          propertyName = WorkerActivation.CLIENT_ID_PROPERTY,
+          propertyValue = WorkerActivation.CLIENT_ID),
+      @ActivationConfigProperty(
           propertyName = "maxSession",
           propertyValue =
               "${MPCONFIG=lumiku.workers."

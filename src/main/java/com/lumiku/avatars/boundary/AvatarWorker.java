@@ -29,6 +29,9 @@ import jakarta.ejb.MessageDriven;
                   + "}"),
       @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
       @ActivationConfigProperty(
+          propertyName = WorkerActivation.CLIENT_ID_PROPERTY,
+          propertyValue = WorkerActivation.CLIENT_ID),
+      @ActivationConfigProperty(
           propertyName = "maxSession",
           propertyValue =
               "${MPCONFIG=lumiku.workers."

@@ -29,6 +29,9 @@ import jakarta.jms.TextMessage;
           propertyValue =
               "${MPCONFIG=" + DeadLetters.QUEUE_SETTING + ":" + DeadLetters.QUEUE_DEFAULT + "}"),
       @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
+      @ActivationConfigProperty(
+          propertyName = WorkerActivation.CLIENT_ID_PROPERTY,
+          propertyValue = WorkerActivation.CLIENT_ID),
       @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")
     })
 public class DeadLetterConsumer implements MessageListener {

@@ -6,6 +6,7 @@ import com.lumiku.generations.control.WorkerKinds.WorkerKind;
 import com.lumiku.platform.Roles;
 import com.lumiku.platform.UtcClock;
 import com.lumiku.platform.messaging.BrokerManagement;
+import com.lumiku.platform.messaging.ConsumerCensus;
 import com.lumiku.platform.messaging.QueueFigures;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -20,8 +21,9 @@ import java.util.List;
 
 /**
  * The state of the work, for operators only (admins; users get 403): per queue what the broker
- * holds, per kind of worker how many consume and what they did in the last hour (from the
- * database). Every number is read now; a broker that does not answer makes this a 503.
+ * holds, per kind of worker how many consume (in all, and per instance: the client id its consumers
+ * carry, {@link ConsumerCensus}) and what they did in the last hour (from the database). Every
+ * number is read now; a broker that does not answer makes this a 503.
  */
 @Path("health")
 @RequestScoped
@@ -51,9 +53,16 @@ public class WorkHealthResource {
       long deadLettered,
       Long oldestWaitingSeconds) {}
 
+  /**
+   * An instance's consumers of one worker kind; the name is its client id, "" when it gave none.
+   */
+  @JsonbPropertyOrder({"name", "consumers"})
+  public record InstanceView(String name, int consumers) {}
+
   @JsonbPropertyOrder({
     "name",
     "consumers",
+    "instances",
     "maxConcurrency",
     "lastActivityAt",
     "processedLastHour",
@@ -62,6 +71,7 @@ public class WorkHealthResource {
   public record WorkerView(
       String name,
       int consumers,
+      List<InstanceView> instances,
       int maxConcurrency,
       OffsetDateTime lastActivityAt,
       long processedLastHour,
@@ -79,6 +89,7 @@ public class WorkHealthResource {
   public List<WorkerView> workers() {
     workerKinds.deadLetters(); // 503 while the application is still deploying
     OffsetDateTime hourAgo = UtcClock.now().minusHours(1);
+    ConsumerCensus census = broker.consumers();
     return workerKinds.all().stream()
         .map(
             kind -> {
@@ -90,6 +101,9 @@ public class WorkHealthResource {
               return new WorkerView(
                   kind.name(),
                   figures.consumers(),
+                  census.byInstance(kind.queue()).entrySet().stream()
+                      .map(e -> new InstanceView(e.getKey(), e.getValue()))
+                      .toList(),
                   kind.maxConcurrency(),
                   done.lastActivityAt(),
                   done.completed() + done.failed(),

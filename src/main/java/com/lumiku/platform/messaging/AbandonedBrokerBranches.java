@@ -66,13 +66,11 @@ public class AbandonedBrokerBranches {
   @Inject MetricRegistry metrics;
 
   /**
-   * The XA server name; its default is also in server-config/pre-boot-commands.asadmin, which hands
-   * the same variable to Payara's transaction service (asadmin cannot read the application's
+   * The XA server name ({@link InstanceName}); server-config/pre-boot-commands.asadmin hands the
+   * same variable to Payara's transaction service (asadmin cannot read the application's
    * configuration, and this bean cannot read Payara's).
    */
-  @Inject
-  @ConfigProperty(name = "lumiku.tx.server-name")
-  String serverName;
+  private final String serverName = InstanceName.current();
 
   @Inject
   @ConfigProperty(name = "lumiku.broker.abandoned-branch-age")

@@ -79,6 +79,19 @@ public class BrokerManagement {
   }
 
   /**
+   * The broker's consumers per queue and per instance ({@link ConsumerCensus}), from one session:
+   * the consumers, then the sessions they belong to.
+   */
+  public ConsumerCensus consumers() {
+    return client()
+        .ask(
+            question ->
+                ConsumerCensus.parse(
+                    (String) question.operation(ResourceNames.BROKER, "listAllConsumersAsJSON"),
+                    (String) question.operation(ResourceNames.BROKER, "listAllSessionsAsJSON")));
+  }
+
+  /**
    * How many messages in the queue match an Artemis filter expression, e.g. the dead letters that
    * came from one queue: {@code _AMQ_ORIG_QUEUE = 'generations.avatar'}.
    */
