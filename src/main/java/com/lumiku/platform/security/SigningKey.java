@@ -3,9 +3,9 @@ package com.lumiku.platform.security;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -88,14 +88,14 @@ public final class SigningKey {
       Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-------"));
       Files.writeString(
           partial, pem("PRIVATE KEY", pair.getPrivate().getEncoded()), StandardCharsets.US_ASCII);
+      // A hard link, not a rename: it fails if the file exists, where a rename would replace a key
+      // another instance, starting at the same moment on the same data folder, already signs with.
       try {
-        Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
-      } catch (IOException raced) {
+        Files.createLink(file, partial);
+      } catch (FileAlreadyExistsException raced) {
+        return fromPem(Files.readString(file, StandardCharsets.US_ASCII));
+      } finally {
         Files.deleteIfExists(partial);
-        if (Files.exists(file)) {
-          return fromPem(Files.readString(file, StandardCharsets.US_ASCII));
-        }
-        throw raced;
       }
       LOG.info(() -> "Generated a new token signing key in " + file.toAbsolutePath());
       return pair;
