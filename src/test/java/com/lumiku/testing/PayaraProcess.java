@@ -31,8 +31,17 @@ public final class PayaraProcess implements AutoCloseable {
    * @param settings more environment, e.g. {@code LUMIKU_GENERATOR_LOCAL_MODEL_TIME}
    */
   public PayaraProcess(int port, Path dataDir, Map<String, String> settings) {
+    this(port, dataDir, dataDir.resolve("logs"), settings);
+  }
+
+  /**
+   * One of several instances sharing a data folder: its logs go to a folder of its own (give it its
+   * own {@code LUMIKU_TX_LOG_DIR}, {@code LUMIKU_TX_SERVER_NAME} and {@code PAYARA_INSTANCE_DIR} in
+   * {@code settings} too).
+   */
+  public PayaraProcess(int port, Path dataDir, Path logs, Map<String, String> settings) {
     this.port = port;
-    this.logs = dataDir.resolve("logs");
+    this.logs = logs;
     this.environment =
         new java.util.HashMap<>(
             Map.of(
