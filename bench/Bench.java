@@ -65,7 +65,9 @@ public class Bench {
   }
 
   final Map<String, String> args;
-  final String url;
+  /** The instances' base URLs (--url, comma-separated); requests alternate over them. */
+  final List<String> urls;
+  final AtomicInteger nextUrl = new AtomicInteger();
   final HttpClient http =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
@@ -78,7 +80,7 @@ public class Bench {
 
   Bench(Map<String, String> args) {
     this.args = args;
-    this.url = args.get("url");
+    this.urls = List.of(args.get("url").split(","));
     this.quick = "--quick".equals(args.get("mode"));
   }
 
@@ -90,9 +92,18 @@ public class Bench {
     new Bench(args).run();
   }
 
+  /** The next instance's base URL, in turn. */
+  String url() {
+    return urls.get(Math.floorMod(nextUrl.getAndIncrement(), urls.size()));
+  }
+
   void run() throws Exception {
     if ("--probe".equals(args.get("mode"))) {
       probe();
+      return;
+    }
+    if ("--scaling".equals(args.get("mode"))) {
+      scaling();
       return;
     }
     int seconds = quick ? 8 : 20;
@@ -217,6 +228,43 @@ public class Bench {
     }
   }
 
+  /**
+   * For the scaling figures (bench/run --scaling runs it with 1 and 2 instances): accepted orders/s
+   * at 16 connections over all instances, and the drain of a backlog queued with the workers
+   * paused, each with the CPU time every process spent per order. Prints, writes nothing.
+   */
+  void scaling() throws Exception {
+    int seconds = Integer.parseInt(args.getOrDefault("seconds", "20"));
+    int backlog = Integer.parseInt(args.getOrDefault("backlog", "3000"));
+    String instances = urls.size() + (urls.size() == 1 ? " instance" : " instances");
+    users = createUsers(64);
+    submit(16, 30); // the JIT compilers take the first half minute
+    awaitDrained(Duration.ofMinutes(5));
+    Map<String, Long> before = cpuTicks();
+    Run run = submit(16, seconds);
+    long left = unfinished();
+    Duration drain = awaitDrained(Duration.ofMinutes(10));
+    Map<String, Long> after = cpuTicks();
+    verify(run.accepted());
+    row("submit, 16 connections, " + instances, String.format("%.0f accepted/s", run.perSecond()),
+        String.format("p50 %.1f ms, p99 %.1f ms, %d refused, %d failed; backlog %d, drained %.1f s later;"
+            + " CPU ms per order (its work included):%s", pct(run.latencyNanos(), 50),
+            pct(run.latencyNanos(), 99), run.refused(), run.failed(), left, drain.toMillis() / 1000.0,
+            cpuPer(before, after, run.accepted().size())));
+    pause();
+    Run queued = submitCount(16, backlog);
+    verify(queued.accepted());
+    before = cpuTicks();
+    long began = System.nanoTime();
+    resume();
+    awaitDrained(Duration.ofMinutes(10));
+    double drained = (System.nanoTime() - began) / 1e9;
+    after = cpuTicks();
+    row("drain, " + backlog + " queued, " + instances, String.format("%.0f completed/s",
+        queued.accepted().size() / drained), String.format("queued at %.0f accepted/s with the workers paused;"
+            + " CPU ms per generation:%s", queued.perSecond(), cpuPer(before, after, queued.accepted().size())));
+  }
+
   void probeReads(String name, String path, boolean signedIn) throws Exception {
     Map<String, Long> before = cpuTicks();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
@@ -231,7 +279,7 @@ public class Bench {
 
   int status(String path, String token) {
     try {
-      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30));
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(30));
       if (token != null) {
         request.header("Authorization", "Bearer " + token);
       }
@@ -252,7 +300,11 @@ public class Bench {
   /** CPU time (user + system, in 10 ms ticks) of Payara, the broker, PostgreSQL and this client. */
   Map<String, Long> cpuTicks() throws IOException {
     Map<String, Long> ticks = new java.util.LinkedHashMap<>();
-    ticks.put("Payara", ticksOf(Long.parseLong(args.get("payara-pid"))));
+    long payara = 0;
+    for (String pid : args.get("payara-pid").split(",")) {
+      payara += ticksOf(Long.parseLong(pid));
+    }
+    ticks.put("Payara", payara);
     ticks.put("broker", ticksOf(Long.parseLong(args.get("broker-pid"))));
     long postmaster = Long.parseLong(args.get("postgres-pid"));
     long postgres = ticksOf(postmaster);
@@ -351,7 +403,7 @@ public class Bench {
       HttpResponse<String> answer =
           http.send(
               HttpRequest.newBuilder(
-                      URI.create(url + "/api/apps/avatar-creator/projects/" + user.project()
+                      URI.create(url() + "/api/apps/avatar-creator/projects/" + user.project()
                           + "/avatars/generate"))
                   .timeout(Duration.ofSeconds(30))
                   .header("Authorization", "Bearer " + user.token())
@@ -391,7 +443,7 @@ public class Bench {
   }
 
   String post(String path, String token, String json) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path))
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path))
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json));
     if (token != null) {
@@ -724,7 +776,7 @@ public class Bench {
   }
 
   String get(String path, String token) throws IOException, InterruptedException {
-    HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url + path))
+    HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url() + path))
         .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
     if (answer.statusCode() != 200) {
       throw new IllegalStateException(path + " answered " + answer.statusCode());
@@ -785,14 +837,17 @@ public class Bench {
 
   // --- figures -------------------------------------------------------------------------------
 
+  /** A memory figure of the process (of all of them, summed, for several Payara instances). */
   String rss(String pidArgument, String field) throws IOException {
-    for (String line : Files.readAllLines(Path.of("/proc", args.get(pidArgument), "status"))) {
-      if (line.startsWith(field + ":")) {
-        long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
-        return (kb / 1024) + " MiB";
+    long kb = 0;
+    for (String pid : args.get(pidArgument).split(",")) {
+      for (String line : Files.readAllLines(Path.of("/proc", pid, "status"))) {
+        if (line.startsWith(field + ":")) {
+          kb += Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
       }
     }
-    return "?";
+    return (kb / 1024) + " MiB";
   }
 
   static double pct(long[] sortedNanos, double percentile) {
