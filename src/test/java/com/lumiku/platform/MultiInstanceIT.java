@@ -176,7 +176,10 @@ class MultiInstanceIT {
       for (PayaraProcess instance : instances) {
         Thread.sleep(3000);
         Duration stopped = instance.terminate(Duration.ofSeconds(120));
-        LOG.log(Level.INFO, "multi-instance: {0} stopped in {1}", new Object[] {instance.baseUrl(), stopped});
+        LOG.log(
+            Level.INFO,
+            "multi-instance: {0} stopped in {1}",
+            new Object[] {instance.baseUrl(), stopped});
         start(instance);
       }
       Thread.sleep(3000);

@@ -1,5 +1,6 @@
 package com.lumiku.platform.health;
 
+import com.lumiku.platform.messaging.InstanceName;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -23,13 +24,17 @@ import org.eclipse.microprofile.health.Liveness;
  * recovery at start ({@code automatic-recovery}, transaction log on a persistent path). Until then
  * the branch holds its row locks (a user's balance), so a restart is the cure, and liveness is how
  * an orchestrator learns it is needed. A database that cannot be asked is a readiness matter: UP.
+ *
+ * <p>Only this instance's branches count ({@link PreparedTransactionIds}; a prepared transaction of
+ * unknown shape counts too): with several instances, another one's branch waits for that instance's
+ * restart, which restarting this one would not bring.
  */
 @Liveness
 @ApplicationScoped
 public class InDoubtTransactionLiveness implements HealthCheck {
 
-  private static final String OLDEST_PREPARED =
-      "SELECT count(*), coalesce(extract(epoch FROM now() - min(prepared)), 0)"
+  private static final String PREPARED =
+      "SELECT gid, extract(epoch FROM now() - prepared)"
           + " FROM pg_prepared_xacts WHERE database = current_database()";
 
   @Resource(lookup = "jdbc/lumiku")
@@ -58,10 +63,16 @@ public class InDoubtTransactionLiveness implements HealthCheck {
     }
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement();
-        ResultSet oldest = statement.executeQuery(OLDEST_PREPARED)) {
-      oldest.next();
-      long prepared = oldest.getLong(1);
-      long oldestSeconds = (long) oldest.getDouble(2);
+        ResultSet branches = statement.executeQuery(PREPARED)) {
+      String instance = InstanceName.current();
+      long prepared = 0;
+      long oldestSeconds = 0;
+      while (branches.next()) {
+        if (!PreparedTransactionIds.ofAnotherInstance(branches.getString(1), instance)) {
+          prepared++;
+          oldestSeconds = Math.max(oldestSeconds, (long) branches.getDouble(2));
+        }
+      }
       response
           .withData("prepared", prepared)
           .withData("oldestSeconds", oldestSeconds)
