@@ -1,5 +1,6 @@
 package com.lumiku.platform.health;
 
+import com.lumiku.platform.messaging.AbandonedBrokerBranches;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -13,9 +14,6 @@ import java.util.Base64;
  */
 final class PreparedTransactionIds {
 
-  /** The Xid format of Payara's transaction manager: "JTS" in ASCII. */
-  static final int PAYARA_XID_FORMAT = 0x4A5453;
-
   private PreparedTransactionIds() {}
 
   /**
@@ -24,7 +22,8 @@ final class PreparedTransactionIds {
    */
   static boolean ofAnotherInstance(String gid, String instance) {
     String[] parts = gid.split("_", -1);
-    if (parts.length != 3 || !String.valueOf(PAYARA_XID_FORMAT).equals(parts[0])) {
+    if (parts.length != 3
+        || !String.valueOf(AbandonedBrokerBranches.PAYARA_XID_FORMAT).equals(parts[0])) {
       return false;
     }
     String qualifier;

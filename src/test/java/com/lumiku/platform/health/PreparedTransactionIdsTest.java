@@ -2,6 +2,7 @@ package com.lumiku.platform.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.lumiku.platform.messaging.AbandonedBrokerBranches;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class PreparedTransactionIdsTest {
 
   private static String gid(String qualifier) {
     Base64.Encoder base64 = Base64.getEncoder();
-    return PreparedTransactionIds.PAYARA_XID_FORMAT
+    return AbandonedBrokerBranches.PAYARA_XID_FORMAT
         + "_"
         + base64.encodeToString("global".getBytes(StandardCharsets.US_ASCII))
         + "_"
