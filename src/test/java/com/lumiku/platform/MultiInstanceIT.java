@@ -215,8 +215,8 @@ class MultiInstanceIT {
     LOG.log(
         Level.INFO,
         "multi-instance: {0}: {1} orders, {2} accepted (by instance {3}), {4} retried on the other"
-            + " instance ({5}), {6} failed; {7} generations, {8} completed; duplicates 0, credits"
-            + " lost 0, prepared XA branches 0",
+            + " instance ({5}), {6} failed; {7} generations, {8} completed, {9} worked more than once"
+            + " (redelivered); duplicates 0, credits lost 0, prepared XA branches 0",
         new Object[] {
           what,
           load.outcomes.size(),
@@ -226,7 +226,8 @@ class MultiInstanceIT {
           load.client.retryCauses,
           load.failed().size(),
           generations.size(),
-          generations.stream().filter(g -> g.status().equals("completed")).count()
+          generations.stream().filter(g -> g.status().equals("completed")).count(),
+          generations.stream().filter(g -> g.attempts() > 1).count()
         });
     return generations;
   }
