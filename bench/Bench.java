@@ -866,7 +866,8 @@ public class Bench {
   void report() throws Exception {
     StringBuilder md = new StringBuilder();
     md.append("# Lumiku benchmark results\n\n");
-    md.append("Command: `bench/run").append(quick ? " --quick" : "").append("` on ").append(Instant.now())
+    md.append("Command: `bench/run").append(quick ? " --quick" : "")
+        .append(urls.size() > 1 ? " --instances " + urls.size() : "").append("` on ").append(Instant.now())
         .append("\n\n");
     md.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
         .append(memTotal()).append(", ").append(System.getProperty("os.name")).append(' ')
