@@ -175,7 +175,27 @@ public class Bench {
 
     // 5. Resources.
     row("peak RSS", "Payara " + rss("payara-pid", "VmHWM") + ", broker " + rss("broker-pid", "VmHWM"), "");
+
+    // 6. The stop right after that load, the workers busy with the backlog: SIGTERM to ./run, as
+    // Ctrl-C or an orchestrator does; Payara must end within its grace (lumiku.stop.grace).
+    stopAfterLoad();
     report();
+  }
+
+  void stopAfterLoad() throws Exception {
+    long unfinished = unfinished();
+    ProcessHandle run = ProcessHandle.of(Long.parseLong(args.get("run-pid"))).orElseThrow();
+    ProcessHandle payara = ProcessHandle.of(Long.parseLong(args.get("payara-pid"))).orElseThrow();
+    long began = System.nanoTime();
+    run.destroy();
+    payara.onExit().get(5, TimeUnit.MINUTES);
+    long payaraMs = (System.nanoTime() - began) / 1_000_000;
+    run.onExit().get(5, TimeUnit.MINUTES);
+    long runMs = (System.nanoTime() - began) / 1_000_000;
+    row("stop right after the load (SIGTERM to ./run)", "Payara " + payaraMs + " ms",
+        "./run with the broker and PostgreSQL " + runMs + " ms; " + unfinished
+            + " generations unfinished at the signal; grace "
+            + System.getenv().getOrDefault("LUMIKU_STOP_GRACE", "PT20S (default)"));
   }
 
   /**
