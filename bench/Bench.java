@@ -182,7 +182,11 @@ public class Bench {
     report();
   }
 
+  /** Read before the stop, which ends PostgreSQL too; the report names it. */
+  String postgres;
+
   void stopAfterLoad() throws Exception {
+    postgres = postgresVersion();
     long unfinished = unfinished();
     ProcessHandle run = ProcessHandle.of(Long.parseLong(args.get("run-pid"))).orElseThrow();
     ProcessHandle payara = ProcessHandle.of(Long.parseLong(args.get("payara-pid"))).orElseThrow();
@@ -836,7 +840,7 @@ public class Bench {
     md.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
         .append(memTotal()).append(", ").append(System.getProperty("os.name")).append(' ')
         .append(System.getProperty("os.version")).append("; Java ").append(System.getProperty("java.version"))
-        .append(", Payara Micro 6.2025.10, Artemis 2.53.0, ").append(postgresVersion()).append(".\n");
+        .append(", Payara Micro 6.2025.10, Artemis 2.53.0, ").append(postgres).append(".\n");
     md.append("Load client: bench/Bench.java (Java HttpClient, HTTP/1.1 keep-alive, closed loop per connection,")
         .append(" 64 users round-robin) on the same machine; no-op model (lumiku.generator=blank), ")
         .append(System.getenv().getOrDefault("LUMIKU_WORKERS_AVATAR_CONCURRENCY", "4")).append(" avatar workers.\n\n");
