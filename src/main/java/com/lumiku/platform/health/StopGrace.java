@@ -10,6 +10,7 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -31,6 +32,9 @@ public class StopGrace {
 
   /** The exit status of a JVM halted by the grace: the stop did not end on its own. */
   static final int HALTED = 1;
+
+  /** Frames of each thread written when the JVM is halted. */
+  private static final int DUMPED_FRAMES = 40;
 
   @Inject
   @ConfigProperty(name = "lumiku.stop.grace")
@@ -68,6 +72,8 @@ public class StopGrace {
                 Thread.currentThread().interrupt();
               }
               say(halting);
+              err.print(threadDump());
+              err.flush();
               Runtime.getRuntime().halt(HALTED);
             },
             "lumiku-stop-grace");
@@ -80,6 +86,7 @@ public class StopGrace {
               say(requested);
             },
             "lumiku-stop");
+    threadDump(); // run once now, so that nothing of it is first loaded or linked at the stop
     Runtime.getRuntime().addShutdownHook(hook);
     say("registered; the stop grace (lumiku.stop.grace) is " + grace.toMillis() + " ms");
   }
@@ -92,6 +99,20 @@ public class StopGrace {
    */
   private void say(String line) {
     err.println(Instant.now() + " lumiku-stop: " + line);
+  }
+
+  /** Where every thread is as the grace ends: what the stop was waiting for, for the operator. */
+  private static String threadDump() {
+    StringBuilder dump = new StringBuilder();
+    for (Map.Entry<Thread, StackTraceElement[]> thread : Thread.getAllStackTraces().entrySet()) {
+      dump.append('"').append(thread.getKey().getName()).append("\" ");
+      dump.append(thread.getKey().getState()).append('\n');
+      StackTraceElement[] frames = thread.getValue();
+      for (int i = 0; i < Math.min(frames.length, DUMPED_FRAMES); i++) {
+        dump.append("\tat ").append(frames[i]).append('\n');
+      }
+    }
+    return dump.toString();
   }
 
   /** Undeployed without the JVM ending (a redeploy): the hook must not outlive the application. */
