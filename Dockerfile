@@ -14,6 +14,8 @@
 # holds the images (unless LUMIKU_STORAGE_MODE=s3 keeps them in a bucket), the token signing key and Payara's transaction log, which XA recovery needs
 # after a crash, so it must outlive the container. PAYARA_CLASS_ARCHIVE=off: the JVM would write its
 # class-data archive at the first stop, which takes longer than `docker stop` waits before SIGKILL.
+# A stop ends within LUMIKU_STOP_GRACE (20 s; the JVM halts itself then, README "Stopping"):
+# `docker stop -t 30` gives it that; Kubernetes' default grace (30 s) does.
 
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src

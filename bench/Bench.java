@@ -186,7 +186,31 @@ public class Bench {
 
     // 5. Resources.
     row("peak RSS", "Payara " + rss("payara-pid", "VmHWM") + ", broker " + rss("broker-pid", "VmHWM"), "");
+
+    // 6. The stop right after that load, the workers busy with the backlog: SIGTERM to ./run, as
+    // Ctrl-C or an orchestrator does; Payara must end within its grace (lumiku.stop.grace).
+    stopAfterLoad();
     report();
+  }
+
+  /** Read before the stop, which ends PostgreSQL too; the report names it. */
+  String postgres;
+
+  void stopAfterLoad() throws Exception {
+    postgres = postgresVersion();
+    long unfinished = unfinished();
+    ProcessHandle run = ProcessHandle.of(Long.parseLong(args.get("run-pid"))).orElseThrow();
+    ProcessHandle payara = ProcessHandle.of(Long.parseLong(args.get("payara-pid"))).orElseThrow();
+    long began = System.nanoTime();
+    run.destroy();
+    payara.onExit().get(5, TimeUnit.MINUTES);
+    long payaraMs = (System.nanoTime() - began) / 1_000_000;
+    run.onExit().get(5, TimeUnit.MINUTES);
+    long runMs = (System.nanoTime() - began) / 1_000_000;
+    row("stop right after the load (SIGTERM to ./run)", "Payara " + payaraMs + " ms",
+        "./run with the broker and PostgreSQL " + runMs + " ms; " + unfinished
+            + " generations unfinished at the signal; grace "
+            + System.getenv().getOrDefault("LUMIKU_STOP_GRACE", "PT20S (default)"));
   }
 
   /**
@@ -872,7 +896,7 @@ public class Bench {
     md.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
         .append(memTotal()).append(", ").append(System.getProperty("os.name")).append(' ')
         .append(System.getProperty("os.version")).append("; Java ").append(System.getProperty("java.version"))
-        .append(", Payara Micro 6.2025.10, Artemis 2.53.0, ").append(postgresVersion()).append(".\n");
+        .append(", Payara Micro 6.2025.10, Artemis 2.53.0, ").append(postgres).append(".\n");
     md.append("Load client: bench/Bench.java (Java HttpClient, HTTP/1.1 keep-alive, closed loop per connection,")
         .append(" 64 users round-robin) on the same machine; no-op model (lumiku.generator=blank), ")
         .append(System.getenv().getOrDefault("LUMIKU_WORKERS_AVATAR_CONCURRENCY", "4")).append(" avatar workers.\n\n");

@@ -272,6 +272,48 @@ class CrashSafetyIT {
   }
 
   /**
+   * A stop that runs past its grace: jobs far longer than the grace are running when SIGTERM comes,
+   * so Payara's own stop cannot end in time (the resource adapter alone gives a running job its
+   * call timeout, 5 s, before interrupting it) and the instance halts itself when the 3 s grace is
+   * over, which for the work in flight is a crash. Restarted on the same transaction log, every
+   * generation ends exactly once, completed, and the money adds up.
+   */
+  @Test
+  void sigtermPastTheGraceHaltsAndLosesNothing() throws Exception {
+    payara = start("grace", "PT10S", "PT5M", Map.of("LUMIKU_STOP_GRACE", "PT3S"));
+    Api api = api();
+    Api.Member member = api.register();
+    UUID projectId = api.createProject(member);
+    List<UUID> running = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      running.add(api.acceptedAvatar(member, projectId, "cut off " + i));
+    }
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                running.stream()
+                    .anyMatch(
+                        id -> api.generation(member, id).getString("status").equals("processing")));
+
+    // A functional bound, not a figure: the grace plus far more than a halt takes.
+    Duration stopped = payara.terminate(Duration.ofSeconds(30));
+    assertThat(payara.exitValue()).as("exit status of a JVM halted by its grace").isEqualTo(1);
+    LOG.log(
+        Level.INFO,
+        "crash safety: SIGTERM with a 3 s grace and 10 s jobs running: halted after {0} ms",
+        stopped.toMillis());
+    payara.start();
+
+    assertAddsUp(member);
+    for (UUID generation : running) {
+      assertThat(api.awaitTerminal(member, generation, Duration.ofSeconds(90)).getString("status"))
+          .isEqualTo("completed");
+      assertThat(TestDatabase.avatarsOfGeneration(generation)).isEqualTo(1);
+    }
+  }
+
+  /**
    * The gateway's callback arrives, the payment is marked paid and its top-up is under way, and
    * Payara dies before the commit: nothing of it may stay, and the gateway's retry (Duitku retries
    * until it reads SUCCESS) grants the credits once; a further retry changes nothing. The moment is
@@ -442,13 +484,23 @@ class CrashSafetyIT {
    */
   private static PayaraProcess start(String scenario, String modelTime, String deadline)
       throws Exception {
+    return start(scenario, modelTime, deadline, Map.of());
+  }
+
+  /**
+   * @param settings more environment for this scenario
+   */
+  private static PayaraProcess start(
+      String scenario, String modelTime, String deadline, Map<String, String> settings)
+      throws Exception {
     Path data = Path.of(ProjectScripts.itDir("crash-" + scenario));
     deleteFolder(data);
     PayaraProcess payara =
         new PayaraProcess(
             freePort(),
             data,
-            Map.of(
+            merged(
+                settings,
                 "LUMIKU_BROKER_PORT",
                 String.valueOf(brokerPort),
                 "LUMIKU_GENERATOR_LOCAL_MODEL_TIME",
@@ -469,6 +521,16 @@ class CrashSafetyIT {
                 SIMULATOR.apiKey()));
     payara.start();
     return payara;
+  }
+
+  /** The scenario's own settings over the pairs every scenario sets. */
+  private static Map<String, String> merged(Map<String, String> settings, String... pairs) {
+    Map<String, String> environment = new java.util.HashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      environment.put(pairs[i], pairs[i + 1]);
+    }
+    environment.putAll(settings);
+    return environment;
   }
 
   private static void deleteFolder(Path folder) throws IOException {

@@ -136,6 +136,11 @@ public final class PayaraProcess implements AutoCloseable {
     return Duration.ofNanos(System.nanoTime() - began);
   }
 
+  /** The exit status of the process, once it has ended. */
+  public int exitValue() {
+    return process.exitValue();
+  }
+
   @Override
   public void close() throws InterruptedException {
     if (process != null && process.isAlive()) {
