@@ -1,5 +1,5 @@
-# Lumiku on the official Payara Micro image: the same launcher as ./run (bin/payara), with the RAR
-# deployed before the WAR by server-config/post-boot-commands.asadmin.
+# Lumiku on the official Payara Micro image: the same launcher as ./run (bin/payara), with the
+# deployment gate and the RAR deployed before the WAR by server-config/post-boot-commands.asadmin.
 #
 #   docker build -t lumiku .
 #   docker run -p 8080:8080 -v lumiku-data:/var/lib/lumiku \
@@ -26,7 +26,7 @@ RUN ./mvnw -B -q -DskipTests -Dspotless.check.skip=true package
 FROM payara/micro:6.2025.10-jdk17
 USER root
 RUN mkdir -p /opt/lumiku /var/lib/lumiku && chown payara:payara /var/lib/lumiku
-COPY --from=build /src/target/lumiku.war /src/target/artemis-ra.rar /opt/lumiku/target/
+COPY --from=build /src/target/lumiku.war /src/target/artemis-ra.rar /src/target/deployment-gate.war /opt/lumiku/target/
 COPY --from=build /src/target/lib /opt/lumiku/target/lib
 COPY bin/payara bin/check-credentials /opt/lumiku/bin/
 COPY server-config /opt/lumiku/server-config

@@ -87,6 +87,7 @@ class CrashSafetyIT {
   @Test
   void killNineMidBurstLosesNothing() throws Exception {
     payara = start("kill", "PT1S");
+    probesSaidDownUntilTheApiAnswered(payara);
     Api api = api();
     Api.Member member = richMember(api);
     Burst burst = Burst.start(api, member, 40, Duration.ofMillis(150));
@@ -417,6 +418,19 @@ class CrashSafetyIT {
     }
     LedgerInvariants.assertNothingPrepared(brokerPort, Duration.ofMinutes(1));
     return generations;
+  }
+
+  /**
+   * Every start fails if readiness or startup answered 200 before {@code /api/apps} did (polled
+   * every 100 ms from the launch, {@code PayaraProcess}); this checks that the polling really saw
+   * the start: both probes answered, DOWN, while the API did not yet.
+   */
+  private static void probesSaidDownUntilTheApiAnswered(PayaraProcess payara) {
+    List<String> timeline = payara.lastStartTimeline();
+    LOG.info(() -> "probes during the start: " + timeline);
+    assertThat(timeline)
+        .as("the probes answered 503 while the API did not answer 200 yet")
+        .anyMatch(poll -> poll.matches(".* ready=503 started=503 apps=(0|404|500)"));
   }
 
   private static PayaraProcess start(String scenario, String modelTime) throws Exception {

@@ -2,10 +2,6 @@ package com.lumiku.testing;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -24,6 +20,7 @@ public final class PayaraProcess implements AutoCloseable {
   private final Path logs;
   private Process process;
   private int starts;
+  private StartProbes probes;
 
   /**
    * @param port the HTTP port on 127.0.0.1
@@ -53,11 +50,23 @@ public final class PayaraProcess implements AutoCloseable {
     this.environment.putAll(settings);
   }
 
+  /**
+   * What the probes answered during the last start, every change from the launch on (each start
+   * fails if readiness or startup answered 200 before the API did: {@link StartProbes}).
+   */
+  public java.util.List<String> lastStartTimeline() {
+    return probes.timeline().stream().map(Object::toString).toList();
+  }
+
   public String baseUrl() {
     return "http://127.0.0.1:" + port;
   }
 
-  /** Starts Payara Micro and waits until the application reports ready; kills it if it never is. */
+  /**
+   * Starts Payara Micro and waits until the application reports ready, polling the API and the
+   * probes every 100 ms from the launch on; kills it if it never gets ready, and fails the start if
+   * a probe said UP before the API answered ({@link StartProbes}).
+   */
   public void start() throws IOException, InterruptedException {
     logs.toFile().mkdirs();
     File log = logs.resolve("payara-" + (++starts) + ".log").toFile();
@@ -70,7 +79,7 @@ public final class PayaraProcess implements AutoCloseable {
     process = builder.start();
     try {
       awaitReady(log);
-    } catch (RuntimeException | InterruptedException notReady) {
+    } catch (RuntimeException | AssertionError | InterruptedException notReady) {
       // a start that never got ready must not outlive the test (its port, its runtime folder)
       kill();
       throw notReady;
@@ -126,26 +135,17 @@ public final class PayaraProcess implements AutoCloseable {
   }
 
   private void awaitReady(File log) throws InterruptedException {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    probes = new StartProbes(baseUrl());
     long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException("Payara Micro exited during start; see " + log);
       }
-      try {
-        HttpResponse<String> ready =
-            http.send(
-                HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
-                    .timeout(Duration.ofSeconds(5))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (ready.statusCode() == 200 && ready.body().contains("work-queues")) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
+      String ready = probes.poll();
+      if (ready != null && ready.contains("work-queues")) {
+        probes.assertNoLie();
+        return;
       }
-      Thread.sleep(500);
     }
     throw new IllegalStateException("Payara Micro not ready after 180 s; see " + log);
   }
