@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -185,7 +186,8 @@ class BrokerFailoverIT {
               },
               "ha-prepared");
       sampler.start();
-      long backupListening = awaitListening(backupPort, kill);
+      CompletableFuture<Long> backupListening =
+          CompletableFuture.supplyAsync(() -> awaitListening(backupPort, kill));
       List<Order> probes = new ArrayList<>();
       HttpClient http = HttpClient.newHttpClient();
       long readyAgain = -1;
@@ -260,11 +262,11 @@ class BrokerFailoverIT {
       LOG.log(
           Level.INFO,
           "broker failover: backup listening {0} ms after the kill, application ready again after"
-              + " {1} ms; readiness probes from then on {2}; most XA branches prepared at once: {3}"
+              + " {1} ms; readiness probes from the kill on {2}; most XA branches prepared at once: {3}"
               + " in PostgreSQL, {4} in the broker; checked: nothing prepared anywhere {5} ms after"
               + " the kill",
           new Object[] {
-            backupListening,
+            backupListening.get(),
             readyAgain,
             summary(probes, p -> true),
             mostPreparedInDatabase.get(),
