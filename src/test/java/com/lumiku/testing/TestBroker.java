@@ -129,32 +129,22 @@ public final class TestBroker {
   }
 
   /**
-   * Starts the primary of a shared-store pair (bin/broker start-primary) in that folder on that
-   * port, on the shared journal folder, its backup to be on {@code backupPort}.
+   * Starts one broker of a shared-store pair (bin/broker start-primary or start-backup) in that
+   * folder on that port, on the shared journal folder, the other one on {@code peerPort}; a backup
+   * waits, passive.
+   *
+   * @param role {@code primary} or {@code backup}
    */
-  public static void startPrimary(
-      String dir, int port, String journal, int backupPort, String clusterPassword) {
+  public static void startInPair(
+      String role, String dir, int port, String journal, int peerPort, String clusterPassword) {
     ProjectScripts.run(
         Map.of("LUMIKU_BROKER_CLUSTER_PASSWORD", clusterPassword),
         "broker",
-        "start-primary",
+        "start-" + role,
         dir,
         String.valueOf(port),
         journal,
-        String.valueOf(backupPort));
-  }
-
-  /** Starts the backup of that pair (bin/broker start-backup); it waits, passive. */
-  public static void startBackup(
-      String dir, int port, String journal, int primaryPort, String clusterPassword) {
-    ProjectScripts.run(
-        Map.of("LUMIKU_BROKER_CLUSTER_PASSWORD", clusterPassword),
-        "broker",
-        "start-backup",
-        dir,
-        String.valueOf(port),
-        journal,
-        String.valueOf(primaryPort));
+        String.valueOf(peerPort));
   }
 
   /**

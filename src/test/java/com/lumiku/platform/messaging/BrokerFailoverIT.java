@@ -77,8 +77,10 @@ class BrokerFailoverIT {
     }
     primaryPort = freePort();
     backupPort = freePort();
-    TestBroker.startPrimary(PRIMARY_DIR, primaryPort, JOURNAL, backupPort, CLUSTER_PASSWORD);
-    TestBroker.startBackup(BACKUP_DIR, backupPort, JOURNAL, primaryPort, CLUSTER_PASSWORD);
+    TestBroker.startInPair(
+        "primary", PRIMARY_DIR, primaryPort, JOURNAL, backupPort, CLUSTER_PASSWORD);
+    TestBroker.startInPair(
+        "backup", BACKUP_DIR, backupPort, JOURNAL, primaryPort, CLUSTER_PASSWORD);
   }
 
   @AfterAll
