@@ -156,6 +156,7 @@ class BrokerFailoverIT {
                   }
                 },
                 "ha-orders-" + s);
+        thread.setDaemon(true); // a failed assertion must not leave it sending for ever
         thread.start();
         senders.add(thread);
       }
@@ -187,6 +188,7 @@ class BrokerFailoverIT {
                 }
               },
               "ha-prepared");
+      sampler.setDaemon(true);
       sampler.start();
       CompletableFuture<Long> backupListening =
           CompletableFuture.supplyAsync(() -> awaitListening(backupPort, kill));
