@@ -6,13 +6,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
+import org.apache.activemq.artemis.core.config.ClusterConnectionConfiguration;
+import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.FileDeploymentManager;
+import org.apache.activemq.artemis.core.config.ha.SharedStoreBackupPolicyConfiguration;
+import org.apache.activemq.artemis.core.config.ha.SharedStorePrimaryPolicyConfiguration;
 import org.apache.activemq.artemis.core.config.impl.FileConfiguration;
 import org.apache.activemq.artemis.core.server.ActivateCallback;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
+import org.apache.activemq.artemis.core.server.cluster.impl.MessageLoadBalancingType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.spi.core.security.ActiveMQJAASSecurityManager;
 import org.apache.activemq.artemis.utils.PasswordMaskingUtil;
@@ -30,6 +36,16 @@ import org.apache.activemq.artemis.utils.PasswordMaskingUtil;
  * LUMIKU_BROKER_PASSWORD} and {@code LUMIKU_BROKER_MANAGEMENT_PASSWORD}, stored as salted PBKDF2
  * hashes. What each role may do is in broker.xml. Changing a password is a restart with the new
  * value.
+ *
+ * <p>High availability (docs/broker-ha.md): with the system property {@code lumiku.broker.ha} set to
+ * {@code primary} or {@code backup} (bin/broker start-primary / start-backup), the broker is one of
+ * a shared-store pair: its journal is {@code lumiku.broker.journal} (the same folder for both; the
+ * broker holding its file lock is the active one, the other waits for the lock without accepting
+ * connections), and a cluster connection to the other broker ({@code lumiku.broker.peer},
+ * host:port) announces the backup to the primary, which passes it on to its clients so that they
+ * fail over to it. The cluster connection logs in as {@code LUMIKU_BROKER_CLUSTER_USER}
+ * (lumiku-cluster) with {@code LUMIKU_BROKER_CLUSTER_PASSWORD}, required then (Artemis' default
+ * cluster password is public). Without the property, a single broker exactly as before.
  */
 public final class BrokerMain {
 
@@ -53,12 +69,16 @@ public final class BrokerMain {
     deployment.addDeployable(configuration);
     deployment.readConfiguration();
     // The same layout as Artemis's embedded launcher, so journals it wrote stay readable.
-    String data = dir.resolve("data").toString();
+    String data = System.getProperty("lumiku.broker.journal", dir.resolve("data").toString());
     configuration
         .setJournalDirectory(data)
         .setBindingsDirectory(data + "/bindings")
         .setLargeMessagesDirectory(data + "/largemessages")
         .setPagingDirectory(data + "/paging");
+    String role = System.getProperty("lumiku.broker.ha", "");
+    if (!role.isEmpty()) {
+      pair(configuration, role);
+    }
 
     EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
     broker.setConfiguration(configuration);
@@ -97,6 +117,48 @@ public final class BrokerMain {
                 "broker-stop"));
     broker.start();
     stopped.await();
+  }
+
+  /**
+   * One of a shared-store pair. The primary does not fail over on a graceful stop (a stop is a
+   * stop; only a crash hands over), and the backup, once active, stays active when the primary
+   * comes back (no automatic fail-back: the restarted primary waits for the journal's lock until
+   * the active backup is stopped), so that each JVM is one broker from start to exit.
+   */
+  private static void pair(Configuration configuration, String role) throws Exception {
+    String host = System.getProperty("lumiku.broker.host", "127.0.0.1");
+    String port = System.getProperty("lumiku.broker.port", "61616");
+    String peer = System.getProperty("lumiku.broker.peer", "");
+    if (peer.isEmpty()) {
+      throw new IllegalArgumentException("lumiku.broker.peer (host:port of the other broker) is not set");
+    }
+    switch (role) {
+      case "primary" ->
+          configuration.setHAPolicyConfiguration(
+              new SharedStorePrimaryPolicyConfiguration().setFailoverOnServerShutdown(false));
+      case "backup" ->
+          configuration.setHAPolicyConfiguration(
+              new SharedStoreBackupPolicyConfiguration()
+                  .setAllowFailBack(false)
+                  .setFailoverOnServerShutdown(false));
+      default ->
+          throw new IllegalArgumentException(
+              "lumiku.broker.ha is '" + role + "'; expected primary or backup");
+    }
+    configuration.addConnectorConfiguration("self", "tcp://" + host + ":" + port);
+    configuration.addConnectorConfiguration("peer", "tcp://" + peer);
+    configuration.addClusterConfiguration(
+        new ClusterConnectionConfiguration()
+            .setName("lumiku-pair")
+            .setConnectorName("self")
+            .setStaticConnectors(List.of("peer"))
+            // The pair shares one journal: nothing to move between them, only the topology.
+            .setMessageLoadBalancingType(MessageLoadBalancingType.OFF)
+            .setRetryInterval(500)
+            .setReconnectAttempts(-1));
+    configuration
+        .setClusterUser(setting("LUMIKU_BROKER_CLUSTER_USER", "lumiku-cluster"))
+        .setClusterPassword(required("LUMIKU_BROKER_CLUSTER_PASSWORD"));
   }
 
   /** users.properties, roles.properties and login.config for the JAAS properties login module. */

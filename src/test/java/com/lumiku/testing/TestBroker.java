@@ -1,7 +1,11 @@
 package com.lumiku.testing;
 
 import com.lumiku.platform.messaging.ManagementClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
 import org.apache.activemq.artemis.api.core.client.ClientConsumer;
@@ -122,6 +126,42 @@ public final class TestBroker {
   /** Starts a broker in that folder on that port, e.g. one of a test's own. */
   public static void start(String dir, int port) {
     ProjectScripts.run("broker", "start", dir, String.valueOf(port));
+  }
+
+  /**
+   * Starts one broker of a shared-store pair (bin/broker start-primary or start-backup) in that
+   * folder on that port, on the shared journal folder, the other one on {@code peerPort}; a backup
+   * waits, passive.
+   *
+   * @param role {@code primary} or {@code backup}
+   */
+  public static void startInPair(
+      String role, String dir, int port, String journal, int peerPort, String clusterPassword) {
+    ProjectScripts.run(
+        Map.of("LUMIKU_BROKER_CLUSTER_PASSWORD", clusterPassword),
+        "broker",
+        "start-" + role,
+        dir,
+        String.valueOf(port),
+        journal,
+        String.valueOf(peerPort));
+  }
+
+  /**
+   * {@code kill -9} of the broker JVM of that folder (the PID bin/broker recorded): no shutdown,
+   * the journal's lock released by the operating system only.
+   */
+  public static void kill(String dir) {
+    try {
+      long pid = Long.parseLong(Files.readString(Path.of(dir, "broker.pid")).trim());
+      ProcessHandle broker =
+          ProcessHandle.of(pid)
+              .orElseThrow(() -> new IllegalStateException("No broker process " + pid));
+      broker.destroyForcibly();
+      broker.onExit().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("Cannot kill the broker of " + dir, e);
+    }
   }
 
   private static Object attribute(String queue, String name) {

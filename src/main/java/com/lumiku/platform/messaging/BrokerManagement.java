@@ -14,7 +14,9 @@ import jakarta.json.JsonString;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.activemq.artemis.api.core.Message;
 import org.apache.activemq.artemis.api.core.management.ResourceNames;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -41,6 +43,18 @@ public class BrokerManagement {
   @Inject
   @ConfigProperty(name = "lumiku.broker.port")
   int port;
+
+  /**
+   * The backup broker of a high-availability pair, if there is one (README, Broker high
+   * availability): management then asks whichever of the two is active.
+   */
+  @Inject
+  @ConfigProperty(name = "lumiku.broker.backup-host")
+  Optional<String> backupHost;
+
+  @Inject
+  @ConfigProperty(name = "lumiku.broker.backup-port")
+  Optional<Integer> backupPort;
 
   /**
    * The broker's management user, not the application's: only it may ask management questions, and
@@ -167,7 +181,9 @@ public class BrokerManagement {
 
   private synchronized ManagementClient client() {
     if (client == null) {
-      client = new ManagementClient(host, port, user, password, timeout);
+      List<String> brokers = new ArrayList<>(List.of(host + ":" + port));
+      backupPort.ifPresent(backup -> brokers.add(backupHost.orElse(host) + ":" + backup));
+      client = new ManagementClient(brokers, user, password, timeout);
     }
     return client;
   }

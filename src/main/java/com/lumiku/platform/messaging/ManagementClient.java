@@ -1,6 +1,8 @@
 package com.lumiku.platform.messaging;
 
 import java.time.Duration;
+import java.util.List;
+import org.apache.activemq.artemis.api.core.ActiveMQException;
 import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
 import org.apache.activemq.artemis.api.core.client.ClientMessage;
 import org.apache.activemq.artemis.api.core.client.ClientRequestor;
@@ -18,7 +20,12 @@ import org.apache.activemq.artemis.api.core.management.ResourceNames;
  */
 public final class ManagementClient implements AutoCloseable {
 
-  private final ServerLocator locator;
+  /** One locator per broker, in the order given. */
+  private final List<ServerLocator> locators;
+
+  /** The broker that answered last: asked first next time. */
+  private volatile int active;
+
   private final String user;
   private final String password;
   private final Duration timeout;
@@ -31,23 +38,41 @@ public final class ManagementClient implements AutoCloseable {
    *     broker without security
    */
   public ManagementClient(String host, int port, String user, String password, Duration timeout) {
-    try {
-      this.locator =
-          ActiveMQClient.createServerLocator(
-              "tcp://"
-                  + host
-                  + ":"
-                  + port
-                  + "?reconnectAttempts=0&initialConnectAttempts=1&callTimeout="
-                  + timeout.toMillis()
-                  + "&connectionTTL=10000&clientFailureCheckPeriod=2000");
-    } catch (Exception e) {
-      throw new IllegalArgumentException("Not a broker address: " + host + ":" + port, e);
-    }
+    this(List.of(host + ":" + port), user, password, timeout);
+  }
+
+  /**
+   * A client for whichever of these brokers ({@code host:port}) is active, e.g. a primary and its
+   * backup (a passive backup does not listen): each question goes to the broker that answered the
+   * last one, and only if that one cannot be reached to the others, in turn. One locator per broker
+   * rather than one with both addresses: such a locator waits its retry interval (2 s) before it
+   * tries the next address, on every question.
+   */
+  public ManagementClient(List<String> brokers, String user, String password, Duration timeout) {
+    this.where = String.join(",", brokers);
+    this.locators = brokers.stream().map(broker -> locator(broker, timeout)).toList();
     this.user = user;
     this.password = password;
     this.timeout = timeout;
-    this.where = host + ":" + port;
+  }
+
+  /**
+   * A locator for one broker that fails fast (no reconnection) when it is away. It ignores the
+   * topology the broker sends (a primary names its backup there): a locator that knows one tries it
+   * after its own broker failed, 2 s (its retry interval) later, on every question.
+   */
+  private static ServerLocator locator(String broker, Duration timeout) {
+    try {
+      return ActiveMQClient.createServerLocator(
+          "tcp://"
+              + broker
+              + "?reconnectAttempts=0&initialConnectAttempts=1&useTopologyForLoadBalancing=false"
+              + "&callTimeout="
+              + timeout.toMillis()
+              + "&connectionTTL=10000&clientFailureCheckPeriod=2000");
+    } catch (Exception e) {
+      throw new IllegalArgumentException("Not a broker address: " + broker, e);
+    }
   }
 
   /** The figures of a queue, asked in one session. */
@@ -79,7 +104,28 @@ public final class ManagementClient implements AutoCloseable {
 
   /** Several questions on one session. */
   public <T> T ask(Conversation<T> conversation) {
-    try (ClientSessionFactory factory = locator.createSessionFactory();
+    int first = active;
+    ActiveMQException unreachable = null;
+    for (int i = 0; i < locators.size(); i++) {
+      int index = (first + i) % locators.size();
+      ClientSessionFactory factory;
+      try {
+        factory = locators.get(index).createSessionFactory();
+      } catch (ActiveMQException e) {
+        unreachable = e; // not listening: down, or a passive backup; try the next one
+        continue;
+      } catch (Exception e) {
+        throw new BrokerUnavailableException("Broker at " + where + ": " + e.getMessage(), e);
+      }
+      active = index;
+      return ask(factory, conversation);
+    }
+    throw new BrokerUnavailableException(
+        "Broker at " + where + ": " + unreachable.getMessage(), unreachable);
+  }
+
+  private <T> T ask(ClientSessionFactory sessionFactory, Conversation<T> conversation) {
+    try (ClientSessionFactory factory = sessionFactory;
         ClientSession session =
             factory.createSession(user, password, false, true, true, false, 1)) {
       session.start();
@@ -97,7 +143,7 @@ public final class ManagementClient implements AutoCloseable {
 
   @Override
   public void close() {
-    locator.close();
+    locators.forEach(ServerLocator::close);
   }
 
   /** What to ask in one session. */
