@@ -200,17 +200,23 @@ public class Bench {
     postgres = postgresVersion();
     long unfinished = unfinished();
     ProcessHandle run = ProcessHandle.of(Long.parseLong(args.get("run-pid"))).orElseThrow();
-    ProcessHandle payara = ProcessHandle.of(Long.parseLong(args.get("payara-pid"))).orElseThrow();
+    // One PID per instance (comma-separated with --instances): the slowest one's stop is reported.
+    List<ProcessHandle> payaras = new ArrayList<>();
+    for (String pid : args.get("payara-pid").split(",")) {
+      payaras.add(ProcessHandle.of(Long.parseLong(pid.strip())).orElseThrow());
+    }
     long began = System.nanoTime();
     run.destroy();
-    payara.onExit().get(5, TimeUnit.MINUTES);
+    for (ProcessHandle payara : payaras) {
+      payara.onExit().get(5, TimeUnit.MINUTES);
+    }
     long payaraMs = (System.nanoTime() - began) / 1_000_000;
     run.onExit().get(5, TimeUnit.MINUTES);
     long runMs = (System.nanoTime() - began) / 1_000_000;
     row("stop right after the load (SIGTERM to ./run)", "Payara " + payaraMs + " ms",
         "./run with the broker and PostgreSQL " + runMs + " ms; " + unfinished
             + " generations unfinished at the signal; grace "
-            + System.getenv().getOrDefault("LUMIKU_STOP_GRACE", "PT20S (default)"));
+            + System.getenv().getOrDefault("LUMIKU_STOP_GRACE", "the application's default"));
   }
 
   /**
