@@ -1,6 +1,7 @@
 package com.lumiku.generations.boundary;
 
 import com.lumiku.generations.control.WorkerKinds;
+import com.lumiku.platform.health.CheckFailure;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,7 +40,7 @@ public class BrokerReadiness implements HealthCheck {
       browser.getEnumeration().hasMoreElements();
       return response.up().build();
     } catch (Exception e) {
-      return response.down().withData("error", String.valueOf(e.getMessage())).build();
+      return CheckFailure.down(response, e);
     }
   }
 }

@@ -2,6 +2,7 @@ package com.lumiku.generations.boundary;
 
 import com.lumiku.generations.control.WorkerKinds;
 import com.lumiku.generations.control.WorkerKinds.WorkerKind;
+import com.lumiku.platform.health.CheckFailure;
 import com.lumiku.platform.messaging.BrokerManagement;
 import com.lumiku.platform.messaging.ConsumerCensus;
 import com.lumiku.platform.messaging.InstanceName;
@@ -56,7 +57,7 @@ public class WorkQueueReadiness implements HealthCheck {
       }
       return response.build();
     } catch (Exception e) {
-      return response.down().withData("error", String.valueOf(e.getMessage())).build();
+      return CheckFailure.down(response, e);
     }
   }
 }

@@ -22,7 +22,7 @@ public class DatabaseReadiness implements HealthCheck {
     try (Connection connection = dataSource.getConnection()) {
       return response.status(connection.isValid(2)).build();
     } catch (Exception e) {
-      return response.down().withData("error", String.valueOf(e.getMessage())).build();
+      return CheckFailure.down(response, e);
     }
   }
 }

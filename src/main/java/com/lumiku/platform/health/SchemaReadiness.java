@@ -25,7 +25,7 @@ public class SchemaReadiness implements HealthCheck {
           .withData("pendingMigrations", state.pending())
           .build();
     } catch (Exception e) {
-      return response.down().withData("error", String.valueOf(e.getMessage())).build();
+      return CheckFailure.down(response, e);
     }
   }
 }

@@ -27,7 +27,7 @@ public class StartupCompleted implements HealthCheck {
           .withData("schemaVersion", String.valueOf(state.version()))
           .build();
     } catch (Exception e) {
-      return response.down().withData("error", String.valueOf(e.getMessage())).build();
+      return CheckFailure.down(response, e);
     }
   }
 }

@@ -98,6 +98,11 @@ public interface ReadinessScenarios extends Scenarios {
       assertThat(down.getString("checks.find { it.name == 'work-queues' }.status"))
           .isEqualTo("DOWN");
       assertThat(down.getString("checks.find { it.name == 'database' }.status")).isEqualTo("UP");
+      // The probes are open to anyone: the kind of failure, not its text (hosts, ports, users).
+      assertThat(down.getString("checks.find { it.name == 'broker' }.data.error"))
+          .isNotBlank()
+          .doesNotContain("127.0.0.1")
+          .doesNotContain(" ");
       api().get("/health/live").then().statusCode(200);
 
       Response refused = api().orderAvatar(member, projectId, "while the broker is away");
