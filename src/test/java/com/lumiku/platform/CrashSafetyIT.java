@@ -17,22 +17,18 @@ import com.lumiku.testing.TestDatabase.GenerationRow;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,8 +63,8 @@ class CrashSafetyIT {
   @BeforeAll
   static void startOwnBroker() throws IOException {
     TestBroker.stop(BROKER_DIR); // one an aborted earlier run left behind (its PID file is there)
-    deleteFolder(Path.of(BROKER_DIR));
-    brokerPort = freePort();
+    ProjectScripts.deleteFolder(Path.of(BROKER_DIR));
+    brokerPort = ProjectScripts.freePort();
     TestBroker.start(BROKER_DIR, brokerPort);
   }
 
@@ -494,10 +490,10 @@ class CrashSafetyIT {
       String scenario, String modelTime, String deadline, Map<String, String> settings)
       throws Exception {
     Path data = Path.of(ProjectScripts.itDir("crash-" + scenario));
-    deleteFolder(data);
+    ProjectScripts.deleteFolder(data);
     PayaraProcess payara =
         new PayaraProcess(
-            freePort(),
+            ProjectScripts.freePort(),
             data,
             merged(
                 settings,
@@ -533,14 +529,6 @@ class CrashSafetyIT {
     return environment;
   }
 
-  private static void deleteFolder(Path folder) throws IOException {
-    if (Files.exists(folder)) {
-      try (Stream<Path> files = Files.walk(folder)) {
-        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-      }
-    }
-  }
-
   private Api api() {
     try {
       return new Api(URI.create(payara.baseUrl() + "/").toURL());
@@ -553,11 +541,5 @@ class CrashSafetyIT {
     Api.Member member = api.register();
     api.grant(member, 1000);
     return member;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -8,20 +8,16 @@ import com.lumiku.testing.LedgerInvariants;
 import com.lumiku.testing.PayaraProcess;
 import com.lumiku.testing.ProjectScripts;
 import com.lumiku.testing.TestBroker;
-import com.lumiku.testing.TestDatabase;
 import com.lumiku.testing.TestDatabase.GenerationRow;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,7 +28,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -73,14 +68,14 @@ class MultiInstanceIT {
   @BeforeAll
   static void startBrokerAndInstances() throws Exception {
     TestBroker.stop(BROKER_DIR); // one an aborted earlier run left behind
-    deleteFolder(Path.of(BROKER_DIR));
-    brokerPort = freePort();
+    ProjectScripts.deleteFolder(Path.of(BROKER_DIR));
+    brokerPort = ProjectScripts.freePort();
     TestBroker.start(BROKER_DIR, brokerPort);
-    deleteFolder(DATA);
+    ProjectScripts.deleteFolder(DATA);
     for (String name : NAMES) {
       instances.add(
           new PayaraProcess(
-              freePort(),
+              ProjectScripts.freePort(),
               DATA,
               DATA.resolve("logs-" + name),
               Map.ofEntries(
@@ -209,11 +204,7 @@ class MultiInstanceIT {
   private static List<GenerationRow> report(String what, Load load, Api.Member member) {
     List<GenerationRow> generations =
         LedgerInvariants.assertAddsUp(member.id(), Duration.ofMinutes(3));
-    for (GenerationRow generation : generations) {
-      assertThat(TestDatabase.avatarsOfGeneration(generation.id()))
-          .as("avatars of " + generation.status() + " " + generation.id())
-          .isEqualTo(generation.status().equals("completed") ? 1 : 0);
-    }
+    LedgerInvariants.assertOneAvatarPerCompleted(generations);
     LedgerInvariants.assertNothingPrepared(brokerPort, Duration.ofMinutes(1));
     assertThat(generations).extracting(GenerationRow::id).containsAll(load.accepted());
     LOG.log(
@@ -267,20 +258,6 @@ class MultiInstanceIT {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static void deleteFolder(Path folder) throws IOException {
-    if (Files.exists(folder)) {
-      try (Stream<Path> files = Files.walk(folder)) {
-        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-      }
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
     }
   }
 

@@ -70,6 +70,15 @@ public final class LedgerInvariants {
    * each of its jobs got its units back exactly when it is marked refunded, and each tier counts
    * what its ledger took on its day.
    */
+  /** Every completed avatar generation drew exactly one avatar; every other one none. */
+  public static void assertOneAvatarPerCompleted(List<GenerationRow> generations) {
+    for (GenerationRow generation : generations) {
+      assertThat(TestDatabase.avatarsOfGeneration(generation.id()))
+          .as("avatars of " + generation.status() + " " + generation.id())
+          .isEqualTo(generation.status().equals("completed") ? 1 : 0);
+    }
+  }
+
   public static void assertQuotaAddsUp(UUID userId) {
     assertThat(
             TestDatabase.count(

@@ -2,12 +2,16 @@ package com.lumiku.testing;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Runs the project's own scripts in bin/ (the ones the build used to start PostgreSQL and the
@@ -19,6 +23,24 @@ public final class ProjectScripts {
 
   public static String baseDir() {
     return System.getProperty("project.basedir", ".");
+  }
+
+  /**
+   * Deletes a folder and everything in it, if it exists (a test's own data from an earlier run).
+   */
+  public static void deleteFolder(Path folder) throws IOException {
+    if (Files.exists(folder)) {
+      try (Stream<Path> files = Files.walk(folder)) {
+        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      }
+    }
+  }
+
+  /** A TCP port free on loopback now, for a service a test starts. */
+  public static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
   }
 
   /** The folder of the integration tests' services, e.g. {@code target/it/pg}. */

@@ -13,17 +13,14 @@ import com.lumiku.testing.TestDatabase;
 import com.lumiku.testing.TestDatabase.GenerationRow;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -36,7 +33,6 @@ import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,10 +69,10 @@ class BrokerFailoverIT {
     TestBroker.stop(BACKUP_DIR);
     TestBroker.stop(PRIMARY_DIR);
     for (String folder : List.of(PRIMARY_DIR, BACKUP_DIR, JOURNAL)) {
-      deleteFolder(Path.of(folder));
+      ProjectScripts.deleteFolder(Path.of(folder));
     }
-    primaryPort = freePort();
-    backupPort = freePort();
+    primaryPort = ProjectScripts.freePort();
+    backupPort = ProjectScripts.freePort();
     TestBroker.startInPair(
         "primary", PRIMARY_DIR, primaryPort, JOURNAL, backupPort, CLUSTER_PASSWORD);
     TestBroker.startInPair(
@@ -101,10 +97,10 @@ class BrokerFailoverIT {
   @Test
   void killNineOfThePrimaryUnderLoadFailsOverAndLosesNothing() throws Exception {
     Path data = Path.of(ProjectScripts.itDir("ha-payara"));
-    deleteFolder(data);
+    ProjectScripts.deleteFolder(data);
     try (PayaraProcess payara =
         new PayaraProcess(
-            freePort(),
+            ProjectScripts.freePort(),
             data,
             Map.of(
                 "LUMIKU_BROKER_PORT",
@@ -236,11 +232,7 @@ class BrokerFailoverIT {
 
       List<GenerationRow> generations =
           LedgerInvariants.assertAddsUp(member.id(), Duration.ofMinutes(3));
-      for (GenerationRow generation : generations) {
-        assertThat(TestDatabase.avatarsOfGeneration(generation.id()))
-            .as("avatars of " + generation.status() + " " + generation.id())
-            .isEqualTo(generation.status().equals("completed") ? 1 : 0);
-      }
+      LedgerInvariants.assertOneAvatarPerCompleted(generations);
       assertThat(orders)
           .as("an order the failover broke is refused as a 503 (retry), never an unexpected 500")
           .noneMatch(o -> o.status() == 500);
@@ -333,20 +325,6 @@ class BrokerFailoverIT {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void deleteFolder(Path folder) throws IOException {
-    if (Files.exists(folder)) {
-      try (Stream<Path> files = Files.walk(folder)) {
-        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-      }
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
     }
   }
 }

@@ -13,17 +13,14 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,7 +43,7 @@ class RateLimitIT {
   @BeforeAll
   static void startTwoInstances() throws Exception {
     Path shared = Path.of(ProjectScripts.itDir("rate-limits"));
-    deleteFolder(shared);
+    ProjectScripts.deleteFolder(shared);
     Files.createDirectories(shared);
     started = java.time.Instant.now();
     first = instance("first", shared);
@@ -304,7 +301,7 @@ class RateLimitIT {
     limit(settings, "POSE_REQUESTS", 2, 2, "PT1H");
     limit(settings, "POSE_VOTES", 3, 3, "PT1H");
     limit(settings, "PAYMENTS", 1, 1, "PT1H");
-    return new PayaraProcess(freePort(), shared.resolve(name), settings);
+    return new PayaraProcess(ProjectScripts.freePort(), shared.resolve(name), settings);
   }
 
   private static void limit(
@@ -312,19 +309,5 @@ class RateLimitIT {
     settings.put("LUMIKU_RATE_LIMITS_" + name + "_CAPACITY", String.valueOf(capacity));
     settings.put("LUMIKU_RATE_LIMITS_" + name + "_REFILL", String.valueOf(refill));
     settings.put("LUMIKU_RATE_LIMITS_" + name + "_PERIOD", period);
-  }
-
-  private static void deleteFolder(Path folder) throws IOException {
-    if (Files.exists(folder)) {
-      try (Stream<Path> files = Files.walk(folder)) {
-        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-      }
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 }
