@@ -69,25 +69,31 @@ public final class Api {
   /** The configured admin (it.admin.email), registered on first use and logged in afterwards. */
   public Member admin() {
     String email = System.getProperty("it.admin.email", "admin@lumiku.test");
-    Map<String, String> credentials = Map.of("email", email, "password", "correct horse");
     io.restassured.response.Response registered =
         anonymous()
             .body(Map.of("email", email, "password", "correct horse", "name", "Operator"))
             .post("/api/auth/register");
-    JsonPath body =
-        registered.statusCode() == 201
-            ? registered.jsonPath()
-            : anonymous()
-                .body(credentials)
-                .post("/api/auth/login")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+    JsonPath body = registered.statusCode() == 201 ? registered.jsonPath() : logInAnswer(email);
     if (!"admin".equals(body.getString("user.role"))) {
       throw new IllegalStateException(email + " is not an admin: is LUMIKU_ADMIN_EMAILS set?");
     }
     return new Member(UUID.fromString(body.getString("user.id")), email, body.getString("token"));
+  }
+
+  /** Signs in a user registered here (by {@link #register}): a new token. */
+  public Member logIn(String email) {
+    JsonPath body = logInAnswer(email);
+    return new Member(UUID.fromString(body.getString("user.id")), email, body.getString("token"));
+  }
+
+  private JsonPath logInAnswer(String email) {
+    return anonymous()
+        .body(Map.of("email", email, "password", "correct horse"))
+        .post("/api/auth/login")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
   }
 
   /** What an admin reads at {@code path} (an operators' route), which must answer 200. */

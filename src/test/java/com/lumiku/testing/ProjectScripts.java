@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -55,6 +56,15 @@ public final class ProjectScripts {
 
   /** Runs {@code bin/<script> <arguments>} with these environment variables added or replaced. */
   public static void run(Map<String, String> environment, String script, String... arguments) {
+    run(Duration.ofSeconds(90), environment, script, arguments);
+  }
+
+  /**
+   * Runs {@code bin/<script> <arguments>} with these environment variables added or replaced, and
+   * fails unless it exits 0 within {@code within}.
+   */
+  public static void run(
+      Duration within, Map<String, String> environment, String script, String... arguments) {
     List<String> command = new ArrayList<>();
     command.add(baseDir() + "/bin/" + script);
     command.addAll(List.of(arguments));
@@ -66,8 +76,13 @@ public final class ProjectScripts {
       Path output = Files.createTempFile("lumiku-script-", ".log");
       try {
         Process process = builder.redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        boolean ended = process.waitFor(90, TimeUnit.SECONDS);
+        boolean ended = process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS);
         System.out.print(Files.readString(output));
+        if (!ended) {
+          // a script that overran must not outlive the test (bin/payara-server waits for its
+          // domain; the domain itself is stopped by the test's own clean-up)
+          process.destroyForcibly();
+        }
         if (!ended || process.exitValue() != 0) {
           throw new IllegalStateException(String.join(" ", command) + " failed");
         }
