@@ -2,6 +2,7 @@ package com.lumiku.generations.control;
 
 import com.lumiku.generations.control.WorkerKinds.WorkerKind;
 import com.lumiku.generations.entity.EndedBy;
+import com.lumiku.platform.metrics.Described;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -13,7 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
 
 /**
@@ -106,29 +106,23 @@ public class GenerationMetrics {
   }
 
   private static Metadata completed() {
-    return metadata(COMPLETED, "Jobs completed, counted once their transaction committed");
+    return Described.metric(COMPLETED, "Jobs completed, counted once their transaction committed");
   }
 
   private static Metadata failed() {
-    return metadata(
+    return Described.metric(
         FAILED,
         "Jobs failed for good and refunded, by who failed them (ended_by: worker, dead-letter,"
             + " sweeper), counted once their transaction committed");
   }
 
   private static Metadata retried() {
-    return metadata(RETRIED, "Attempts that failed and left their job to the broker's redelivery");
+    return Described.metric(
+        RETRIED, "Attempts that failed and left their job to the broker's redelivery");
   }
 
   private static Metadata processingTime() {
-    return metadata(PROCESSING_MILLISECONDS, "How long completed jobs took, in milliseconds");
-  }
-
-  private static Metadata metadata(String name, String description) {
-    return Metadata.builder()
-        .withName(name)
-        .withDescription(description)
-        .withUnit(MetricUnits.NONE)
-        .build();
+    return Described.metric(
+        PROCESSING_MILLISECONDS, "How long completed jobs took, in milliseconds");
   }
 }

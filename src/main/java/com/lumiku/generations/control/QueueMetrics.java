@@ -7,6 +7,7 @@ import com.lumiku.platform.messaging.BrokerManagement;
 import com.lumiku.platform.messaging.InstanceName;
 import com.lumiku.platform.messaging.QueueFigures;
 import com.lumiku.platform.metrics.CachedReading;
+import com.lumiku.platform.metrics.Described;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,9 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
 
 /**
@@ -155,7 +154,7 @@ public class QueueMetrics {
           tags);
     }
     metrics.gauge(
-        metadata(
+        Described.metric(
             BROKER_UP, "1 if the broker answered this instance's management questions, else 0"),
         () -> survey.get().isPresent() ? 1 : 0);
   }
@@ -167,17 +166,9 @@ public class QueueMetrics {
       ToDoubleFunction<T> figure,
       Tag... tags) {
     metrics.gauge(
-        metadata(name, description),
+        Described.metric(name, description),
         () -> reading.get().map(figure::applyAsDouble).orElse(Double.NaN),
         tags);
-  }
-
-  private static Metadata metadata(String name, String description) {
-    return Metadata.builder()
-        .withName(name)
-        .withDescription(description)
-        .withUnit(MetricUnits.NONE)
-        .build();
   }
 
   private Map<String, QueueBacklog> readBacklog(List<String> queues) {

@@ -2,9 +2,7 @@ package com.lumiku.platform.metrics;
 
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
 
 /**
@@ -35,23 +33,17 @@ public record PreparedBranches(long count, long oldestSeconds) {
       MetricRegistry metrics, String resource, Supplier<Optional<PreparedBranches>> latest) {
     Tag tag = new Tag("resource", resource);
     metrics.gauge(
-        Metadata.builder()
-            .withName(COUNT)
-            .withDescription(
-                "XA branches of this instance that the resource holds prepared now (tag resource:"
-                    + " database, broker)")
-            .withUnit(MetricUnits.NONE)
-            .build(),
+        Described.metric(
+            COUNT,
+            "XA branches of this instance that the resource holds prepared now (tag resource:"
+                + " database, broker)"),
         () -> latest.get().map(b -> (double) b.count()).orElse(Double.NaN),
         tag);
     metrics.gauge(
-        Metadata.builder()
-            .withName(OLDEST_SECONDS)
-            .withDescription(
-                "How long the oldest XA branch of this instance has been prepared in the resource,"
-                    + " in seconds; 0 if none is")
-            .withUnit(MetricUnits.NONE)
-            .build(),
+        Described.metric(
+            OLDEST_SECONDS,
+            "How long the oldest XA branch of this instance has been prepared in the resource,"
+                + " in seconds; 0 if none is"),
         () -> latest.get().map(b -> (double) b.oldestSeconds()).orElse(Double.NaN),
         tag);
   }
