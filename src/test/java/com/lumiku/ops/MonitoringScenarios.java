@@ -7,6 +7,7 @@ import com.lumiku.probe.ProbeApp;
 import com.lumiku.probe.ProbeOrder;
 import com.lumiku.testing.Api;
 import com.lumiku.testing.Scenarios;
+import com.lumiku.testing.ScrapedMetrics;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -22,13 +23,13 @@ public interface MonitoringScenarios extends Scenarios {
 
   @Test
   default void everyMetricTheAlertsAndTheDashboardReadIsScraped() {
-    String application = scrape("application");
-    String base = scrape("base");
+    ScrapedMetrics application = ScrapedMetrics.scrape(api(), "application");
+    ScrapedMetrics base = ScrapedMetrics.scrape(api(), "base");
     for (String name : MonitoredMetrics.APPLICATION) {
-      assertThat(samples(application, name)).as(name).isNotEmpty();
+      assertThat(application.samples(name)).as(name).isNotEmpty();
     }
     for (String name : MonitoredMetrics.BASE) {
-      assertThat(samples(base, name)).as(name).isNotEmpty();
+      assertThat(base.samples(name)).as(name).isNotEmpty();
     }
 
     List<String> queues = api().operatorView("/api/health/queues").getList("name", String.class);
@@ -37,18 +38,18 @@ public interface MonitoringScenarios extends Scenarios {
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(
             () -> {
-              String now = scrape("application");
-              assertThat(value(now, "broker_up", "")).isEqualTo(1);
+              ScrapedMetrics now = ScrapedMetrics.scrape(api(), "application");
+              assertThat(now.value("broker_up", "")).isEqualTo(1);
               for (String queue : queues) {
                 String tag = "queue=\"" + queue + "\"";
-                assertThat(value(now, "generations_queue_consumers", tag)).as(queue).isPositive();
-                assertThat(value(now, "generations_queue_instance_consumers", tag))
+                assertThat(now.value("generations_queue_consumers", tag)).as(queue).isPositive();
+                assertThat(now.value("generations_queue_instance_consumers", tag))
                     .as(queue)
                     .isPositive();
-                assertThat(value(now, "generations_queue_messages", tag)).as(queue).isNotNaN();
+                assertThat(now.value("generations_queue_messages", tag)).as(queue).isNotNaN();
               }
               for (String resource : List.of("database", "broker")) {
-                assertThat(value(now, "transactions_prepared", "resource=\"" + resource + "\""))
+                assertThat(now.value("transactions_prepared", "resource=\"" + resource + "\""))
                     .as(resource)
                     .isNotNaN();
               }
@@ -60,18 +61,18 @@ public interface MonitoringScenarios extends Scenarios {
             "generations_queue_processing",
             "generations_queue_oldest_waiting_seconds",
             "generations_queue_oldest_unchanged_seconds")) {
-      assertThat(value(application, name, "queue=\"" + ProbeApp.QUEUE + "\""))
+      assertThat(application.value(name, "queue=\"" + ProbeApp.QUEUE + "\""))
           .as(name)
           .isNotNaN()
           .isGreaterThanOrEqualTo(0);
     }
-    assertThat(value(base, "memory_maxHeap_bytes", "")).isPositive();
+    assertThat(base.value("memory_maxHeap_bytes", "")).isPositive();
   }
 
   @Test
   default void jobsAreCountedOnTheirQueueOnceTheyEnd() {
     String probe = "queue=\"" + ProbeApp.QUEUE + "\"";
-    String before = scrape("application");
+    ScrapedMetrics before = ScrapedMetrics.scrape(api(), "application");
     Api.Member member = api().register();
     UUID done = api().acceptedProbe(member, ProbeOrder.succeed("counted"));
     UUID refused =
@@ -81,47 +82,16 @@ public interface MonitoringScenarios extends Scenarios {
       api().awaitTerminal(member, generation, Duration.ofSeconds(60));
     }
 
-    String after = scrape("application");
-    assertThat(value(after, "generations_jobs_completed_total", probe))
-        .isGreaterThanOrEqualTo(value(before, "generations_jobs_completed_total", probe) + 2);
+    ScrapedMetrics after = ScrapedMetrics.scrape(api(), "application");
+    assertThat(after.value("generations_jobs_completed_total", probe))
+        .isGreaterThanOrEqualTo(before.value("generations_jobs_completed_total", probe) + 2);
     String byWorker = probe + ".*ended_by=\"worker\"|ended_by=\"worker\".*" + probe;
-    assertThat(value(after, "generations_jobs_failed_total", byWorker))
-        .isGreaterThanOrEqualTo(value(before, "generations_jobs_failed_total", byWorker) + 1);
-    assertThat(value(after, "generations_jobs_retried_total", probe))
-        .isGreaterThanOrEqualTo(value(before, "generations_jobs_retried_total", probe) + 1);
-    assertThat(value(after, "generations_processing_milliseconds_count", probe))
+    assertThat(after.value("generations_jobs_failed_total", byWorker))
+        .isGreaterThanOrEqualTo(before.value("generations_jobs_failed_total", byWorker) + 1);
+    assertThat(after.value("generations_jobs_retried_total", probe))
+        .isGreaterThanOrEqualTo(before.value("generations_jobs_retried_total", probe) + 1);
+    assertThat(after.value("generations_processing_milliseconds_count", probe))
         .isGreaterThanOrEqualTo(
-            value(before, "generations_processing_milliseconds_count", probe) + 2);
-  }
-
-  /** One scope of {@code /metrics}, as an admin's scraper reads it. */
-  private String scrape(String scope) {
-    return api()
-        .as(api().admin())
-        .accept("text/plain")
-        .get("/metrics?scope=" + scope)
-        .then()
-        .statusCode(200)
-        .extract()
-        .asString();
-  }
-
-  /** The sample lines of a metric (not its HELP and TYPE lines). */
-  private static List<String> samples(String text, String name) {
-    return text.lines()
-        .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
-        .toList();
-  }
-
-  /**
-   * The sum of a metric's samples whose labels match the regular expression {@code labels} (found
-   * anywhere in the label set; "" for all); NaN if any of them is NaN.
-   */
-  private static double value(String text, String name, String labels) {
-    java.util.regex.Pattern wanted = java.util.regex.Pattern.compile(labels);
-    return samples(text, name).stream()
-        .filter(line -> wanted.matcher(line.substring(0, line.lastIndexOf(' '))).find())
-        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-        .sum();
+            before.value("generations_processing_milliseconds_count", probe) + 2);
   }
 }
