@@ -8,10 +8,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The container image's entrypoint, bin/check-credentials, run the way the image runs it (no Docker
@@ -84,13 +87,72 @@ class ContainerCredentialsTest {
         .contains("LUMIKU_BROKER_PASSWORD and LUMIKU_BROKER_MANAGEMENT_PASSWORD must differ");
   }
 
+  @Test
+  void readsEachPasswordFromTheFileItsFileVariableNames(@TempDir Path secrets) throws Exception {
+    Map<String, String> environment = new HashMap<>(STRONG);
+    environment.remove("LUMIKU_DB_PASSWORD");
+    Path file = Files.writeString(secrets.resolve("db_password"), "c4e8a1f09b7d3e62a5f1");
+    environment.put("LUMIKU_DB_PASSWORD_FILE", file.toString());
+
+    Outcome outcome = check(environment, "printenv", "LUMIKU_DB_PASSWORD");
+
+    assertThat(outcome.exit()).isZero();
+    assertThat(outcome.output()).isEqualTo("c4e8a1f09b7d3e62a5f1\n");
+  }
+
+  @Test
+  void aPasswordFromAFileIsCheckedLikeAnyOther(@TempDir Path secrets) throws Exception {
+    Map<String, String> environment = new HashMap<>(STRONG);
+    environment.remove("LUMIKU_DB_PASSWORD");
+    environment.put(
+        "LUMIKU_DB_PASSWORD_FILE",
+        Files.writeString(secrets.resolve("db_password"), "postgres").toString());
+    assertThat(check(environment).output()).contains("LUMIKU_DB_PASSWORD is a well-known default");
+  }
+
+  @Test
+  void refusesAnUnreadableFileAndBothWaysAtOnce(@TempDir Path secrets) throws Exception {
+    Map<String, String> missing = new HashMap<>(STRONG);
+    missing.remove("LUMIKU_BROKER_PASSWORD");
+    missing.put("LUMIKU_BROKER_PASSWORD_FILE", secrets.resolve("absent").toString());
+    Outcome unreadable = check(missing);
+    assertThat(unreadable.exit()).isEqualTo(1);
+    assertThat(unreadable.output()).contains("LUMIKU_BROKER_PASSWORD_FILE names", "cannot be read");
+
+    Map<String, String> both =
+        with(
+            "LUMIKU_BROKER_PASSWORD_FILE",
+            Files.writeString(secrets.resolve("broker"), "9a8b7c6d5e4f3a2b1c0d").toString());
+    Outcome twice = check(both);
+    assertThat(twice.exit()).isEqualTo(1);
+    assertThat(twice.output())
+        .contains("LUMIKU_BROKER_PASSWORD and LUMIKU_BROKER_PASSWORD_FILE are both set");
+  }
+
+  /** The broker's image needs only the broker's two passwords, and checks them the same way. */
+  @Test
+  void theBrokerNeedsOnlyItsOwnPasswords() throws Exception {
+    Map<String, String> broker = new HashMap<>(STRONG);
+    broker.remove("LUMIKU_DB_PASSWORD");
+    assertThat(check(broker, "--broker", "echo", "broker started").output())
+        .isEqualTo("broker started\n");
+    assertThat(check(broker).output()).contains("LUMIKU_DB_PASSWORD is not set");
+
+    broker.put("LUMIKU_BROKER_MANAGEMENT_PASSWORD", "artemis");
+    Outcome weak = check(broker, "--broker", "echo", "broker started");
+    assertThat(weak.exit()).isEqualTo(1);
+    assertThat(weak.output())
+        .doesNotContain("broker started")
+        .contains("LUMIKU_BROKER_MANAGEMENT_PASSWORD is a well-known default");
+  }
+
   /** The image really goes through the check: its entrypoint runs bin/payara through it. */
   @Test
   void theImageStartsThroughTheCheck() throws IOException {
     String dockerfile =
         Files.readString(Path.of(ProjectScripts.baseDir(), "Dockerfile"), StandardCharsets.UTF_8);
     assertThat(dockerfile)
-        .contains("COPY bin/payara bin/check-credentials /opt/lumiku/bin/")
+        .contains("COPY bin/payara bin/check-credentials bin/probe /opt/lumiku/bin/")
         .containsPattern(
             "(?m)^ENTRYPOINT \\[\"/opt/lumiku/bin/check-credentials\", \"/opt/lumiku/bin/payara\"\\]$");
   }
@@ -104,9 +166,17 @@ class ContainerCredentialsTest {
   /** bin/check-credentials with only these variables, starting a stand-in for the server. */
   private static Outcome check(Map<String, String> environment)
       throws IOException, InterruptedException {
+    return check(environment, "echo", "server started");
+  }
+
+  /** bin/check-credentials with only these variables and these arguments. */
+  private static Outcome check(Map<String, String> environment, String... arguments)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(ProjectScripts.baseDir() + "/bin/check-credentials");
+    command.addAll(List.of(arguments));
     ProcessBuilder builder =
-        new ProcessBuilder(
-                ProjectScripts.baseDir() + "/bin/check-credentials", "echo", "server started")
+        new ProcessBuilder(command)
             .directory(new File(ProjectScripts.baseDir()))
             .redirectErrorStream(true);
     builder.environment().clear();
