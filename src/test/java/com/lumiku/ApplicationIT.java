@@ -12,6 +12,7 @@ import com.lumiku.generations.CancellationScenarios;
 import com.lumiku.generations.FailAfterEnqueue;
 import com.lumiku.generations.LiveProgressScenarios;
 import com.lumiku.generations.StuckGenerationSweeperScenarios;
+import com.lumiku.ops.MonitoringScenarios;
 import com.lumiku.payments.PaymentScenarios;
 import com.lumiku.platform.AbandonedBrokerBranchScenarios;
 import com.lumiku.platform.health.DatabaseReadinessScenarios;
@@ -67,6 +68,7 @@ class ApplicationIT extends DeployedApplicationTest
         QuotaScenarios,
         PrivateImageScenarios,
         PaymentScenarios,
+        MonitoringScenarios,
         BrowserScenarios {
 
   @Deployment(testable = false)

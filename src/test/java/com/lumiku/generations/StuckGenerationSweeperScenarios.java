@@ -9,6 +9,7 @@ import com.lumiku.probe.ProbeOrder;
 import com.lumiku.testing.Api;
 import com.lumiku.testing.LedgerInvariants;
 import com.lumiku.testing.Scenarios;
+import com.lumiku.testing.ScrapedMetrics;
 import com.lumiku.testing.TestBroker;
 import com.lumiku.testing.TestDatabase;
 import io.restassured.path.json.JsonPath;
@@ -29,6 +30,10 @@ public interface StuckGenerationSweeperScenarios extends Scenarios {
 
   @Test
   default void stuckGenerationsAreFailedAndRefundedOnce() {
+    String bySweeper = "ended_by=\"sweeper\".*queue=\"" + ProbeApp.QUEUE + "\"";
+    double sweptBefore =
+        ScrapedMetrics.scrape(api(), "application")
+            .value("generations_jobs_failed_total", bySweeper);
     Api.Member member = api().register();
     List<UUID> orders = new ArrayList<>();
     for (int i = 0; i < ProbeApp.CONCURRENCY + 1; i++) {
@@ -79,6 +84,11 @@ public interface StuckGenerationSweeperScenarios extends Scenarios {
                 "SELECT count(*) FROM generations WHERE user_id = ? AND ended_by = 'sweeper'",
                 member.id()))
         .isEqualTo(orders.size());
+    // What the alert LumikuJobsStuckRefunded reads: each job the sweeper ended, on its queue.
+    assertThat(
+            ScrapedMetrics.scrape(api(), "application")
+                .value("generations_jobs_failed_total", bySweeper))
+        .isEqualTo(sweptBefore + orders.size());
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.lumiku.testing.BrokerBranches;
 import com.lumiku.testing.Scenarios;
+import com.lumiku.testing.ScrapedMetrics;
 import com.lumiku.testing.TestBroker;
 import java.time.Duration;
 import java.util.List;
@@ -53,6 +54,11 @@ public interface AbandonedBrokerBranchScenarios extends Scenarios {
       assertThat(BrokerBranches.preparedBranches())
           .containsAll(all.stream().map(BrokerBranches::branchId).toList());
       assertThat(TestBroker.receive(QUEUE, "sent-" + run, 200)).isNull();
+      // What the alert LumikuTransactionInDoubt reads: this instance's two (and only its own).
+      ScrapedMetrics metrics = ScrapedMetrics.scrape(api(), "application");
+      assertThat(metrics.value("transactions_prepared", "resource=\"broker\"")).isEqualTo(2);
+      assertThat(metrics.value("transactions_prepared_oldest_seconds", "resource=\"broker\""))
+          .isGreaterThanOrEqualTo(1);
 
       await()
           .atMost(Duration.ofSeconds(40))

@@ -24,7 +24,6 @@ public class Failures {
 
   @Inject StatusChanges statusChanges;
   @Inject Refunds refunds;
-  @Inject GenerationMetrics metrics;
   @Resource TransactionSynchronizationRegistry transactions;
 
   /**
@@ -61,7 +60,6 @@ public class Failures {
     if (!statusChanges.failJob(generationId, jobId, by, error)) {
       return false;
     }
-    metrics.failed(1);
     refunds.refundJob(generationId, jobId);
     LOG.log(
         Level.WARNING,

@@ -95,7 +95,7 @@ public class GenerationWorker {
             "Job " + job.id() + " stopped being processing while it ran; result discarded");
       }
       Duration took = Duration.ofNanos(System.nanoTime() - started);
-      metrics.processed(took);
+      metrics.processed(generation.type(), took);
       LOG.log(
           Level.INFO,
           "Job {0} of generation {1} of user {2} completed on attempt {3} in {4} ms",
@@ -122,7 +122,7 @@ public class GenerationWorker {
       long started,
       GenerationError error,
       RuntimeException failure) {
-    metrics.retried();
+    metrics.retried(generation.type());
     LogRecord record =
         new LogRecord(
             Level.WARNING,

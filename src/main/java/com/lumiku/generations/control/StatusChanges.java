@@ -36,6 +36,7 @@ public class StatusChanges {
   @PersistenceContext EntityManager em;
   @Inject GenerationLocks locks;
   @Inject Event<GenerationChanged> changed;
+  @Inject Event<JobsEnded> ended;
 
   /**
    * Claims a job for a worker and counts the attempt; its generation is processing from now on.
@@ -280,7 +281,7 @@ public class StatusChanges {
                 now,
                 generationId)
             .append(StatusSql.in(end.from()))
-            .append(" RETURNING jobs_total, jobs_completed, jobs_failed, user_id")
+            .append(" RETURNING jobs_total, jobs_completed, jobs_failed, user_id, type")
             .query(em)
             .getResultList();
     if (rows.isEmpty()) {
@@ -305,6 +306,7 @@ public class StatusChanges {
           .query(em)
           .executeUpdate();
     }
+    ended.fire(new JobsEnded((String) counts[4], completedThem, by, jobs.size()));
     announce(generationId, (UUID) counts[3], jobs);
   }
 

@@ -32,7 +32,6 @@ public class StuckGenerationSweeper {
   @Resource TimerService timers;
   @Inject StatusChanges statusChanges;
   @Inject Refunds refunds;
-  @Inject GenerationMetrics metrics;
 
   @Inject
   @ConfigProperty(name = "lumiku.generations.deadline")
@@ -62,7 +61,6 @@ public class StuckGenerationSweeper {
       refunds.refundJob(job.generationId(), job.jobId());
     }
     if (!failed.isEmpty()) {
-      metrics.failed(failed.size());
       LOG.log(
           Level.WARNING,
           "Failed and refunded {0} stuck jobs: {1}",

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -83,6 +84,11 @@ public class WorkerKinds {
                         503,
                         "Service Unavailable",
                         "Lumiku is still starting; try again shortly.")));
+  }
+
+  /** The kind of worker that does jobs of this type, if any does. */
+  public Optional<WorkerKind> doing(String jobType) {
+    return all().stream().filter(kind -> kind.jobTypes().contains(jobType)).findFirst();
   }
 
   /** Whether an app's workers consume this queue (so its dead letters are generations). */

@@ -1,16 +1,12 @@
 package com.lumiku.platform.health;
 
-import com.lumiku.platform.messaging.InstanceName;
-import jakarta.annotation.Resource;
+import com.lumiku.platform.metrics.PreparedBranches;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
-import java.sql.Connection;
-import java.sql.ResultSet;
+import jakarta.inject.Inject;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -25,7 +21,7 @@ import org.eclipse.microprofile.health.Liveness;
  * the branch holds its row locks (a user's balance), so a restart is the cure, and liveness is how
  * an orchestrator learns it is needed. A database that cannot be asked is a readiness matter: UP.
  *
- * <p>Only this instance's branches count ({@link PreparedTransactionIds}; a prepared transaction of
+ * <p>Only this instance's branches count ({@link PreparedTransactions}; a prepared transaction of
  * unknown shape counts too): with several instances, another one's branch waits for that instance's
  * restart, which restarting this one would not bring.
  */
@@ -33,12 +29,7 @@ import org.eclipse.microprofile.health.Liveness;
 @ApplicationScoped
 public class InDoubtTransactionLiveness implements HealthCheck {
 
-  private static final String PREPARED =
-      "SELECT gid, extract(epoch FROM now() - prepared)"
-          + " FROM pg_prepared_xacts WHERE database = current_database()";
-
-  @Resource(lookup = "jdbc/lumiku")
-  DataSource dataSource;
+  @Inject PreparedTransactions preparedTransactions;
 
   private volatile Duration limit;
 
@@ -61,23 +52,13 @@ public class InDoubtTransactionLiveness implements HealthCheck {
     if (limit == null) {
       return response.withData("starting", true).build();
     }
-    try (Connection connection = dataSource.getConnection();
-        Statement statement = connection.createStatement();
-        ResultSet branches = statement.executeQuery(PREPARED)) {
-      String instance = InstanceName.current();
-      long prepared = 0;
-      long oldestSeconds = 0;
-      while (branches.next()) {
-        if (!PreparedTransactionIds.ofAnotherInstance(branches.getString(1), instance)) {
-          prepared++;
-          oldestSeconds = Math.max(oldestSeconds, (long) branches.getDouble(2));
-        }
-      }
+    try {
+      PreparedBranches prepared = preparedTransactions.read();
       response
-          .withData("prepared", prepared)
-          .withData("oldestSeconds", oldestSeconds)
+          .withData("prepared", prepared.count())
+          .withData("oldestSeconds", prepared.oldestSeconds())
           .withData("limitSeconds", limit.toSeconds());
-      if (prepared > 0 && oldestSeconds > limit.toSeconds()) {
+      if (prepared.count() > 0 && prepared.oldestSeconds() > limit.toSeconds()) {
         response.down();
       }
     } catch (SQLException e) {

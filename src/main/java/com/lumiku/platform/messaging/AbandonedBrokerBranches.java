@@ -3,6 +3,7 @@ package com.lumiku.platform.messaging;
 import com.lumiku.platform.messaging.BrokerManagement.PreparedBranch;
 import com.lumiku.platform.messaging.ManagementClient.BrokerRefusedException;
 import com.lumiku.platform.messaging.ManagementClient.BrokerUnavailableException;
+import com.lumiku.platform.metrics.PreparedBranches;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
@@ -16,6 +17,8 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -84,9 +87,19 @@ public class AbandonedBrokerBranches {
 
   private boolean refusalReported;
 
+  /**
+   * What the last check found, for the gauges ({@link PreparedBranches}, tag {@code
+   * resource="broker"}): read on the scraping thread, so not through this singleton's lock, which a
+   * check holds while it waits for the broker. Empty before the first check and while the broker
+   * cannot be asked.
+   */
+  private final AtomicReference<Optional<PreparedBranches>> lastFound =
+      new AtomicReference<>(Optional.empty());
+
   @PostConstruct
   void schedule() {
     ages = new BranchAges(age, System::nanoTime);
+    PreparedBranches.register(metrics, "broker", lastFound::get);
     timers.createIntervalTimer(
         interval.toMillis(),
         interval.toMillis(),
@@ -107,6 +120,7 @@ public class AbandonedBrokerBranches {
       refusalReported = false;
     } catch (BrokerRefusedException e) {
       ages.restart();
+      lastFound.set(Optional.empty());
       if (!refusalReported) {
         refusalReported = true;
         LOG.log(
@@ -118,6 +132,7 @@ public class AbandonedBrokerBranches {
       return;
     } catch (BrokerUnavailableException e) {
       ages.restart(); // a commit retried once the broker is back gets the whole age
+      lastFound.set(Optional.empty());
       LOG.log(Level.FINE, "Prepared broker branches not checked: {0}", e.getMessage());
       return; // readiness reports the broker; the next check tries again
     }
@@ -128,6 +143,7 @@ public class AbandonedBrokerBranches {
     for (BranchAges.Due due : ages.check(ours.keySet())) {
       rollBack(ours.get(due.id()), due.preparedFor());
     }
+    lastFound.set(Optional.of(ages.figures()));
   }
 
   private boolean isOurs(PreparedBranch branch) {

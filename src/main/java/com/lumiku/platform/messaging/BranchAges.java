@@ -1,5 +1,6 @@
 package com.lumiku.platform.messaging;
 
+import com.lumiku.platform.metrics.PreparedBranches;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -47,6 +48,16 @@ final class BranchAges {
       }
     }
     return due;
+  }
+
+  /**
+   * How many branches the last check found, and for how long the one first seen earliest has been
+   * seen prepared (a lower bound of its real age: at most one check interval short).
+   */
+  PreparedBranches figures() {
+    long now = nanoClock.getAsLong();
+    long oldest = firstSeen.values().stream().mapToLong(seen -> now - seen).max().orElse(0);
+    return new PreparedBranches(firstSeen.size(), Duration.ofNanos(oldest).toSeconds());
   }
 
   /** The branch was ended: a branch with the same id later would be another one. */

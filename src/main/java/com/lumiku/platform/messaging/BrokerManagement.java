@@ -15,7 +15,11 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.activemq.artemis.api.core.Message;
 import org.apache.activemq.artemis.api.core.management.ResourceNames;
@@ -97,12 +101,32 @@ public class BrokerManagement {
    * the consumers, then the sessions they belong to.
    */
   public ConsumerCensus consumers() {
+    return client().ask(BrokerManagement::census);
+  }
+
+  /** The consumers ({@link #consumers()}) and these queues' figures, all from one session. */
+  public record Survey(ConsumerCensus consumers, Map<String, QueueFigures> queues) {}
+
+  /**
+   * Asks for the consumers and for the figures of these queues in one session: for the gauges,
+   * which read them all at each scrape.
+   */
+  public Survey survey(Collection<String> queues) {
     return client()
         .ask(
-            question ->
-                ConsumerCensus.parse(
-                    (String) question.operation(ResourceNames.BROKER, "listAllConsumersAsJSON"),
-                    (String) question.operation(ResourceNames.BROKER, "listAllSessionsAsJSON")));
+            question -> {
+              Map<String, QueueFigures> figures = new LinkedHashMap<>();
+              for (String queue : queues) {
+                figures.put(queue, question.queue(queue));
+              }
+              return new Survey(census(question), Collections.unmodifiableMap(figures));
+            });
+  }
+
+  private static ConsumerCensus census(ManagementClient.Question question) throws Exception {
+    return ConsumerCensus.parse(
+        (String) question.operation(ResourceNames.BROKER, "listAllConsumersAsJSON"),
+        (String) question.operation(ResourceNames.BROKER, "listAllSessionsAsJSON"));
   }
 
   /**

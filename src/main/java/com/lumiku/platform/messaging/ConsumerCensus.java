@@ -66,6 +66,11 @@ public record ConsumerCensus(Map<String, Map<String, Integer>> consumers) {
     return consumers.getOrDefault(queue, Map.of()).getOrDefault(instance, 0);
   }
 
+  /** How many consumers the queue has, of every instance and of none. */
+  public int total(String queue) {
+    return byInstance(queue).values().stream().mapToInt(Integer::intValue).sum();
+  }
+
   /** Per instance name (sorted; {@link #UNNAMED} first if any), the queue's consumers. */
   public Map<String, Integer> byInstance(String queue) {
     return consumers.getOrDefault(queue, Map.of());

@@ -77,19 +77,7 @@ public final class ManagementClient implements AutoCloseable {
 
   /** The figures of a queue, asked in one session. */
   public QueueFigures queue(String queue) {
-    return ask(
-        question -> {
-          String resource = ResourceNames.QUEUE + queue;
-          return new QueueFigures(
-              queue,
-              ((Number) question.attribute(resource, "consumerCount")).intValue(),
-              ((Number) question.attribute(resource, "messageCount")).longValue(),
-              ((Number) question.attribute(resource, "scheduledCount")).longValue(),
-              ((Number) question.attribute(resource, "deliveringCount")).longValue(),
-              question.attribute(resource, "firstMessageAge") instanceof Number age
-                  ? age.longValue()
-                  : null);
-        });
+    return ask(question -> question.queue(queue));
   }
 
   /** An attribute of a resource, e.g. {@code messagesAdded} of {@code queue.generations.avatar}. */
@@ -159,6 +147,18 @@ public final class ManagementClient implements AutoCloseable {
     Question(ClientSession session, ClientRequestor requestor) {
       this.session = session;
       this.requestor = requestor;
+    }
+
+    /** The figures of a queue. */
+    public QueueFigures queue(String queue) throws Exception {
+      String resource = ResourceNames.QUEUE + queue;
+      return new QueueFigures(
+          queue,
+          ((Number) attribute(resource, "consumerCount")).intValue(),
+          ((Number) attribute(resource, "messageCount")).longValue(),
+          ((Number) attribute(resource, "scheduledCount")).longValue(),
+          ((Number) attribute(resource, "deliveringCount")).longValue(),
+          attribute(resource, "firstMessageAge") instanceof Number age ? age.longValue() : null);
     }
 
     public Object attribute(String resource, String name) throws Exception {

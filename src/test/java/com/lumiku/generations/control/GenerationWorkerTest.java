@@ -102,12 +102,12 @@ class GenerationWorkerTest {
     worker.metrics =
         new GenerationMetrics() {
           @Override
-          public void processed(Duration took) {
+          public void processed(String jobType, Duration took) {
             calls.add("processed");
           }
 
           @Override
-          public void retried() {
+          public void retried(String jobType) {
             calls.add("retried");
           }
         };

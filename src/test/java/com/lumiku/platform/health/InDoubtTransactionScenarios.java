@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.lumiku.testing.Api;
 import com.lumiku.testing.Scenarios;
+import com.lumiku.testing.ScrapedMetrics;
 import com.lumiku.testing.TestDatabase;
 import io.restassured.path.json.JsonPath;
 import java.sql.Connection;
@@ -16,8 +17,9 @@ import org.junit.jupiter.api.Test;
 /**
  * An XA branch left prepared in PostgreSQL (its connection died between the two phases of a commit)
  * holds its locks until Payara's recovery at start ends it. Meanwhile orders touching the locked
- * balance get a 503 within the lock timeout instead of hanging, and liveness goes DOWN once the
- * branch is older than the limit, so that an orchestrator restarts the instance.
+ * balance get a 503 within the lock timeout instead of hanging, liveness goes DOWN once the branch
+ * is older than the limit, so that an orchestrator restarts the instance, and the metrics the
+ * in-doubt alert reads show the branch and its age.
  */
 public interface InDoubtTransactionScenarios extends Scenarios {
 
@@ -45,6 +47,17 @@ public interface InDoubtTransactionScenarios extends Scenarios {
       String check = "checks.find { it.name == 'in-doubt-transactions' }";
       assertThat(down.getString(check + ".status")).isEqualTo("DOWN");
       assertThat(down.getInt(check + ".data.prepared")).isEqualTo(1);
+      // What the alert LumikuTransactionInDoubt reads (its gauges are read at most every 5 s).
+      String database = "resource=\"database\"";
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .untilAsserted(
+              () -> {
+                ScrapedMetrics metrics = ScrapedMetrics.scrape(api(), "application");
+                assertThat(metrics.value("transactions_prepared", database)).isEqualTo(1);
+                assertThat(metrics.value("transactions_prepared_oldest_seconds", database))
+                    .isGreaterThan(2);
+              });
 
       var refused = api().orderAvatar(member, projectId, "while my balance is locked");
       assertThat(refused.statusCode()).isEqualTo(503);

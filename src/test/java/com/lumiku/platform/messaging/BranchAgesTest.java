@@ -2,6 +2,7 @@ package com.lumiku.platform.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.lumiku.platform.metrics.PreparedBranches;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,22 @@ class BranchAgesTest {
     assertThat(ages.check(List.of("a"))).hasSize(1);
     ages.forget("a");
     assertThat(ages.check(List.of("a"))).isEmpty();
+  }
+
+  @Test
+  void theFiguresCountTheBranchesSeenAndTheLongestSeen() {
+    assertThat(ages.figures()).isEqualTo(PreparedBranches.NONE);
+    ages.check(List.of("a"));
+    advance(Duration.ofSeconds(30));
+    ages.check(List.of("a", "b"));
+    advance(Duration.ofSeconds(30));
+    ages.check(List.of("a", "b"));
+    assertThat(ages.figures()).isEqualTo(new PreparedBranches(2, 60));
+
+    ages.forget("a");
+    assertThat(ages.figures()).isEqualTo(new PreparedBranches(1, 30));
+    ages.check(List.of());
+    assertThat(ages.figures()).isEqualTo(PreparedBranches.NONE);
   }
 
   private void advance(Duration duration) {

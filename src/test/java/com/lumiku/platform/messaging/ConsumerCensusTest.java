@@ -54,6 +54,15 @@ class ConsumerCensusTest {
     ConsumerCensus census = ConsumerCensus.parse(CONSUMERS, SESSIONS);
     assertThat(census.byInstance("generations.pose")).isEmpty();
     assertThat(census.of("generations.pose", "lumiku")).isZero();
+    assertThat(census.total("generations.pose")).isZero();
+  }
+
+  @Test
+  void aQueuesTotalCountsEveryInstanceAndTheUnnamed() {
+    ConsumerCensus census = ConsumerCensus.parse(CONSUMERS, SESSIONS);
+    assertThat(census.total("generations.avatar")).isEqualTo(5);
+    assertThat(census.total("generations.dead-letter")).isEqualTo(1);
+    assertThat(census.total("no.such.queue")).isZero();
   }
 
   @Test
