@@ -54,7 +54,7 @@ USER 10001:10001
 WORKDIR /opt/lumiku
 ENV LUMIKU_BROKER_HOST=0.0.0.0 \
     LUMIKU_BROKER_PORT=61616 \
-    BROKER_JAVA_OPTS="-XX:MaxRAMPercentage=70"
+    BROKER_JAVA_OPTS="-XX:MaxRAMPercentage=60"
 VOLUME /var/lib/lumiku-broker
 EXPOSE 61616
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \
@@ -72,11 +72,13 @@ COPY --from=build /src/target/lumiku.war /src/target/artemis-ra.rar /src/target/
 COPY --from=build /src/target/lib /opt/lumiku/target/lib
 COPY bin/payara bin/check-credentials bin/probe /opt/lumiku/bin/
 COPY server-config /opt/lumiku/server-config
-USER payara
+# payara (uid and gid 1000 in the base image), by number: Kubernetes can check runAsNonRoot only
+# against a numeric user.
+USER 1000:1000
 WORKDIR /opt/lumiku
 
 ENV PAYARA_MICRO_JAR=/opt/payara/payara-micro.jar \
-    PAYARA_JAVA_OPTS="-XX:MaxRAMPercentage=70" \
+    PAYARA_JAVA_OPTS="-XX:MaxRAMPercentage=60" \
     LUMIKU_HTTP_ADDRESS=0.0.0.0 \
     LUMIKU_HTTP_PORT=8080 \
     LUMIKU_DATA_DIR=/var/lib/lumiku \

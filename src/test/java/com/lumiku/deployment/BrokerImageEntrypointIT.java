@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.lumiku.testing.ProjectScripts;
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -32,6 +33,7 @@ class BrokerImageEntrypointIT {
   void runsTheBrokerInTheForegroundUntilStopped() throws Exception {
     Path dir = Path.of(ProjectScripts.itDir("broker-image"));
     ProjectScripts.deleteFolder(dir);
+    Files.createDirectories(dir.getParent());
     int port = ProjectScripts.freePort();
     ProcessBuilder builder =
         new ProcessBuilder(
@@ -48,7 +50,9 @@ class BrokerImageEntrypointIT {
     builder.environment().clear();
     builder.environment().put("PATH", System.getenv("PATH"));
     builder.environment().put("HOME", System.getProperty("java.io.tmpdir"));
-    builder.environment().put("LUMIKU_BROKER_PASSWORD", PASSWORD);
+    // One password as a Compose secret would come: a file named by <NAME>_FILE.
+    Path secret = Files.writeString(dir.resolveSibling("broker-image-password"), PASSWORD);
+    builder.environment().put("LUMIKU_BROKER_PASSWORD_FILE", secret.toString());
     builder.environment().put("LUMIKU_BROKER_MANAGEMENT_PASSWORD", MANAGEMENT_PASSWORD);
     builder.environment().put("BROKER_JAVA_OPTS", "-Xmx256m");
     Process broker = builder.start();
@@ -57,10 +61,10 @@ class BrokerImageEntrypointIT {
       await()
           .atMost(Duration.ofSeconds(90))
           .pollInterval(Duration.ofMillis(500))
+          .failFast("the broker ended (see broker-image.out)", () -> !broker.isAlive())
           .ignoreExceptions()
           .until(
               () -> {
-                assertThat(broker.isAlive()).as("the broker's JVM runs").isTrue();
                 try (ClientSessionFactory factory = locator.createSessionFactory();
                     ClientSession session =
                         factory.createSession("lumiku", PASSWORD, false, true, true, false, 0)) {

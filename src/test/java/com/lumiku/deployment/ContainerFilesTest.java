@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -118,6 +119,68 @@ class ContainerFilesTest {
                         }));
   }
 
+  /** A misspelt variable would be ignored silently: each one must be one the project reads. */
+  @Test
+  void everyVariableSetForTheProjectsImagesIsOneTheyRead() {
+    KnownSettings known = new KnownSettings();
+    compose()
+        .path("services")
+        .fields()
+        .forEachRemaining(
+            service -> {
+              if (service.getValue().has("build")) {
+                JsonNode environment = service.getValue().path("environment");
+                assertThat(environment.isObject())
+                    .as(service.getKey() + " environment as a map")
+                    .isTrue();
+                environment
+                    .fieldNames()
+                    .forEachRemaining(
+                        name ->
+                            assertThat(known.isKnown(name))
+                                .as(service.getKey() + ": " + name)
+                                .isTrue());
+              }
+            });
+    for (String stage : List.of("app", "broker")) {
+      for (Instruction env : dockerfile().stages().get(stage)) {
+        if (env.keyword().equals("ENV")) {
+          Matcher variable = Pattern.compile("([A-Z][A-Z0-9_]+)=").matcher(env.arguments());
+          while (variable.find()) {
+            assertThat(known.isKnown(variable.group(1)))
+                .as(stage + " ENV " + variable.group(1))
+                .isTrue();
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void eachSecretFileAServiceReadsIsOneItIsGiven() {
+    compose()
+        .path("services")
+        .fields()
+        .forEachRemaining(
+            service -> {
+              Set<String> given = new HashSet<>();
+              service.getValue().path("secrets").forEach(secret -> given.add(secret.asText()));
+              service
+                  .getValue()
+                  .path("environment")
+                  .fields()
+                  .forEachRemaining(
+                      variable -> {
+                        String value = variable.getValue().asText();
+                        if (value.startsWith("/run/secrets/")) {
+                          assertThat(given)
+                              .as(service.getKey() + " " + variable.getKey())
+                              .contains(value.substring("/run/secrets/".length()));
+                        }
+                      });
+            });
+  }
+
   @Test
   void everyServiceHasAHealthCheckAndWaitsForHealthyDependencies() {
     compose()
@@ -175,7 +238,10 @@ class ContainerFilesTest {
       List<Instruction> instructions = file.stages().get(stage);
       assertThat(instructions).as("stage " + stage).isNotNull();
       String user = last(instructions, "USER");
-      assertThat(user).as(stage + " USER").isNotNull().isNotIn("root", "0", "0:0");
+      // By number: Kubernetes checks runAsNonRoot only against a numeric user.
+      assertThat(user)
+          .as(stage + " USER, a numeric user other than root")
+          .matches("[1-9][0-9]*(:[0-9]+)?");
       assertThat(last(instructions, "HEALTHCHECK")).as(stage + " HEALTHCHECK").contains("CMD [");
       assertThat(last(instructions, "ENTRYPOINT"))
           .as(stage + " ENTRYPOINT, exec form")
@@ -192,7 +258,8 @@ class ContainerFilesTest {
         if (!copy.keyword().equals("COPY") || copy.arguments().startsWith("--from")) {
           continue;
         }
-        List<String> words = List.of(copy.arguments().split("\\s+"));
+        List<String> words =
+            Stream.of(copy.arguments().split("\\s+")).filter(w -> !w.startsWith("--")).toList();
         for (String source : words.subList(0, words.size() - 1)) {
           assertThat(BASE.resolve(source)).as(stage.getKey() + ": COPY " + source).exists();
           assertThat(ignored).as(source + " excluded by .dockerignore").doesNotContain(source);

@@ -17,11 +17,15 @@ import io.kubernetes.client.openapi.models.V1Service;
 import io.kubernetes.client.openapi.models.V1StatefulSet;
 import io.kubernetes.client.openapi.models.V1VolumeMount;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -89,10 +93,11 @@ class KubernetesManifestsTest {
         .isEqualTo("metadata.name");
 
     String dataDir = configValue("LUMIKU_DATA_DIR");
+    Path txLog = Path.of(dataDir, "payara", "txlog");
     V1VolumeMount mount =
         applicationContainer().getVolumeMounts().stream()
-            .filter(m -> (dataDir + "/payara/txlog").startsWith(m.getMountPath()))
-            .findFirst()
+            .filter(m -> txLog.startsWith(Path.of(m.getMountPath())))
+            .max(Comparator.comparingInt(m -> Path.of(m.getMountPath()).getNameCount()))
             .orElseThrow(() -> new AssertionError("no volume holds the transaction log"));
     assertThat(app.getSpec().getVolumeClaimTemplates())
         .as("the transaction log is on the pod's own claim")
@@ -171,9 +176,88 @@ class KubernetesManifestsTest {
           .filter(volume -> volume.getSecret() != null)
           .forEach(volume -> assertThat(volume.getSecret().getSecretName()).isEqualTo(SECRET));
     }
-    assertThat(ContainerFilesTest.read("docs/runbook.md"))
+    String runbook = ContainerFilesTest.read("docs/runbook.md");
+    assertThat(runbook)
         .as("the runbook creates the Secret")
         .contains("kubectl create secret generic " + SECRET);
+    for (String key : secretKeys()) {
+      assertThat(runbook)
+          .as("the runbook's Secret has the key " + key)
+          .containsPattern("--from-(literal|file)=" + Pattern.quote(key) + "=");
+    }
+  }
+
+  /** A misspelt variable would be ignored silently: each one must be one the project reads. */
+  @Test
+  void everyVariableSetForTheProjectsImagesIsOneTheyRead() {
+    KnownSettings known = new KnownSettings();
+    as(object("ConfigMap", "lumiku-config"), V1ConfigMap.class)
+        .getData()
+        .keySet()
+        .forEach(name -> assertThat(known.isKnown(name)).as("ConfigMap " + name).isTrue());
+    for (String statefulSet : List.of("lumiku", "broker")) {
+      for (V1Container container :
+          statefulSet(statefulSet).getSpec().getTemplate().getSpec().getContainers()) {
+        container
+            .getEnv()
+            .forEach(
+                variable ->
+                    assertThat(known.isKnown(variable.getName()))
+                        .as(container.getName() + " " + variable.getName())
+                        .isTrue());
+      }
+    }
+  }
+
+  /** On a public address the application refuses the payment simulator: the base takes Duitku. */
+  @Test
+  void aPublicAddressTakesPaymentsThroughTheGatewayWithCredentialsFromTheSecret() {
+    String publicUrl = configValue("LUMIKU_PAYMENTS_PUBLIC_URL");
+    String host = java.net.URI.create(publicUrl).getHost();
+    if (!host.equals("127.0.0.1") && !host.equals("localhost")) {
+      assertThat(configValue("LUMIKU_PAYMENTS_GATEWAY")).isEqualTo("duitku");
+      for (String secret :
+          List.of("LUMIKU_PAYMENTS_DUITKU_MERCHANT_CODE", "LUMIKU_PAYMENTS_DUITKU_API_KEY")) {
+        assertThat(env(applicationContainer(), secret).getValueFrom().getSecretKeyRef().getName())
+            .isEqualTo(SECRET);
+      }
+    }
+  }
+
+  @Test
+  void eachReleaseHasItsOwnImageTag() {
+    Map<String, Object> kustomization =
+        new Yaml().load(ContainerFilesTest.read(BASE + "kustomization.yaml"));
+    for (Object image : (List<?>) kustomization.get("images")) {
+      assertThat(String.valueOf(((Map<?, ?>) image).get("newTag")))
+          .as("a rollback goes back to a tag that names the old image")
+          .isNotIn("latest", "null", "");
+    }
+  }
+
+  /** Every key of the Secret the manifests read: secretKeyRefs and secret volumes' items. */
+  private static Set<String> secretKeys() {
+    Set<String> keys = new TreeSet<>();
+    for (JsonObject object : objects()) {
+      if (kind(object).equals("apps/v1 StatefulSet")) {
+        V1PodSpec pod = as(object, V1StatefulSet.class).getSpec().getTemplate().getSpec();
+        pod.getContainers()
+            .forEach(
+                c ->
+                    Objects.requireNonNullElse(c.getEnv(), List.<V1EnvVar>of()).stream()
+                        .filter(
+                            v ->
+                                v.getValueFrom() != null
+                                    && v.getValueFrom().getSecretKeyRef() != null)
+                        .forEach(v -> keys.add(v.getValueFrom().getSecretKeyRef().getKey())));
+        Objects.requireNonNullElse(
+                pod.getVolumes(), List.<io.kubernetes.client.openapi.models.V1Volume>of())
+            .stream()
+            .filter(v -> v.getSecret() != null)
+            .forEach(v -> v.getSecret().getItems().forEach(item -> keys.add(item.getKey())));
+      }
+    }
+    return keys;
   }
 
   @Test
@@ -276,11 +360,15 @@ class KubernetesManifestsTest {
     if (config.getData().containsKey(name)) {
       return config.getData().get(name);
     }
-    Matcher env =
-        Pattern.compile("\\b" + name + "=(\\S+)")
-            .matcher(ContainerFilesTest.dockerfile().stages().get("app").toString());
-    assertThat(env.find()).as(name + " in the ConfigMap or the image").isTrue();
-    return env.group(1);
+    for (ContainerFilesTest.Instruction instruction :
+        ContainerFilesTest.dockerfile().stages().get("app")) {
+      Matcher env =
+          Pattern.compile("(?:^|\\s)" + name + "=(\\S+)").matcher(instruction.arguments());
+      if (instruction.keyword().equals("ENV") && env.find()) {
+        return env.group(1);
+      }
+    }
+    throw new AssertionError(name + " is neither in the ConfigMap nor in the image");
   }
 
   private static String path(V1Probe probe) {

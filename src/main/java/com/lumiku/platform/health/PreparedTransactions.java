@@ -27,6 +27,9 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 @ApplicationScoped
 public class PreparedTransactions {
 
+  /** How long the question may take before the answer is "unknown". */
+  static final int QUERY_TIMEOUT_SECONDS = 2;
+
   /** How long a reading serves the gauges: shorter than any sensible scrape interval. */
   static final Duration GAUGE_MAX_AGE = Duration.ofSeconds(5);
 
@@ -59,8 +62,15 @@ public class PreparedTransactions {
   /** Asks the database now. */
   PreparedBranches read() throws SQLException {
     try (Connection connection = dataSource.getConnection();
-        Statement statement = connection.createStatement();
-        ResultSet branches = statement.executeQuery(PREPARED)) {
+        Statement statement = connection.createStatement()) {
+      // Liveness waits for this: a database that does not answer must not hold the probe.
+      statement.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
+      return count(statement.executeQuery(PREPARED));
+    }
+  }
+
+  private static PreparedBranches count(ResultSet found) throws SQLException {
+    try (ResultSet branches = found) {
       String instance = InstanceName.current();
       long prepared = 0;
       long oldestSeconds = 0;
