@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -99,24 +100,15 @@ class ContainerFilesTest {
                 assertThat(secret.getValue().path("environment").asText())
                     .as("secret " + secret.getKey() + " from the environment")
                     .matches("LUMIKU_[A-Z_]+"));
-    compose()
-        .path("services")
-        .fields()
-        .forEachRemaining(
-            service ->
-                service
-                    .getValue()
-                    .path("environment")
-                    .fields()
-                    .forEachRemaining(
-                        variable -> {
-                          if (variable.getKey().contains("PASSWORD")) {
-                            assertThat(variable.getKey())
-                                .as(service.getKey() + ": a password variable names a file")
-                                .endsWith("_FILE");
-                            assertThat(variable.getValue().asText()).startsWith("/run/secrets/");
-                          }
-                        }));
+    forEachVariable(
+        (service, variable) -> {
+          if (variable.getKey().contains("PASSWORD")) {
+            assertThat(variable.getKey())
+                .as(service + ": a password variable names a file")
+                .endsWith("_FILE");
+            assertThat(variable.getValue().asText()).startsWith("/run/secrets/");
+          }
+        });
   }
 
   /** A misspelt variable would be ignored silently: each one must be one the project reads. */
@@ -158,27 +150,21 @@ class ContainerFilesTest {
 
   @Test
   void eachSecretFileAServiceReadsIsOneItIsGiven() {
-    compose()
-        .path("services")
-        .fields()
-        .forEachRemaining(
-            service -> {
-              Set<String> given = new HashSet<>();
-              service.getValue().path("secrets").forEach(secret -> given.add(secret.asText()));
-              service
-                  .getValue()
-                  .path("environment")
-                  .fields()
-                  .forEachRemaining(
-                      variable -> {
-                        String value = variable.getValue().asText();
-                        if (value.startsWith("/run/secrets/")) {
-                          assertThat(given)
-                              .as(service.getKey() + " " + variable.getKey())
-                              .contains(value.substring("/run/secrets/".length()));
-                        }
-                      });
-            });
+    forEachVariable(
+        (service, variable) -> {
+          String value = variable.getValue().asText();
+          if (value.startsWith("/run/secrets/")) {
+            Set<String> given = new HashSet<>();
+            compose()
+                .path("services")
+                .path(service)
+                .path("secrets")
+                .forEach(s -> given.add(s.asText()));
+            assertThat(given)
+                .as(service + " " + variable.getKey())
+                .contains(value.substring("/run/secrets/".length()));
+          }
+        });
   }
 
   @Test
@@ -355,6 +341,20 @@ class ContainerFilesTest {
   private static JsonSchema composeSchema() {
     return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7)
         .getSchema(SchemaLocation.of("classpath:compose/compose-spec.json"));
+  }
+
+  /** Each variable of each service's environment, with the service's name. */
+  private static void forEachVariable(BiConsumer<String, Map.Entry<String, JsonNode>> check) {
+    compose()
+        .path("services")
+        .fields()
+        .forEachRemaining(
+            service ->
+                service
+                    .getValue()
+                    .path("environment")
+                    .fields()
+                    .forEachRemaining(variable -> check.accept(service.getKey(), variable)));
   }
 
   /** The services run from the application's image (the Dockerfile's app stage). */
