@@ -133,10 +133,7 @@ public class PaymentsResource {
   @APIResponse(
       responseCode = "502",
       description = "The gateway refused or failed; nothing was bought.",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
   public Response checkout(
       @HeaderParam("Idempotency-Key") String idempotencyKey, @NotNull CheckoutOrder order) {
     return idempotentRequests.once(

@@ -1,6 +1,5 @@
 package com.lumiku.platform.openapi;
 
-import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Email;
@@ -63,11 +62,7 @@ final class Constraints {
       return;
     }
     for (RecordComponent component : record.getRecordComponents()) {
-      JsonbProperty renamed = component.getAccessor().getAnnotation(JsonbProperty.class);
-      if (renamed == null) {
-        renamed = component.getAnnotation(JsonbProperty.class);
-      }
-      String name = renamed != null ? renamed.value() : component.getName();
+      String name = Schemas.propertyName(component);
       Schema property = schema.getProperties().get(name);
       if (property == null) {
         continue;
@@ -75,24 +70,24 @@ final class Constraints {
       boolean text = component.getType() == String.class;
       boolean many =
           Collection.class.isAssignableFrom(component.getType()) || component.getType().isArray();
-      if (component.isAnnotationPresent(NotNull.class)
-          || component.isAnnotationPresent(NotBlank.class)
-          || component.isAnnotationPresent(NotEmpty.class)) {
+      if (has(component, NotNull.class)
+          || has(component, NotBlank.class)
+          || has(component, NotEmpty.class)) {
         if (schema.getRequired() == null || !schema.getRequired().contains(name)) {
           schema.addRequired(name);
         }
       }
-      if (component.isAnnotationPresent(NotBlank.class)) {
+      if (has(component, NotBlank.class)) {
         property.setPattern("\\S");
       }
-      if (component.isAnnotationPresent(NotEmpty.class)) {
+      if (has(component, NotEmpty.class)) {
         if (text) {
           property.setMinLength(1);
         } else if (many) {
           property.setMinItems(1);
         }
       }
-      Size size = component.getAnnotation(Size.class);
+      Size size = find(component, Size.class);
       if (size != null) {
         if (text) {
           property.setMinLength(size.min() > 0 ? size.min() : null);
@@ -102,46 +97,66 @@ final class Constraints {
           property.setMaxItems(size.max() < Integer.MAX_VALUE ? size.max() : null);
         }
       }
-      Min min = component.getAnnotation(Min.class);
+      Min min = find(component, Min.class);
       if (min != null) {
         property.setMinimum(BigDecimal.valueOf(min.value()));
       }
-      Max max = component.getAnnotation(Max.class);
+      Max max = find(component, Max.class);
       if (max != null) {
         property.setMaximum(BigDecimal.valueOf(max.value()));
       }
-      DecimalMin decimalMin = component.getAnnotation(DecimalMin.class);
+      DecimalMin decimalMin = find(component, DecimalMin.class);
       if (decimalMin != null) {
         property.setMinimum(new BigDecimal(decimalMin.value()));
         property.setExclusiveMinimum(decimalMin.inclusive() ? null : true);
       }
-      DecimalMax decimalMax = component.getAnnotation(DecimalMax.class);
+      DecimalMax decimalMax = find(component, DecimalMax.class);
       if (decimalMax != null) {
         property.setMaximum(new BigDecimal(decimalMax.value()));
         property.setExclusiveMaximum(decimalMax.inclusive() ? null : true);
       }
-      if (component.isAnnotationPresent(Positive.class)) {
+      if (has(component, Positive.class)) {
         property.setMinimum(BigDecimal.ZERO);
         property.setExclusiveMinimum(true);
       }
-      if (component.isAnnotationPresent(PositiveOrZero.class)) {
+      if (has(component, PositiveOrZero.class)) {
         property.setMinimum(BigDecimal.ZERO);
       }
-      if (component.isAnnotationPresent(Negative.class)) {
+      if (has(component, Negative.class)) {
         property.setMaximum(BigDecimal.ZERO);
         property.setExclusiveMaximum(true);
       }
-      if (component.isAnnotationPresent(NegativeOrZero.class)) {
+      if (has(component, NegativeOrZero.class)) {
         property.setMaximum(BigDecimal.ZERO);
       }
-      if (component.isAnnotationPresent(Email.class)) {
+      if (has(component, Email.class)) {
         property.setFormat("email");
       }
-      Pattern pattern = component.getAnnotation(Pattern.class);
+      Pattern pattern = find(component, Pattern.class);
       if (pattern != null) {
         property.setPattern(pattern.regexp());
       }
     }
+  }
+
+  /**
+   * A constraint of a record component. Constraints do not target record components, so Java puts
+   * them on the component's field, accessor and constructor parameter only: read the field's.
+   */
+  static <A extends java.lang.annotation.Annotation> A find(
+      RecordComponent component, Class<A> type) {
+    try {
+      A onField =
+          component.getDeclaringRecord().getDeclaredField(component.getName()).getAnnotation(type);
+      return onField != null ? onField : component.getAccessor().getAnnotation(type);
+    } catch (NoSuchFieldException impossible) {
+      return component.getAccessor().getAnnotation(type);
+    }
+  }
+
+  static boolean has(
+      RecordComponent component, Class<? extends java.lang.annotation.Annotation> type) {
+    return find(component, type) != null;
   }
 
   /** The types a route takes and gives: its parameters' and its return type. */

@@ -1,7 +1,6 @@
 package com.lumiku.platform.openapi;
 
 import com.lumiku.platform.LumikuApi;
-import com.lumiku.platform.Page;
 import com.lumiku.platform.Roles;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.Bean;
@@ -20,7 +19,6 @@ import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.Response;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Parameter;
-import java.lang.reflect.ParameterizedType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -97,31 +95,103 @@ public class ContractDefaults implements OASFilter {
       requestBody(operation, route);
       describe(operation, route);
     }
-    constrain(api, routes);
+    schemas(api, routes);
   }
 
   /**
-   * The records' bean-validation constraints into their component schemas, and the examples the
-   * resources give as JSON text (annotations hold only strings) into JSON values.
+   * The schemas of the records the routes take and give (and name in their {@code @APIResponse}s),
+   * made from the records themselves ({@link Schemas}), with their bean-validation constraints;
+   * each {@code @APIResponse} content as a reference to its record's schema; and no attribute left
+   * at an annotation's default anywhere.
    */
-  private static void constrain(OpenAPI api, List<Route> routes) {
-    if (api.getComponents() == null || api.getComponents().getSchemas() == null) {
-      return;
+  private static void schemas(OpenAPI api, List<Route> routes) {
+    if (api.getComponents() == null) {
+      api.setComponents(OASFactory.createComponents());
     }
     List<java.lang.reflect.Type> roots = new ArrayList<>();
-    routes.forEach(route -> roots.addAll(Constraints.typesOf(route)));
-    Constraints.records(roots)
-        .forEach(
-            (name, record) -> {
-              Schema schema = api.getComponents().getSchemas().get(name);
-              if (schema != null) {
-                Constraints.apply(record, schema);
-              }
-            });
-    for (Schema schema : api.getComponents().getSchemas().values()) {
-      if (schema.getExample() instanceof String text) {
-        schema.setExample(Examples.parsed(text));
+    for (Route route : routes) {
+      roots.addAll(Constraints.typesOf(route));
+      declaredAnswers(route).forEach(answer -> roots.add(answer.type()));
+    }
+    Map<String, Class<?>> records = Constraints.records(roots);
+    records.forEach(
+        (name, record) -> api.getComponents().addSchema(name, Schemas.ofRecord(record)));
+    for (Route route : routes) {
+      PathItem item = api.getPaths().getPathItem(route.path());
+      Operation operation =
+          item == null
+              ? null
+              : item.getOperations().get(PathItem.HttpMethod.valueOf(route.httpMethod()));
+      if (operation == null || operation.getResponses() == null) {
+        continue;
       }
+      for (DeclaredAnswer answer : declaredAnswers(route)) {
+        APIResponse response = operation.getResponses().getAPIResponse(answer.status());
+        MediaType media =
+            response == null || response.getContent() == null
+                ? null
+                : response.getContent().getMediaType(answer.mediaType());
+        if (media != null) {
+          media.setSchema(Schemas.of(answer.type()));
+        }
+      }
+    }
+    tidyAll(api);
+  }
+
+  /** A success or problem a method declares with {@code @APIResponse}, and the type it holds. */
+  record DeclaredAnswer(String status, String mediaType, Class<?> type) {}
+
+  private static List<DeclaredAnswer> declaredAnswers(Route route) {
+    List<DeclaredAnswer> answers = new ArrayList<>();
+    for (var declared :
+        route
+            .method()
+            .getAnnotationsByType(
+                org.eclipse.microprofile.openapi.annotations.responses.APIResponse.class)) {
+      for (var content : declared.content()) {
+        Class<?> type = content.schema().implementation();
+        if (type != Void.class && !content.mediaType().isEmpty()) {
+          answers.add(new DeclaredAnswer(declared.responseCode(), content.mediaType(), type));
+        }
+      }
+    }
+    return answers;
+  }
+
+  private static void tidyAll(OpenAPI api) {
+    if (api.getComponents().getSchemas() != null) {
+      api.getComponents().getSchemas().values().forEach(Schemas::tidy);
+    }
+    if (api.getComponents().getResponses() != null) {
+      api.getComponents().getResponses().values().forEach(ContractDefaults::tidy);
+    }
+    if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
+      return;
+    }
+    for (PathItem item : api.getPaths().getPathItems().values()) {
+      for (Operation operation : item.getOperations().values()) {
+        if (operation.getParameters() != null) {
+          operation.getParameters().forEach(parameter -> Schemas.tidy(parameter.getSchema()));
+        }
+        if (operation.getRequestBody() != null) {
+          tidy(operation.getRequestBody().getContent());
+        }
+        if (operation.getResponses() != null
+            && operation.getResponses().getAPIResponses() != null) {
+          operation.getResponses().getAPIResponses().values().forEach(ContractDefaults::tidy);
+        }
+      }
+    }
+  }
+
+  private static void tidy(APIResponse response) {
+    tidy(response.getContent());
+  }
+
+  private static void tidy(Content content) {
+    if (content != null && content.getMediaTypes() != null) {
+      content.getMediaTypes().values().forEach(media -> Schemas.tidy(media.getSchema()));
     }
   }
 
@@ -131,8 +201,9 @@ public class ContractDefaults implements OASFilter {
     }
     Set<String> roles = route.roles();
     if (roles.isEmpty()) {
-      // An empty list overrides the document's default requirement: no token needed.
-      operation.setSecurity(new ArrayList<>());
+      // An empty requirement overrides the document's default: no token needed. (An empty list
+      // would say the same, but Payara leaves empty lists out, and the default would apply.)
+      operation.setSecurity(new ArrayList<>(List.of(OASFactory.createSecurityRequirement())));
     } else {
       operation.setSecurity(
           new ArrayList<>(
@@ -209,46 +280,17 @@ public class ContractDefaults implements OASFilter {
         "200", OASFactory.createAPIResponse().description("OK").content(content));
   }
 
-  /**
-   * The schema of a type the API answers with: a page naming its items, an array, a scalar, or a
-   * reference to the class's schema (which Payara's scan of the return type defines).
-   */
   static Schema schemaOf(java.lang.reflect.Type type) {
-    if (type instanceof ParameterizedType generic && generic.getRawType() instanceof Class<?> raw) {
-      java.lang.reflect.Type argument = generic.getActualTypeArguments()[0];
-      if (raw == Page.class && argument instanceof Class<?> item) {
-        return pageOf(item);
-      }
-      if (Collection.class.isAssignableFrom(raw)) {
-        return OASFactory.createSchema().type(Schema.SchemaType.ARRAY).items(schemaOf(argument));
-      }
-      return schemaOf(raw);
-    }
-    Class<?> plain = (Class<?>) type;
-    if (plain == String.class) {
-      return OASFactory.createSchema().type(Schema.SchemaType.STRING);
-    }
-    if (plain == java.util.UUID.class) {
-      return OASFactory.createSchema().type(Schema.SchemaType.STRING).format("uuid");
-    }
-    if (plain == boolean.class || plain == Boolean.class) {
-      return OASFactory.createSchema().type(Schema.SchemaType.BOOLEAN);
-    }
-    if (plain == int.class
-        || plain == Integer.class
-        || plain == long.class
-        || plain == Long.class) {
-      return OASFactory.createSchema().type(Schema.SchemaType.INTEGER);
-    }
-    return OASFactory.createSchema().ref(schemaName(plain));
+    return Schemas.of(type);
   }
 
   /** {@code Page<T>}: the items of this page and the cursor of the next one (null on the last). */
-  static Schema pageOf(Class<?> item) {
+  static Schema pageOf(java.lang.reflect.Type item) {
     return OASFactory.createSchema()
         .type(Schema.SchemaType.OBJECT)
         .addProperty(
-            "items", OASFactory.createSchema().type(Schema.SchemaType.ARRAY).items(schemaOf(item)))
+            "items",
+            OASFactory.createSchema().type(Schema.SchemaType.ARRAY).items(Schemas.of(item)))
         .addProperty(
             "nextCursor",
             OASFactory.createSchema()

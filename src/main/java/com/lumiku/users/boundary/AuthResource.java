@@ -125,10 +125,7 @@ public class AuthResource {
   @APIResponse(
       responseCode = "401",
       description = "Wrong email or password (never told apart).",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
   @APIResponse(responseCode = "429", ref = "TooManyRequests")
   public Session login(
       @NotNull @Valid Credentials credentials, @Context HttpServletRequest request) {
@@ -153,10 +150,7 @@ public class AuthResource {
   @APIResponse(
       responseCode = "401",
       description = "The refresh token is used, unknown or expired; sign in again.",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
   public Session refresh(@NotNull @Valid Refresh refresh) {
     Sessions.Rotated rotated =
         sessions

@@ -83,7 +83,7 @@ class ContractCheckTest {
           get:
             operationId: everything
             summary: Open to all
-            security: []
+            security: [{}]
             responses:
               "200":
                 description: OK
@@ -152,12 +152,12 @@ class ContractCheckTest {
     String document =
         WHOLE
             .replaceAll("(?m)^\\s+summary: Open to all\n", "")
-            .replaceAll("(?m)^\\s+security: \\[]\n", "");
+            .replaceAll("(?m)^\\s+security: \\[\\{}]\n", "");
     assertThat(ContractCheck.failures(document, ROUTES))
         .containsExactlyInAnyOrder(
             "GET /api/public has no summary",
             "GET /api/public says neither which security it needs nor that it needs none"
-                + " (security: [])");
+                + " (security: [{}])");
   }
 
   @Test
@@ -171,6 +171,17 @@ class ContractCheckTest {
         .containsExactlyInAnyOrder(
             "GET /api/things/{id} 401 is not a Problem as application/problem+json",
             "POST /api/things 401 is not a Problem as application/problem+json");
+  }
+
+  @Test
+  void anAnswerAllowedNotToBeAProblemIsNotReported() {
+    String document =
+        WHOLE.replaceFirst(
+            "(Unauthorized:\n\\s+description: no token\n\\s+content:\n\\s+)application/problem\\+json: .*",
+            "$1application/json: {schema: {type: string}}");
+    assertThat(
+            ContractCheck.failures(document, ROUTES, java.util.Set.of("GET /api/things/{id} 401")))
+        .containsExactly("POST /api/things 401 is not a Problem as application/problem+json");
   }
 
   @Test
