@@ -21,7 +21,6 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -68,7 +67,8 @@ public class ContractDefaults implements OASFilter {
     List<Route> routes = Route.of(LumikuApi.PATH, resourceClasses());
     withoutTemplateRegexes(api);
     withoutEndpointList(api);
-    Map<Operation, Set<String>> seen = new HashMap<>();
+    // By identity: the JSON and multipart variants of a path and verb share one operation.
+    Set<Operation> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     Set<String> operationIds = new LinkedHashSet<>();
     for (Route route : routes) {
       PathItem item = api.getPaths() == null ? null : api.getPaths().getPathItem(route.path());
@@ -83,9 +83,7 @@ public class ContractDefaults implements OASFilter {
             new Object[] {route.httpMethod(), route.path(), route.method()});
         continue;
       }
-      boolean again = seen.containsKey(operation);
-      seen.computeIfAbsent(operation, o -> new LinkedHashSet<>()).add(route.method().getName());
-      if (!again) {
+      if (seen.add(operation)) {
         operation.setOperationId(unique(operationIds, operationId(route)));
         if (operation.getRequestBody() != null && !route.consumes().isEmpty()) {
           // Payara's scan gives a form or an unannotated body as */*: the route says what it reads.
