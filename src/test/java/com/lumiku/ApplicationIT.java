@@ -19,6 +19,7 @@ import com.lumiku.platform.health.DatabaseReadinessScenarios;
 import com.lumiku.platform.health.InDoubtTransactionScenarios;
 import com.lumiku.platform.health.ReadinessScenarios;
 import com.lumiku.platform.idempotency.IdempotencyScenarios;
+import com.lumiku.platform.openapi.ContractScenarios;
 import com.lumiku.platform.storage.PrivateImageScenarios;
 import com.lumiku.poses.PoseGeneratorScenarios;
 import com.lumiku.poses.PoseLibraryScenarios;
@@ -46,6 +47,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 class ApplicationIT extends DeployedApplicationTest
     implements AuthenticationScenarios,
         SessionScenarios,
+        ContractScenarios,
         AvatarGenerationScenarios,
         AvatarManagementScenarios,
         AvatarPersonaScenarios,

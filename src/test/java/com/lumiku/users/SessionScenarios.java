@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.oneOf;
 
 import com.lumiku.testing.Api;
@@ -162,11 +161,8 @@ public interface SessionScenarios extends Scenarios {
           .contentType("application/problem+json");
       if (path.startsWith("/metrics")) {
         api().as(admin).accept("*/*").get(path).then().statusCode(200);
-      } else {
-        // Past the guard; Payara's OpenAPI scanner itself still fails on this application (a 500
-        // of its own, see README "Errors"), which is the OpenAPI issue's to fix.
-        api().as(admin).accept("*/*").get(path).then().statusCode(not(oneOf(401, 403)));
       }
+      // An admin's /openapi is ContractScenarios': its first answer after deployment must be its.
     }
     api().as(admin).accept("*/*").get("/api/application.wadl").then().statusCode(404);
     api().as(member).get("/api/health/queues").then().statusCode(403);

@@ -31,6 +31,10 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Operators' keeping of Avatar Creator's catalogue: presets and persona examples created, read
@@ -51,12 +55,16 @@ public class AvatarCatalogueAdminResource {
   /** Every preset, private ones too, by category and name. */
   @GET
   @Path("presets")
+  @Operation(
+      summary = "Every avatar preset",
+      description = "Private ones too, by category and name.")
   public List<PresetView> presets() {
     return presets.list(null, true).stream().map(AvatarPresetsResource::view).toList();
   }
 
   @GET
   @Path("presets/{presetId}")
+  @Operation(summary = "One avatar preset, for operators")
   public PresetView preset(@PathParam("presetId") UUID presetId) {
     return AvatarPresetsResource.view(
         presets
@@ -73,6 +81,16 @@ public class AvatarCatalogueAdminResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Transactional
   @Audited("avatar-creator.preset.create")
+  @Operation(
+      summary = "Create an avatar preset",
+      description = "It must give the model something to draw. Audited.")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created; Location names the preset.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = PresetView.class)))
   public Response createPreset(@NotNull PresetEdit preset) {
     PresetView created = AvatarPresetsResource.view(presets.create(currentUser.id(), preset));
     return Response.created(location("preset", created.id())).entity(created).build();
@@ -83,6 +101,9 @@ public class AvatarCatalogueAdminResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Transactional
   @Audited("avatar-creator.preset.change")
+  @Operation(
+      summary = "Change an avatar preset",
+      description = "Fields given replace the stored ones. Audited.")
   public PresetView changePreset(
       @PathParam("presetId") UUID presetId, @NotNull PresetEdit changes) {
     return AvatarPresetsResource.view(presets.change(currentUser.id(), presetId, changes));
@@ -92,6 +113,8 @@ public class AvatarCatalogueAdminResource {
   @Path("presets/{presetId}")
   @Transactional
   @Audited("avatar-creator.preset.delete")
+  @Operation(summary = "Delete an avatar preset", description = "Audited.")
+  @APIResponse(responseCode = "204", description = "Deleted.")
   public Response deletePreset(@PathParam("presetId") UUID presetId) {
     presets.delete(currentUser.id(), presetId);
     return Response.noContent().build();
@@ -99,12 +122,14 @@ public class AvatarCatalogueAdminResource {
 
   @GET
   @Path("persona-examples")
+  @Operation(summary = "Every persona example")
   public List<PersonaExampleView> examples() {
     return examples.list(null).stream().map(PersonaExamplesResource::view).toList();
   }
 
   @GET
   @Path("persona-examples/{exampleId}")
+  @Operation(summary = "One persona example, for operators")
   public PersonaExampleView example(@PathParam("exampleId") UUID exampleId) {
     return PersonaExamplesResource.view(
         examples
@@ -120,6 +145,14 @@ public class AvatarCatalogueAdminResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Transactional
   @Audited("avatar-creator.persona-example.create")
+  @Operation(summary = "Create a persona example", description = "Audited.")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created; Location names the example.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = PersonaExampleView.class)))
   public Response createExample(@NotNull PersonaExampleEdit example) {
     PersonaExampleView created =
         PersonaExamplesResource.view(examples.create(currentUser.id(), example));
@@ -131,6 +164,9 @@ public class AvatarCatalogueAdminResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Transactional
   @Audited("avatar-creator.persona-example.change")
+  @Operation(
+      summary = "Change a persona example",
+      description = "Fields given replace the stored ones. Audited.")
   public PersonaExampleView changeExample(
       @PathParam("exampleId") UUID exampleId, @NotNull PersonaExampleEdit changes) {
     return PersonaExamplesResource.view(examples.change(currentUser.id(), exampleId, changes));
@@ -140,6 +176,8 @@ public class AvatarCatalogueAdminResource {
   @Path("persona-examples/{exampleId}")
   @Transactional
   @Audited("avatar-creator.persona-example.delete")
+  @Operation(summary = "Delete a persona example", description = "Audited.")
+  @APIResponse(responseCode = "204", description = "Deleted.")
   public Response deleteExample(@PathParam("exampleId") UUID exampleId) {
     examples.delete(currentUser.id(), exampleId);
     return Response.noContent().build();

@@ -33,6 +33,11 @@ import jakarta.ws.rs.core.UriBuilder;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Avatar Creator's presets as users browse them: the public ones (operators see every one), by
@@ -87,6 +92,9 @@ public class AvatarPresetsResource {
 
   /** The presets by category and name; {@code category} keeps one category. */
   @GET
+  @Operation(
+      summary = "Avatar presets",
+      description = "By category and name; category keeps one category.")
   public List<PresetView> list(@QueryParam("category") String category) {
     return presets.list(CatalogueCategory.filter(category), operator()).stream()
         .map(AvatarPresetsResource::view)
@@ -95,6 +103,7 @@ public class AvatarPresetsResource {
 
   @GET
   @Path("{presetId}")
+  @Operation(summary = "One avatar preset")
   public PresetView preset(@PathParam("presetId") UUID presetId) {
     return view(
         presets
@@ -110,6 +119,19 @@ public class AvatarPresetsResource {
   @Path("{presetId}/preview.png")
   @Produces("image/png")
   @PermitAll
+  @Operation(
+      summary = "A preset's preview picture",
+      description =
+          "512 px square, public presets only: an image URL, so no token is needed (and a private preset's id opens nothing). Answers 304 to a matching If-None-Match.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The preview.",
+      content = {
+        @Content(
+            mediaType = "image/png",
+            schema = @Schema(type = SchemaType.STRING, format = "binary"))
+      })
+  @APIResponse(responseCode = "304", description = "Not modified since the ETag given.")
   public Response preview(@PathParam("presetId") UUID presetId, @Context Request request) {
     String prompt =
         modelPrompt(

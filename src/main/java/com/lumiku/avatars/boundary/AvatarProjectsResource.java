@@ -57,6 +57,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The Avatar Creator: projects and their avatars (list, read, rename, delete, download), ordering
@@ -81,6 +86,9 @@ public class AvatarProjectsResource {
   @Inject ImageUrls images;
   @Context UriInfo uriInfo;
 
+  @Schema(
+      name = "AvatarNewProject",
+      example = "{\"name\":\"Brand faces\",\"description\":\"Avatars for the spring campaign\"}")
   public record NewProject(
       @NotBlank @Size(max = 100) String name, @MultiLine @Size(max = 500) String description) {}
 
@@ -89,6 +97,9 @@ public class AvatarProjectsResource {
    * (any mix; see {@link AvatarDraft}). Its rules are checked in one place, {@link
    * AvatarDraft#checked}, so one 400 names every broken field.
    */
+  @Schema(
+      example =
+          "{\"name\":\"Dewi\",\"prompt\":\"friendly barista in a sunny cafe\",\"width\":512,\"height\":512,\"persona\":{\"name\":\"Dewi\",\"age\":28,\"personalityTraits\":[\"warm\",\"curious\"]},\"attributes\":{\"gender\":\"female\",\"ageRange\":\"adult\",\"style\":\"casual\"}}")
   public record AvatarOrder(
       @MultiLine String prompt,
       String name,
@@ -99,16 +110,19 @@ public class AvatarProjectsResource {
       AttributeFields attributes) {}
 
   /** A change of a project: what is given changes, what is null stays. */
+  @Schema(name = "AvatarProjectChanges", example = "{\"name\":\"Brand faces 2027\"}")
   public record ProjectChanges(
       @Size(min = 1, max = 100) String name, @MultiLine @Size(max = 500) String description) {}
 
   /** A change of an avatar: its name. */
+  @Schema(example = "{\"name\":\"Dewi, smiling\"}")
   public record AvatarChanges(@NotBlank @Size(max = 100) String name) {}
 
   /**
    * A project; in a single project's view, {@code avatars} holds the newest page of its avatars
    * ({@code avatarsNextCursor} continues at {@code GET /projects/{id}/avatars}).
    */
+  @Schema(name = "AvatarProjectView")
   public record ProjectView(
       UUID id,
       String name,
@@ -144,6 +158,14 @@ public class AvatarProjectsResource {
       UUID presetId) {}
 
   @POST
+  @Operation(summary = "Create an Avatar Creator project")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created; Location names the project.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ProjectView.class)))
   public Response create(@NotNull @Valid NewProject body) {
     AvatarProject project = projects.create(currentUser.id(), body.name(), body.description());
     return Response.created(
@@ -157,12 +179,18 @@ public class AvatarProjectsResource {
   }
 
   @GET
+  @Operation(
+      summary = "The caller's Avatar Creator projects",
+      description = "Newest first, each with its first avatars.")
   public List<ProjectView> list() {
     return projects.of(currentUser.id()).stream().map(p -> view(p, null)).toList();
   }
 
   @GET
   @Path("{projectId}")
+  @Operation(
+      summary = "One Avatar Creator project",
+      description = "With the first page of its avatars.")
   public ProjectView project(@PathParam("projectId") UUID projectId) {
     AvatarProject project = projects.owned(projectId, currentUser.id());
     return view(project, avatarPage(project.id(), null, null));
@@ -170,6 +198,7 @@ public class AvatarProjectsResource {
 
   @PATCH
   @Path("{projectId}")
+  @Operation(summary = "Rename or describe a project")
   public ProjectView change(
       @PathParam("projectId") UUID projectId, @NotNull @Valid ProjectChanges changes) {
     AvatarProject project =
@@ -183,6 +212,11 @@ public class AvatarProjectsResource {
    */
   @DELETE
   @Path("{projectId}")
+  @Operation(
+      summary = "Delete a project",
+      description =
+          "With its avatars and their pictures; its orders no worker has started are canceled and refunded, the ones being drawn fail and are refunded (the generations stay in the history).")
+  @APIResponse(responseCode = "204", description = "Deleted.")
   public Response delete(@PathParam("projectId") UUID projectId) {
     projects.delete(projectId, currentUser.id());
     return Response.noContent().build();
@@ -191,6 +225,9 @@ public class AvatarProjectsResource {
   /** The project's avatars, newest first, a page at a time. */
   @GET
   @Path("{projectId}/avatars")
+  @Operation(
+      summary = "A project's avatars",
+      description = "Newest first; nextCursor fetches the next page.")
   public Page<AvatarView> avatars(
       @PathParam("projectId") UUID projectId,
       @QueryParam("limit") String limit,
@@ -201,6 +238,7 @@ public class AvatarProjectsResource {
 
   @GET
   @Path("{projectId}/avatars/{avatarId}")
+  @Operation(summary = "One avatar")
   public AvatarView avatar(
       @PathParam("projectId") UUID projectId, @PathParam("avatarId") UUID avatarId) {
     return view(projects.avatar(projectId, avatarId, currentUser.id()));
@@ -208,6 +246,7 @@ public class AvatarProjectsResource {
 
   @PATCH
   @Path("{projectId}/avatars/{avatarId}")
+  @Operation(summary = "Rename an avatar or change its persona and attributes")
   public AvatarView changeAvatar(
       @PathParam("projectId") UUID projectId,
       @PathParam("avatarId") UUID avatarId,
@@ -218,6 +257,10 @@ public class AvatarProjectsResource {
   /** Deletes the avatar and its pictures (its image URLs stop working) and its usage history. */
   @DELETE
   @Path("{projectId}/avatars/{avatarId}")
+  @Operation(
+      summary = "Delete an avatar",
+      description = "With its pictures (their image URLs stop working) and its usage history.")
+  @APIResponse(responseCode = "204", description = "Deleted.")
   public Response deleteAvatar(
       @PathParam("projectId") UUID projectId, @PathParam("avatarId") UUID avatarId) {
     projects.deleteAvatar(projectId, avatarId, currentUser.id());
@@ -228,6 +271,23 @@ public class AvatarProjectsResource {
   @GET
   @Path("{projectId}/avatars/{avatarId}/download")
   @Produces({"image/png", "image/jpeg", "image/webp", MediaType.APPLICATION_JSON})
+  @Operation(
+      summary = "Download an avatar's picture",
+      description = "As a file in format (png, the default, jpeg or webp), named after the avatar.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The picture, as an attachment.",
+      content = {
+        @Content(
+            mediaType = "image/png",
+            schema = @Schema(type = SchemaType.STRING, format = "binary")),
+        @Content(
+            mediaType = "image/jpeg",
+            schema = @Schema(type = SchemaType.STRING, format = "binary")),
+        @Content(
+            mediaType = "image/webp",
+            schema = @Schema(type = SchemaType.STRING, format = "binary"))
+      })
   public Response download(
       @PathParam("projectId") UUID projectId,
       @PathParam("avatarId") UUID avatarId,
@@ -247,6 +307,20 @@ public class AvatarProjectsResource {
   @POST
   @Path("{projectId}/avatars/upload")
   @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @Operation(
+      summary = "Upload a photo as an avatar",
+      description =
+          "Multipart: image (PNG, JPEG or WebP, checked and re-encoded upright without metadata before anything is charged), name, and optionally persona and attributes, each a JSON object as in an order. Charged the app's upload price in the transaction that stores it. With an Idempotency-Key header, a retry of the same request returns the first answer and charges nothing; the same key with another request is a 409.")
+  @APIResponse(
+      responseCode = "201",
+      description = "Stored and charged; Location names the avatar.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = UploadView.class)))
+  @APIResponse(responseCode = "402", ref = "PaymentRequired")
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  @APIResponse(responseCode = "429", ref = "TooManyRequests")
   public Response upload(
       @PathParam("projectId") UUID projectId,
       @HeaderParam("Idempotency-Key") String idempotencyKey,
@@ -326,6 +400,20 @@ public class AvatarProjectsResource {
    */
   @POST
   @Path("{projectId}/avatars/generate")
+  @Operation(
+      summary = "Order an avatar",
+      description =
+          "Charges, stores and queues the order in one transaction (with a preset, counting its use); a worker draws it. Follow it at the Location (or its events). With an Idempotency-Key header, a retry of the same request returns the first answer and charges nothing; the same key with another request is a 409.")
+  @APIResponse(
+      responseCode = "202",
+      description = "Accepted, charged and queued; Location names the generation.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = OrderAnswers.AcceptedOrder.class)))
+  @APIResponse(responseCode = "402", ref = "PaymentRequired")
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  @APIResponse(responseCode = "429", ref = "TooManyRequests")
   public Response generate(
       @PathParam("projectId") UUID projectId,
       @HeaderParam("Idempotency-Key") String idempotencyKey,

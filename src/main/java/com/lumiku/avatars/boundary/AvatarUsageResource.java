@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Where the caller's avatar has been used by other apps, newest first. */
 @Path("apps/" + AvatarCreator.ID + "/avatars/{avatarId}/usage")
@@ -39,6 +40,9 @@ public class AvatarUsageResource {
       OffsetDateTime usedAt) {}
 
   @GET
+  @Operation(
+      summary = "An avatar's usage",
+      description = "Where the avatar was used (by other apps), newest first, up to limit.")
   public List<UsageView> usage(
       @PathParam("avatarId") UUID avatarId, @QueryParam("limit") String limit) {
     UUID owned = usages.owned(avatarId, currentUser.id()).id();

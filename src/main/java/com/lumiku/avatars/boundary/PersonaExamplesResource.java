@@ -20,6 +20,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Avatar Creator's persona examples: personas to start one's own from, with a suggested look. */
 @Path("apps/" + AvatarCreator.ID + "/persona-examples")
@@ -42,6 +43,9 @@ public class PersonaExamplesResource {
 
   /** The examples by category, then in display order; {@code category} keeps one category. */
   @GET
+  @Operation(
+      summary = "Persona examples",
+      description = "By category, then in display order; category keeps one category.")
   public List<PersonaExampleView> list(@QueryParam("category") String category) {
     return examples.list(CatalogueCategory.filter(category)).stream()
         .map(PersonaExamplesResource::view)
@@ -50,6 +54,7 @@ public class PersonaExamplesResource {
 
   @GET
   @Path("{exampleId}")
+  @Operation(summary = "One persona example")
   public PersonaExampleView example(@PathParam("exampleId") UUID exampleId) {
     return view(
         examples

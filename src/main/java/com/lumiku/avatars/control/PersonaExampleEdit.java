@@ -10,6 +10,7 @@ import com.lumiku.platform.problem.ProblemException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToIntFunction;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A persona example as an operator creates or changes it. {@link #checked} enforces the rules of
@@ -21,6 +22,9 @@ import java.util.function.ToIntFunction;
  * @param persona the persona it suggests (changes over the current one)
  * @param suggestedAttributes the look it suggests (changes over the current one)
  */
+@Schema(
+    example =
+        "{\"category\":\"business\",\"name\":\"The founder\",\"displayOrder\":1,\"persona\":{\"name\":\"Raka\",\"age\":35,\"personalityTraits\":[\"driven\"],\"background\":\"Runs a coffee start-up\"},\"suggestedAttributes\":{\"gender\":\"male\",\"ageRange\":\"adult\"}}")
 public record PersonaExampleEdit(
     String category,
     Integer displayOrder,

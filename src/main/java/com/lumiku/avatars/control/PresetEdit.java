@@ -11,6 +11,7 @@ import com.lumiku.platform.problem.ProblemException;
 import jakarta.json.bind.annotation.JsonbProperty;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A preset as an operator creates or changes it. {@link #checked} enforces the rules of V12's
@@ -25,6 +26,9 @@ import java.util.List;
  * @param attributes its visual attributes (changes over the current ones)
  * @param isPublic {@code public} in JSON: whether users see and may order it (default true)
  */
+@Schema(
+    example =
+        "{\"name\":\"Office professional\",\"category\":\"professional\",\"description\":\"A calm portrait for profiles\",\"prompt\":\"professional headshot, neutral background\",\"attributes\":{\"style\":\"professional\"},\"public\":true}")
 public record PresetEdit(
     String name,
     String category,

@@ -26,6 +26,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** What operators do with credits: grant or correct them, and check that everything adds up. */
 @Path("admin")
@@ -40,6 +44,7 @@ public class CreditsAdminResource {
   @Inject Reconciliation reconciliation;
 
   /** Positive amounts are grants, negative ones corrections (never below a zero balance). */
+  @Schema(example = "{\"amount\":50,\"reason\":\"Goodwill after a failed batch\"}")
   public record CreditChange(
       @NotNull @Min(-1_000_000_000) @Max(1_000_000_000) Long amount,
       @NotBlank @Size(max = 200) String reason) {}
@@ -48,6 +53,18 @@ public class CreditsAdminResource {
   @Path("users/{userId}/credits")
   @Transactional
   @Audited("credits.grant")
+  @Operation(
+      summary = "Grant or correct credits",
+      description =
+          "A positive amount is a grant, a negative one a correction (never below a zero balance: 409). Audited (credits.grant).")
+  @APIResponse(
+      responseCode = "201",
+      description = "The ledger entry written.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TransactionView.class)))
+  @APIResponse(responseCode = "409", ref = "Conflict")
   public Response grant(@PathParam("userId") UUID userId, @NotNull @Valid CreditChange change) {
     if (change.amount() == 0) {
       throw ProblemException.badRequest("amount must not be 0.");
@@ -59,6 +76,10 @@ public class CreditsAdminResource {
 
   @GET
   @Path("credits/reconciliation")
+  @Operation(
+      summary = "Reconcile credits",
+      description =
+          "Checks every balance against its ledger and the generations against their charges, now.")
   public Reconciliation.Report reconciliation() {
     return reconciliation.check();
   }

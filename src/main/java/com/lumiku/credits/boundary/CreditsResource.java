@@ -16,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The caller's credit balance and ledger. */
 @Path("credits")
@@ -30,6 +31,7 @@ public class CreditsResource {
   public record Balance(long balance) {}
 
   @GET
+  @Operation(summary = "The caller's credit balance")
   public Balance balance() {
     return new Balance(ledger.balance(currentUser.id()));
   }
@@ -37,6 +39,9 @@ public class CreditsResource {
   /** The ledger, newest first; {@code nextCursor} fetches the next (older) page. */
   @GET
   @Path("transactions")
+  @Operation(
+      summary = "The caller's credit ledger",
+      description = "Newest first; nextCursor fetches the next (older) page.")
   public Page<TransactionView> transactions(
       @QueryParam("limit") String limitParameter, @QueryParam("cursor") String cursor) {
     int limit = PageSize.parse(limitParameter);

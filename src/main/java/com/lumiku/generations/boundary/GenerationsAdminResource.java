@@ -18,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Any user's generation, for operators answering "what happened to my order?": everything its owner
@@ -44,6 +45,10 @@ public class GenerationsAdminResource {
 
   @GET
   @Path("{id}")
+  @Operation(
+      summary = "One generation, for operators",
+      description =
+          "Any owner; with the failure detail (the exception, the provider answer) and its jobs.")
   public AdminView generation(@PathParam("id") UUID id) {
     Generation generation =
         generations.find(id).orElseThrow(() -> ProblemException.notFound("Generation " + id));

@@ -31,6 +31,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The caller's generations, whatever app made them. An id that is not a UUID names nothing: 404, as
@@ -60,6 +62,9 @@ public class GenerationsResource {
 
   @GET
   @Path("{id}")
+  @Operation(
+      summary = "One generation",
+      description = "Its status, queue position while pending, progress, cost and result.")
   public GenerationView generation(@PathParam("id") UUID id) {
     return GenerationView.current(owned(id), positions, images);
   }
@@ -67,6 +72,9 @@ public class GenerationsResource {
   /** The generation's jobs in order (one; a batch's parts), each with its outcome and result. */
   @GET
   @Path("{id}/jobs")
+  @Operation(
+      summary = "A generation's jobs",
+      description = "In order (one; a batch has one per part), each with its outcome and result.")
   public List<JobView> jobs(@PathParam("id") UUID id) {
     return generations.jobs(owned(id).id()).stream()
         .map(job -> JobView.forOwner(job, images))
@@ -81,6 +89,10 @@ public class GenerationsResource {
   @GET
   @Path("{id}/events")
   @Produces(MediaType.SERVER_SENT_EVENTS)
+  @Operation(
+      summary = "Follow a generation's progress",
+      description =
+          "Server-sent events until it ends: event = the status, data = the generation (JSON), preceded by a job event for each job that ends, whichever instance does the work.")
   public void events(@PathParam("id") UUID id, @Context SseEventSink sink, @Context Sse sse) {
     live.follow(owned(id), sink, sse);
   }
@@ -95,6 +107,10 @@ public class GenerationsResource {
   @GET
   @Path("events")
   @Produces(MediaType.SERVER_SENT_EVENTS)
+  @Operation(
+      summary = "Follow all the caller's generations",
+      description =
+          "Server-sent events: the state of each unfinished generation on connecting, then every change (event = the status, data = the generation) and every job that ends (event: job). Closes after 15 minutes at the latest; reconnect.")
   public void allEvents(@Context SseEventSink sink, @Context Sse sse) {
     live.followAll(currentUser.id(), sink, sse);
   }
@@ -102,11 +118,19 @@ public class GenerationsResource {
   /** Cancels a generation that has not started; it is refunded. 409 once it has started. */
   @POST
   @Path("{id}/cancel")
+  @Operation(
+      summary = "Cancel a generation",
+      description = "Only before it has started; it is refunded. 409 once it has started.")
+  @APIResponse(responseCode = "409", ref = "Conflict")
   public GenerationView cancel(@PathParam("id") UUID id) {
     return GenerationView.current(cancellations.cancel(id, currentUser.id()), positions, images);
   }
 
   @GET
+  @Operation(
+      summary = "The caller's generations",
+      description =
+          "Newest first, of every app; filter by status and app. nextCursor fetches the next page.")
   public Page<GenerationView> list(
       @QueryParam("status") String status,
       @QueryParam("app") String app,

@@ -18,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * The state of the work, for operators only (admins; users get 403): per queue what the broker
@@ -79,6 +80,10 @@ public class WorkHealthResource {
 
   @GET
   @Path("queues")
+  @Operation(
+      summary = "Work queues",
+      description =
+          "Per queue, read from the broker now: consumers, waiting, in delivery, scheduled for redelivery, dead-lettered, and the age of the oldest waiting message.")
   public List<QueueView> queues() {
     String deadLetters = workerKinds.deadLetters().queue();
     return workerKinds.all().stream().map(kind -> queue(kind, deadLetters)).toList();
@@ -86,6 +91,10 @@ public class WorkHealthResource {
 
   @GET
   @Path("workers")
+  @Operation(
+      summary = "Workers",
+      description =
+          "Per kind of worker (each app, then dead-letter): consumers of all instances and per instance, concurrency, last activity, processed and failed in the last hour.")
   public List<WorkerView> workers() {
     workerKinds.deadLetters(); // 503 while the application is still deploying
     OffsetDateTime hourAgo = UtcClock.now().minusHours(1);

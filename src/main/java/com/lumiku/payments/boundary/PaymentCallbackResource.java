@@ -11,6 +11,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The payment gateway's callback (Duitku's, or the simulator's copy of it): form fields, no token;
@@ -29,6 +33,17 @@ public class PaymentCallbackResource {
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Produces(MediaType.TEXT_PLAIN)
+  @Operation(
+      summary = "The payment gateway's callback",
+      description =
+          "Duitku's form post (or the simulator's) on a payment's outcome, signed with the merchant key: a valid, paid callback grants the purchase exactly once; a replay changes nothing. No token: the signature is the permission (a wrong one is a 400 and grants nothing).")
+  @APIResponse(
+      responseCode = "200",
+      description = "Received.",
+      content =
+          @Content(
+              mediaType = MediaType.TEXT_PLAIN,
+              schema = @Schema(implementation = String.class)))
   public String receive(
       @FormParam("merchantCode") String merchantCode,
       @FormParam("amount") String amount,

@@ -26,6 +26,10 @@ import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The payment simulator's page (lumiku.payments.gateway=simulator): what Duitku's payment page is
@@ -43,6 +47,17 @@ public class PaymentSimulatorResource {
 
   @GET
   @Produces(MediaType.TEXT_HTML)
+  @Operation(
+      summary = "The payment simulator's page",
+      description =
+          "Only with LUMIKU_PAYMENTS_GATEWAY=simulator: the page a buyer is sent to (paymentUrl) to pay, decline or pay without a callback. The token in the URL is the permission.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The page.",
+      content =
+          @Content(
+              mediaType = MediaType.TEXT_HTML,
+              schema = @Schema(implementation = String.class)))
   public Response page(
       @PathParam("merchantOrderId") String merchantOrderId, @QueryParam("token") String token) {
     Simulated payment = find(merchantOrderId, token);
@@ -77,6 +92,11 @@ public class PaymentSimulatorResource {
    */
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Operation(
+      summary = "The payment simulator's decision",
+      description =
+          "The page's form: decides the payment, sends its callback (unless the choice loses it) and sends the browser to the return page.")
+  @APIResponse(responseCode = "303", description = "See the return page (/payment/success).")
   public Response decide(
       @PathParam("merchantOrderId") String merchantOrderId,
       @FormParam("token") String token,

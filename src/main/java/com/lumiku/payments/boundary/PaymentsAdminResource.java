@@ -30,6 +30,9 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Operators' view of all payments: a listing with filters, one payment, and recording a refund (the
@@ -84,10 +87,14 @@ public class PaymentsAdminResource {
   }
 
   /** Why the payment was refunded (required, one line, at most 200 characters). */
+  @Schema(example = "{\"reason\":\"Bought twice by mistake\"}")
   public record RefundOrder(String reason) {}
 
   /** All payments, newest first, filtered (see {@link PaymentSearchQuery}); cursor pages. */
   @GET
+  @Operation(
+      summary = "Payments, for operators",
+      description = "Filtered by status, user, kind and time; newest first.")
   public Page<AdminPaymentView> list(
       @QueryParam("status") String status,
       @QueryParam("userId") String userId,
@@ -105,6 +112,7 @@ public class PaymentsAdminResource {
 
   @GET
   @Path("{merchantOrderId}")
+  @Operation(summary = "One payment, for operators")
   public AdminPaymentView payment(@PathParam("merchantOrderId") String merchantOrderId) {
     return payments
         .find(merchantOrderId)
@@ -121,6 +129,11 @@ public class PaymentsAdminResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Transactional
   @Audited("payments.refund")
+  @Operation(
+      summary = "Record a refund",
+      description =
+          "The money of a paid payment went back to the buyer: takes the purchase back (credits, never below a zero balance; a plan's days). 409 unless it is paid (also for the loser of two concurrent refunds). Audited.")
+  @APIResponse(responseCode = "409", ref = "Conflict")
   public AdminPaymentView refund(
       @PathParam("merchantOrderId") String merchantOrderId, @NotNull RefundOrder order) {
     List<FieldError> errors = new ArrayList<>();

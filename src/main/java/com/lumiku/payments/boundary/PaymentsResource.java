@@ -10,6 +10,7 @@ import com.lumiku.platform.PageCursor;
 import com.lumiku.platform.PageSize;
 import com.lumiku.platform.Roles;
 import com.lumiku.platform.idempotency.IdempotentRequests;
+import com.lumiku.platform.problem.Problem;
 import com.lumiku.platform.problem.ProblemException;
 import com.lumiku.platform.ratelimit.RateLimits;
 import com.lumiku.platform.security.CurrentUser;
@@ -33,6 +34,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Buying credits and plans: what is for sale, checkout, and the caller's payments. */
 @Path("payments")
@@ -70,10 +75,12 @@ public class PaymentsResource {
     }
   }
 
+  @Schema(name = "PaymentCatalogue")
   public record Catalogue(
       List<PackageView> packages, List<PlanView> plans, Set<String> paymentMethods) {}
 
   /** A checkout: {@code packageId} names a credit package or a plan. */
+  @Schema(example = "{\"packageId\":\"starter\",\"paymentMethod\":\"BC\"}")
   public record CheckoutOrder(String packageId, String paymentMethod) {}
 
   /** The answer to a checkout: where the buyer pays, and what ({@code plan} for a plan). */
@@ -93,6 +100,10 @@ public class PaymentsResource {
 
   @GET
   @Path("packages")
+  @Operation(
+      summary = "What can be bought",
+      description =
+          "The credit packages and the plans (quota tiers) for sale, with prices in rupiah, and the payment methods.")
   public Catalogue packages() {
     return new Catalogue(
         packages.active().stream().map(PackageView::of).toList(),
@@ -106,6 +117,23 @@ public class PaymentsResource {
    */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Buy a package or a plan",
+      description =
+          "Creates the payment at the gateway (Duitku, or the simulator): 201 with where to pay (paymentUrl). Credits or the plan come when the gateway's callback says paid. With an Idempotency-Key header, a retry of the same order answers the first payment again.")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created; Location names the payment.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = CheckoutView.class)))
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  @APIResponse(responseCode = "429", ref = "TooManyRequests")
+  @APIResponse(
+      responseCode = "502",
+      description = "The gateway refused or failed; nothing was bought.",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
   public Response checkout(
       @HeaderParam("Idempotency-Key") String idempotencyKey, @NotNull CheckoutOrder order) {
     return idempotentRequests.once(
@@ -142,6 +170,9 @@ public class PaymentsResource {
 
   /** The caller's payments, newest first; {@code nextCursor} fetches the next (older) page. */
   @GET
+  @Operation(
+      summary = "The caller's payments",
+      description = "Newest first; nextCursor fetches the next (older) page.")
   public Page<PaymentView> list(
       @QueryParam("limit") String limitParameter, @QueryParam("cursor") String cursor) {
     int limit = PageSize.parse(limitParameter);
@@ -152,6 +183,7 @@ public class PaymentsResource {
   /** One of the caller's payments; somebody else's is a 404. */
   @GET
   @Path("{merchantOrderId}")
+  @Operation(summary = "One payment of the caller")
   public PaymentView payment(@PathParam("merchantOrderId") String merchantOrderId) {
     return payments
         .ofUser(currentUser.id(), merchantOrderId)

@@ -12,6 +12,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Serves stored images to whoever holds a valid signed URL ({@link ImageUrls}): no token is needed
@@ -32,6 +37,18 @@ public class ImagesResource {
 
   @GET
   @Path("{name}")
+  @Operation(
+      summary = "A picture by its signed URL",
+      description =
+          "The URL (as answers give it, with expires and signature) is the permission; no token is needed. A missing, wrong or expired signature and a missing picture are the same 404. Cached privately until the URL expires.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The picture.",
+      content = {
+        @Content(
+            mediaType = "image/png",
+            schema = @Schema(type = SchemaType.STRING, format = "binary"))
+      })
   public Response image(
       @PathParam("name") String name,
       @QueryParam(ImageUrls.EXPIRES) String expires,

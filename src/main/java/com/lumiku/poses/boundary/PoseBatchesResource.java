@@ -27,6 +27,11 @@ import java.util.NoSuchElementException;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * One batch of a project: its order and the poses it drew, and all of them as one ZIP, each pose in
@@ -56,6 +61,9 @@ public class PoseBatchesResource {
       List<PoseResultsResource.PoseResultView> poses) {}
 
   @GET
+  @Operation(
+      summary = "One batch of poses",
+      description = "The generation with each job and its result.")
   public BatchView batch(
       @PathParam("projectId") UUID projectId, @PathParam("generationId") UUID generationId) {
     PoseResults.BatchPoses found = results.batch(projectId, generationId, currentUser.id());
@@ -74,6 +82,17 @@ public class PoseBatchesResource {
   @GET
   @Path("download")
   @Produces({"application/zip", MediaType.APPLICATION_JSON})
+  @Operation(
+      summary = "Download a batch's pictures",
+      description = "A ZIP of every completed pose of the batch.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The pictures, as a ZIP attachment.",
+      content = {
+        @Content(
+            mediaType = "application/zip",
+            schema = @Schema(type = SchemaType.STRING, format = "binary"))
+      })
   public Response download(
       @PathParam("projectId") UUID projectId, @PathParam("generationId") UUID generationId) {
     PoseResults.BatchPoses found = results.batch(projectId, generationId, currentUser.id());

@@ -20,6 +20,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Whether Pose Generator can take and do work now, for operators and probes: its worker queue has
@@ -62,6 +66,24 @@ public class PoseGeneratorHealthResource {
   private final AtomicReference<Looked> last = new AtomicReference<>();
 
   @GET
+  @Operation(
+      summary = "Pose Generator's health",
+      description =
+          "Whether the app can take orders now (its queue, workers, storage and model); needs no token. Checked at most every few seconds.")
+  @APIResponse(
+      responseCode = "200",
+      description = "UP.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Health.class)))
+  @APIResponse(
+      responseCode = "503",
+      description = "DOWN: the checks say which part is missing.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Health.class)))
   public Response health() {
     Looked looked = last.get();
     if (looked == null || System.nanoTime() - looked.atNanos() > FRESH_FOR.toNanos()) {

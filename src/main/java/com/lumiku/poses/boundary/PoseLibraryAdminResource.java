@@ -31,6 +31,10 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Operators' editing of the pose library: categories and poses added, changed and retired (a {@code
@@ -78,12 +82,14 @@ public class PoseLibraryAdminResource {
   /** Every category, retired ones too: parents first, each level in display order. */
   @GET
   @Path("categories")
+  @Operation(summary = "Every pose category", description = "Retired ones too.")
   public List<AdminCategoryView> categories() {
     return library.allCategories().stream().map(PoseLibraryAdminResource::view).toList();
   }
 
   @GET
   @Path("categories/{categoryId}")
+  @Operation(summary = "One pose category, for operators")
   public AdminCategoryView category(@PathParam("categoryId") UUID categoryId) {
     return view(
         library
@@ -100,6 +106,15 @@ public class PoseLibraryAdminResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Transactional
   @Audited("pose-generator.category.create")
+  @Operation(summary = "Create a pose category", description = "Audited.")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created; Location names the category.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AdminCategoryView.class)))
+  @APIResponse(responseCode = "409", ref = "Conflict")
   public Response createCategory(@NotNull CategoryEdit category) {
     AdminCategoryView created = view(edits.createCategory(currentUser.id(), category.checkedNew()));
     return Response.created(location("category", created.id())).entity(created).build();
@@ -111,6 +126,10 @@ public class PoseLibraryAdminResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Transactional
   @Audited("pose-generator.category.change")
+  @Operation(
+      summary = "Change a pose category",
+      description = "Fields given replace the stored ones. Audited.")
+  @APIResponse(responseCode = "409", ref = "Conflict")
   public AdminCategoryView changeCategory(
       @PathParam("categoryId") UUID categoryId, @NotNull CategoryEdit changes) {
     return view(edits.changeCategory(currentUser.id(), categoryId, changes.checkedChanges()));
@@ -121,6 +140,10 @@ public class PoseLibraryAdminResource {
   @Path("categories/{categoryId}")
   @Transactional
   @Audited("pose-generator.category.retire")
+  @Operation(
+      summary = "Retire a pose category",
+      description = "It and its poses leave the public library. Audited.")
+  @APIResponse(responseCode = "204", description = "Retired.")
   public Response retireCategory(@PathParam("categoryId") UUID categoryId) {
     edits.retireCategory(currentUser.id(), categoryId);
     return Response.noContent().build();
@@ -128,6 +151,7 @@ public class PoseLibraryAdminResource {
 
   @GET
   @Path("library/{poseId}")
+  @Operation(summary = "One library pose, for operators", description = "Retired ones too.")
   public AdminPoseView pose(@PathParam("poseId") UUID poseId) {
     PoseView pose =
         PoseLibraryResource.view(
@@ -147,6 +171,14 @@ public class PoseLibraryAdminResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Transactional
   @Audited("pose-generator.pose.create")
+  @Operation(summary = "Add a pose to the library", description = "Audited.")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created; Location names the pose.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AdminPoseView.class)))
   public Response createPose(@NotNull PoseEdit pose) {
     UUID poseId = edits.createPose(currentUser.id(), pose.checkedNew());
     return Response.created(location("pose", poseId)).entity(pose(poseId)).build();
@@ -158,6 +190,9 @@ public class PoseLibraryAdminResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Transactional
   @Audited("pose-generator.pose.change")
+  @Operation(
+      summary = "Change a library pose",
+      description = "Fields given replace the stored ones. Audited.")
   public AdminPoseView changePose(@PathParam("poseId") UUID poseId, @NotNull PoseEdit changes) {
     edits.changePose(currentUser.id(), poseId, changes.checkedChanges());
     return pose(poseId);
@@ -168,6 +203,10 @@ public class PoseLibraryAdminResource {
   @Path("library/{poseId}")
   @Transactional
   @Audited("pose-generator.pose.retire")
+  @Operation(
+      summary = "Retire a library pose",
+      description = "It leaves the public library; batches ordered before still draw it. Audited.")
+  @APIResponse(responseCode = "204", description = "Retired.")
   public Response retirePose(@PathParam("poseId") UUID poseId) {
     edits.retirePose(currentUser.id(), poseId);
     return Response.noContent().build();

@@ -39,6 +39,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Pose Generator's library: categories as a tree, poses found by filters in sorted keyset pages,
@@ -121,6 +126,9 @@ public class PoseLibraryResource {
 
   @GET
   @Path("categories")
+  @Operation(
+      summary = "Pose categories",
+      description = "The public ones, in display order, with their number of poses.")
   public List<CategoryView> categories() {
     Map<UUID, List<CategoryView>> children = new LinkedHashMap<>();
     List<PoseLibrary.Category> all = library.categories();
@@ -140,6 +148,10 @@ public class PoseLibraryResource {
   /** Public poses, filtered, sorted (popular, newest, rating) and in pages. */
   @GET
   @Path("library")
+  @Operation(
+      summary = "The pose library",
+      description =
+          "Filtered by category, difficulty, gender suitability, tags and text, featured first; nextCursor fetches the next page.")
   public Page<PoseView> list(
       @QueryParam("category") String category,
       @QueryParam("difficulty") String difficulty,
@@ -169,6 +181,7 @@ public class PoseLibraryResource {
 
   @GET
   @Path("library/{poseId}")
+  @Operation(summary = "One library pose")
   public PoseView pose(@PathParam("poseId") UUID poseId) {
     return view(
         library.find(poseId).orElseThrow(() -> ProblemException.notFound("Pose " + poseId)), true);
@@ -179,6 +192,19 @@ public class PoseLibraryResource {
   @Path("library/{poseId}/{kind: skeleton|preview|reference}.png")
   @Produces("image/png")
   @PermitAll
+  @Operation(
+      summary = "A picture of a library pose",
+      description =
+          "skeleton, preview or reference, 512 px: an image URL, so no token is needed. Answers 304 to a matching If-None-Match.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The picture.",
+      content = {
+        @Content(
+            mediaType = "image/png",
+            schema = @Schema(type = SchemaType.STRING, format = "binary"))
+      })
+  @APIResponse(responseCode = "304", description = "Not modified since the ETag given.")
   public Response picture(
       @PathParam("poseId") UUID poseId, @PathParam("kind") String kind, @Context Request request) {
     String keypoints =

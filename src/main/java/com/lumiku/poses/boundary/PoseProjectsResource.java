@@ -42,6 +42,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Pose Generator's projects: create one (posing one of the caller's avatars, or an uploaded
@@ -66,18 +70,24 @@ public class PoseProjectsResource {
   @Context UriInfo uriInfo;
 
   /** A new project, posing one of the caller's avatars ({@code avatarId}) or nobody yet. */
+  @Schema(
+      name = "PoseNewProject",
+      example =
+          "{\"name\":\"Lookbook\",\"description\":\"Poses for the new collection\",\"avatarId\":\"0b9e3f4c-6a51-4c1e-9d3a-2f7b8c1d5e60\"}")
   public record NewProject(
       @NotBlank @Size(max = 100) String name,
       @MultiLine @Size(max = 500) String description,
       UUID avatarId) {}
 
   /** Changes to a project; absent fields stay as they are, an empty description removes it. */
+  @Schema(name = "PoseProjectChanges", example = "{\"name\":\"Lookbook, summer\"}")
   public record ProjectChanges(
       @Size(min = 1, max = 100) String name,
       @MultiLine @Size(max = 500) String description,
       UUID avatarId) {}
 
   /** A project: its name and the subject its batches pose. */
+  @Schema(name = "PoseProjectView")
   public record ProjectView(
       UUID id,
       String name,
@@ -92,6 +102,18 @@ public class PoseProjectsResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Create a Pose Generator project",
+      description =
+          "application/json: a name, an optional description and optionally an Avatar Creator avatar (avatarId) as the subject to pose. multipart/form-data: name, description and image, an uploaded picture as the subject (checked and re-encoded like every upload).")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created; Location names the project.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ProjectView.class)))
+  @APIResponse(responseCode = "429", ref = "TooManyRequests")
   public Response create(@NotNull @Valid NewProject body) {
     return created(
         projects.create(currentUser.id(), body.name(), body.description(), body.avatarId()));
@@ -103,6 +125,18 @@ public class PoseProjectsResource {
    */
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @Operation(
+      summary = "Create a Pose Generator project",
+      description =
+          "application/json: a name, an optional description and optionally an Avatar Creator avatar (avatarId) as the subject to pose. multipart/form-data: name, description and image, an uploaded picture as the subject (checked and re-encoded like every upload).")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created; Location names the project.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ProjectView.class)))
+  @APIResponse(responseCode = "429", ref = "TooManyRequests")
   public Response createWithUpload(
       @FormParam("name") String name,
       @FormParam("description") String description,
@@ -114,6 +148,9 @@ public class PoseProjectsResource {
   }
 
   @GET
+  @Operation(
+      summary = "The caller's Pose Generator projects",
+      description = "Newest first; nextCursor fetches the next page.")
   public Page<ProjectView> list(
       @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
     int size = PageSize.parse(limit);
@@ -126,6 +163,7 @@ public class PoseProjectsResource {
 
   @GET
   @Path("{projectId}")
+  @Operation(summary = "One Pose Generator project")
   public ProjectView project(@PathParam("projectId") UUID projectId) {
     return view(projects.owned(projectId, currentUser.id()));
   }
@@ -133,6 +171,7 @@ public class PoseProjectsResource {
   @PATCH
   @Path("{projectId}")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Rename or describe a project, or change its subject avatar")
   public ProjectView change(
       @PathParam("projectId") UUID projectId, @NotNull @Valid ProjectChanges changes) {
     return view(
@@ -146,6 +185,10 @@ public class PoseProjectsResource {
   @PUT
   @Path("{projectId}/image")
   @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @Operation(
+      summary = "Replace a project's subject picture",
+      description = "Multipart image (PNG, JPEG or WebP, checked and re-encoded).")
+  @APIResponse(responseCode = "429", ref = "TooManyRequests")
   public ProjectView upload(
       @PathParam("projectId") UUID projectId, @FormParam("image") EntityPart image) {
     UUID userId = currentUser.id();
@@ -156,6 +199,11 @@ public class PoseProjectsResource {
 
   @DELETE
   @Path("{projectId}")
+  @Operation(
+      summary = "Delete a project",
+      description =
+          "With its results and their pictures; its batches no worker has started are canceled and refunded.")
+  @APIResponse(responseCode = "204", description = "Deleted.")
   public Response delete(@PathParam("projectId") UUID projectId) {
     projects.delete(projectId, currentUser.id());
     return Response.noContent().build();
@@ -168,6 +216,20 @@ public class PoseProjectsResource {
   @POST
   @Path("{projectId}/generations")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Order a batch of poses",
+      description =
+          "Charges (or counts against the daily quota of a tier), stores and queues the batch in one transaction, one job per pose; workers draw them. Follow it at the Location. With an Idempotency-Key header, a retry of the same request returns the first answer and charges nothing; the same key with another request is a 409.")
+  @APIResponse(
+      responseCode = "202",
+      description = "Accepted, charged and queued; Location names the generation.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = OrderAnswers.AcceptedOrder.class)))
+  @APIResponse(responseCode = "402", ref = "PaymentRequired")
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  @APIResponse(responseCode = "429", ref = "TooManyRequests")
   public Response order(
       @PathParam("projectId") UUID projectId,
       @HeaderParam("Idempotency-Key") String idempotencyKey,

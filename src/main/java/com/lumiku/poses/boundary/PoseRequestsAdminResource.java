@@ -24,6 +24,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Pose requests for operators: everything users see, plus who asked and the operators' notes (which
@@ -45,6 +47,9 @@ public class PoseRequestsAdminResource {
   public record AdminRequestView(UUID userId, String adminNotes, RequestView request) {}
 
   @GET
+  @Operation(
+      summary = "Pose requests, for operators",
+      description = "With who asked and the operators' notes.")
   public Page<AdminRequestView> list(@BeanParam RequestQuery query) {
     UUID operator = currentUser.id();
     return requests.page(query.listing(), operator).map(item -> view(item, operator));
@@ -52,6 +57,7 @@ public class PoseRequestsAdminResource {
 
   @GET
   @Path("{requestId}")
+  @Operation(summary = "One pose request, for operators")
   public AdminRequestView request(@PathParam("requestId") UUID requestId) {
     UUID operator = currentUser.id();
     return view(requests.find(requestId, operator), operator);
@@ -66,6 +72,11 @@ public class PoseRequestsAdminResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Transactional
   @Audited("pose-generator.request.review")
+  @Operation(
+      summary = "Decide on a pose request",
+      description =
+          "A status, optional notes (never shown to users) and, when fulfilled, the library pose. 409 for a move the request's life does not allow or if another decision came first. Audited.")
+  @APIResponse(responseCode = "409", ref = "Conflict")
   public AdminRequestView review(
       @PathParam("requestId") UUID requestId, @NotNull RequestReview review) {
     RequestReview.Checked decision = review.checked();

@@ -36,6 +36,10 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Pose requests: users ask for a pose the library lacks (with a reference picture if they like),
@@ -93,6 +97,18 @@ public class PoseRequestsResource {
   /** A request without a picture: {@code {name, description, categoryId?}}. */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Ask for a pose",
+      description =
+          "Someone wants a pose the library lacks: application/json with name, description and optionally categoryId; or multipart/form-data with the same fields and an optional reference picture (image). Others vote for it; operators decide.")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created; Location names the request.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = RequestView.class)))
+  @APIResponse(responseCode = "429", ref = "TooManyRequests")
   public Response create(@NotNull NewPoseRequest body) {
     limits.acquire(REQUEST_LIMIT, currentUser.id().toString());
     return created(requests.create(currentUser.id(), body.checked(), null, null));
@@ -104,6 +120,18 @@ public class PoseRequestsResource {
    */
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @Operation(
+      summary = "Ask for a pose",
+      description =
+          "Someone wants a pose the library lacks: application/json with name, description and optionally categoryId; or multipart/form-data with the same fields and an optional reference picture (image). Others vote for it; operators decide.")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created; Location names the request.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = RequestView.class)))
+  @APIResponse(responseCode = "429", ref = "TooManyRequests")
   public Response createWithPicture(
       @FormParam("name") String name,
       @FormParam("description") String description,
@@ -121,6 +149,10 @@ public class PoseRequestsResource {
 
   /** Everyone's requests: most votes first (or newest), one status or all, in pages. */
   @GET
+  @Operation(
+      summary = "Pose requests",
+      description =
+          "Filtered by status and category, sorted by votes or age; nextCursor fetches the next page.")
   public Page<RequestView> list(@BeanParam RequestQuery query) {
     UUID viewer = currentUser.id();
     return requests.page(query.listing(), viewer).map(item -> view(item, viewer, images));
@@ -128,6 +160,7 @@ public class PoseRequestsResource {
 
   @GET
   @Path("{requestId}")
+  @Operation(summary = "One pose request")
   public RequestView request(@PathParam("requestId") UUID requestId) {
     UUID viewer = currentUser.id();
     return view(requests.find(requestId, viewer), viewer, images);
@@ -136,6 +169,11 @@ public class PoseRequestsResource {
   /** Votes for the request; voting again changes nothing. 409 once it is rejected or completed. */
   @PUT
   @Path("{requestId}/vote")
+  @Operation(
+      summary = "Vote for a pose request",
+      description = "Once per user; voting again changes nothing.")
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  @APIResponse(responseCode = "429", ref = "TooManyRequests")
   public RequestView vote(@PathParam("requestId") UUID requestId) {
     UUID voter = currentUser.id();
     limits.acquire("pose-votes", voter.toString());
@@ -145,6 +183,7 @@ public class PoseRequestsResource {
   /** Takes the caller's vote back; without a vote, changes nothing. */
   @DELETE
   @Path("{requestId}/vote")
+  @Operation(summary = "Withdraw a vote")
   public RequestView withdraw(@PathParam("requestId") UUID requestId) {
     UUID voter = currentUser.id();
     limits.acquire("pose-votes", voter.toString());

@@ -28,6 +28,11 @@ import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The poses a project's batches drew: in pages (all, or the favourites), favourite or not, delete,
@@ -62,6 +67,10 @@ public class PoseResultsResource {
       OffsetDateTime createdAt) {}
 
   @GET
+  @Operation(
+      summary = "A project's generated poses",
+      description =
+          "Newest first; favorites only with favorite=true. nextCursor fetches the next page.")
   public Page<PoseResultView> list(
       @PathParam("projectId") UUID projectId,
       @QueryParam("favorites") boolean favoritesOnly,
@@ -78,6 +87,7 @@ public class PoseResultsResource {
 
   @GET
   @Path("{poseResultId}")
+  @Operation(summary = "One generated pose")
   public PoseResultView pose(
       @PathParam("projectId") UUID projectId, @PathParam("poseResultId") UUID poseResultId) {
     return view(results.owned(projectId, poseResultId, currentUser.id()), urls);
@@ -85,6 +95,7 @@ public class PoseResultsResource {
 
   @PUT
   @Path("{poseResultId}/favorite")
+  @Operation(summary = "Mark a pose as a favorite")
   public PoseResultView favorite(
       @PathParam("projectId") UUID projectId, @PathParam("poseResultId") UUID poseResultId) {
     return view(results.favorite(projectId, poseResultId, currentUser.id(), true), urls);
@@ -92,6 +103,7 @@ public class PoseResultsResource {
 
   @DELETE
   @Path("{poseResultId}/favorite")
+  @Operation(summary = "Unmark a favorite pose")
   public PoseResultView unfavorite(
       @PathParam("projectId") UUID projectId, @PathParam("poseResultId") UUID poseResultId) {
     return view(results.favorite(projectId, poseResultId, currentUser.id(), false), urls);
@@ -99,6 +111,10 @@ public class PoseResultsResource {
 
   @DELETE
   @Path("{poseResultId}")
+  @Operation(
+      summary = "Delete a generated pose",
+      description = "With its pictures (their image URLs stop working).")
+  @APIResponse(responseCode = "204", description = "Deleted.")
   public Response delete(
       @PathParam("projectId") UUID projectId, @PathParam("poseResultId") UUID poseResultId) {
     results.delete(projectId, poseResultId, currentUser.id());
@@ -109,6 +125,23 @@ public class PoseResultsResource {
   @GET
   @Path("{poseResultId}/download")
   @Produces({"image/png", "image/jpeg", "image/webp", MediaType.APPLICATION_JSON})
+  @Operation(
+      summary = "Download a generated pose's picture",
+      description = "As a file in format (png, the default, jpeg or webp).")
+  @APIResponse(
+      responseCode = "200",
+      description = "The picture, as an attachment.",
+      content = {
+        @Content(
+            mediaType = "image/png",
+            schema = @Schema(type = SchemaType.STRING, format = "binary")),
+        @Content(
+            mediaType = "image/jpeg",
+            schema = @Schema(type = SchemaType.STRING, format = "binary")),
+        @Content(
+            mediaType = "image/webp",
+            schema = @Schema(type = SchemaType.STRING, format = "binary"))
+      })
   public Response download(
       @PathParam("projectId") UUID projectId,
       @PathParam("poseResultId") UUID poseResultId,

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A batch as a client orders it: library poses by id, or a described pose drawn {@code batchSize}
@@ -26,6 +27,9 @@ import java.util.UUID;
  * @param useCreditsWhenQuotaRunsOut with a quota tier: pay with credits when today's quota does not
  *     cover the batch (otherwise such an order is refused)
  */
+@Schema(
+    example =
+        "{\"poseIds\":[\"5c1f1c6e-2f0a-4c4e-8a43-0f7b1a9d2c11\",\"9a7e2d30-4b8c-4f1e-b6a2-3c5d7e9f1a22\"],\"textPrompt\":\"studio light, white background\",\"exportFormats\":[\"png\"],\"useCreditsWhenQuotaRunsOut\":true}")
 public record BatchOrder(
     List<UUID> poseIds,
     String textPrompt,

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A library category as an operator creates or changes it. {@link #checkedNew} and {@link
@@ -24,6 +25,9 @@ import java.util.UUID;
  * @param displayOrder its place among its siblings (default: after the last)
  * @param retired whether users no longer see it and its poses (default false)
  */
+@Schema(
+    example =
+        "{\"slug\":\"sports\",\"displayName\":\"Sports\",\"description\":\"Action and fitness poses\",\"color\":\"#2E86DE\",\"displayOrder\":3}")
 public record CategoryEdit(
     String slug,
     String displayName,

@@ -8,6 +8,7 @@ import com.lumiku.platform.problem.ProblemException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A pose a user asks the library to add, as the client sends it (JSON, or the text parts of a
@@ -18,6 +19,9 @@ import java.util.UUID;
  * @param description the pose in words, 1 to 1,000 characters (several lines allowed)
  * @param categoryId the library category it belongs in, or null
  */
+@Schema(
+    example =
+        "{\"name\":\"Jumping with arms up\",\"description\":\"For energetic sports shots\",\"categoryId\":\"7d2c9e1a-3b4f-4a6c-9e8d-1f2a3b4c5d6e\"}")
 public record NewPoseRequest(String name, @MultiLine String description, UUID categoryId) {
 
   public static final int MAX_NAME = 100;

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A library pose as an operator creates or changes it. {@link #checkedNew} and {@link
@@ -35,6 +36,9 @@ import java.util.UUID;
  * @param featured whether the library features it (default false)
  * @param retired whether users no longer see it (default false); batches still draw it
  */
+@Schema(
+    example =
+        "{\"name\":\"Hands on hips\",\"categoryId\":\"7d2c9e1a-3b4f-4a6c-9e8d-1f2a3b4c5d6e\",\"difficulty\":\"beginner\",\"genderSuitability\":\"any\",\"tags\":[\"confident\",\"standing\"],\"keypoints\":[[0.5,0.1],[0.5,0.2],[0.4,0.2],[0.35,0.32],[0.42,0.45],[0.6,0.2],[0.65,0.32],[0.58,0.45],[0.45,0.5],[0.45,0.7],[0.45,0.9],[0.55,0.5],[0.55,0.7],[0.55,0.9],[0.48,0.08],[0.52,0.08],[0.46,0.09],[0.54,0.09]],\"controlnetWeight\":1.0}")
 public record PoseEdit(
     String name,
     String description,

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An operator's decision on a pose request, as the client sends it: the status it gets, notes for
@@ -23,6 +24,7 @@ import java.util.UUID;
  * @param fulfilledPoseId the library pose that fulfils the request: with {@code completed} only,
  *     and needed there
  */
+@Schema(example = "{\"status\":\"accepted\",\"adminNotes\":\"Planned for next week\"}")
 public record RequestReview(String status, @MultiLine String adminNotes, UUID fulfilledPoseId) {
 
   public static final int MAX_NOTES = 2000;

@@ -26,6 +26,9 @@ import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Operators grant, change and end users' quota tiers (users also buy them as plans): {@code PUT}
@@ -51,6 +54,7 @@ public class QuotasAdminResource {
   int defaultDaily;
 
   /** A tier to give: a daily quota, and how long (days from now, or an end). */
+  @Schema(example = "{\"dailyQuota\":100,\"days\":30}")
   public record TierGrant(
       @Min(1) @Max(100_000) Integer dailyQuota,
       @Min(1) @Max(LONGEST_DAYS) Integer days,
@@ -59,6 +63,10 @@ public class QuotasAdminResource {
   @PUT
   @Transactional
   @Audited("quotas.grant")
+  @Operation(
+      summary = "Give or change a user's quota tier",
+      description =
+          "For days from now or until expiresAt (exactly one of them); dailyQuota defaults to LUMIKU_QUOTAS_DEFAULT_DAILY. Audited (quotas.grant).")
   public TierView grant(
       @PathParam("userId") UUID userId,
       @PathParam("app") String app,
@@ -81,6 +89,8 @@ public class QuotasAdminResource {
   @DELETE
   @Transactional
   @Audited("quotas.revoke")
+  @Operation(summary = "End a user's quota tier", description = "Audited (quotas.revoke).")
+  @APIResponse(responseCode = "204", description = "The tier ended.")
   public Response revoke(@PathParam("userId") UUID userId, @PathParam("app") String app) {
     known(userId, app);
     if (!quotas.revoke(userId, app)) {

@@ -13,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The caller's quota tiers ("unlimited" plans), one per app, as they stand today. */
 @Path("quotas")
@@ -25,6 +26,9 @@ public class QuotasResource {
   @Inject Quotas quotas;
 
   @GET
+  @Operation(
+      summary = "The caller's quota tiers",
+      description = "One per app where the caller has a tier (active or expired).")
   public List<TierView> mine() {
     return quotas.tiers(currentUser.id()).stream().map(TierView::of).toList();
   }
@@ -32,6 +36,7 @@ public class QuotasResource {
   /** The caller's tier in one app; 404 if there is none. */
   @GET
   @Path("{app}")
+  @Operation(summary = "The caller's quota tier in one app", description = "404 if there is none.")
   public TierView mine(@PathParam("app") String app) {
     return quotas
         .tier(currentUser.id(), app)

@@ -2,6 +2,7 @@ package com.lumiku.users.boundary;
 
 import com.lumiku.credits.control.Ledger;
 import com.lumiku.platform.Roles;
+import com.lumiku.platform.problem.Problem;
 import com.lumiku.platform.problem.ProblemException;
 import com.lumiku.platform.ratelimit.ClientAddresses;
 import com.lumiku.platform.ratelimit.RateLimits;
@@ -29,6 +30,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Registration, login and sessions. Registration and login need no token and hand one out: a
@@ -53,15 +58,21 @@ public class AuthResource {
   @Inject Sessions sessions;
   @Inject CurrentUser currentUser;
 
+  @Schema(
+      example =
+          "{\"email\":\"ana@example.com\",\"password\":\"kopi-tubruk-pagi\",\"name\":\"Ana\"}")
   public record Registration(
       @NotBlank @Email @Size(max = 254) String email,
       @NotNull @AcceptablePassword @Size(max = 200) String password,
       @NotBlank @Size(max = 100) String name) {}
 
+  @Schema(example = "{\"email\":\"ana@example.com\",\"password\":\"kopi-tubruk-pagi\"}")
   public record Credentials(@NotBlank String email, @NotNull String password) {}
 
+  @Schema(example = "{\"refreshToken\":\"3q2-7bV0c9xJ1tq0k5w4mA\"}")
   public record Refresh(@NotBlank @Size(max = 100) String refreshToken) {}
 
+  @Schema(example = "{\"refreshToken\":\"3q2-7bV0c9xJ1tq0k5w4mA\"}")
   public record Logout(@Size(max = 100) String refreshToken) {}
 
   /**
@@ -76,6 +87,19 @@ public class AuthResource {
 
   @POST
   @Path("register")
+  @Operation(
+      summary = "Register an account",
+      description =
+          "Creates an account with the welcome credits (none past the hourly cap on welcome grants: then welcome.note says why) and signs it in. Limited per client address (register-address).")
+  @APIResponse(
+      responseCode = "201",
+      description = "Registered and signed in; Location names the account (/api/me).",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Session.class)))
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  @APIResponse(responseCode = "429", ref = "TooManyRequests")
   public Response register(
       @NotNull @Valid Registration registration, @Context HttpServletRequest request) {
     limits.acquire("register-address", clients.of(request));
@@ -94,6 +118,15 @@ public class AuthResource {
 
   @POST
   @Path("login")
+  @Operation(
+      summary = "Sign in",
+      description =
+          "Trades an email and password for an access token and a refresh token. Limited per client address and, for failed attempts, per account (a burst, then a daily ceiling).")
+  @APIResponse(
+      responseCode = "401",
+      description = "Wrong email or password (never told apart).",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(responseCode = "429", ref = "TooManyRequests")
   public Session login(
       @NotNull @Valid Credentials credentials, @Context HttpServletRequest request) {
     limits.acquire("login-address", clients.of(request));
@@ -110,6 +143,14 @@ public class AuthResource {
   /** A new access token and the next refresh token; a used or unknown refresh token is a 401. */
   @POST
   @Path("refresh")
+  @Operation(
+      summary = "Refresh a session",
+      description =
+          "Trades a refresh token, once, for a new access token and the next refresh token; a used or unknown refresh token is a 401 and ends the sign-in.")
+  @APIResponse(
+      responseCode = "401",
+      description = "The refresh token is used, unknown or expired; sign in again.",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
   public Session refresh(@NotNull @Valid Refresh refresh) {
     Sessions.Rotated rotated =
         sessions
@@ -131,6 +172,11 @@ public class AuthResource {
   @POST
   @Path("logout")
   @RolesAllowed({Roles.USER, Roles.ADMIN})
+  @Operation(
+      summary = "Sign out",
+      description =
+          "Revokes the access token on every instance, and the refresh tokens of its sign-in when the body names one of them. The body is optional.")
+  @APIResponse(responseCode = "204", description = "Signed out.")
   public Response logout(@Valid Logout logout) {
     sessions.revokeAccess(currentUser.tokenId(), currentUser.tokenExpiresAt());
     if (logout != null && logout.refreshToken() != null) {

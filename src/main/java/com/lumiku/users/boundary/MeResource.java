@@ -12,6 +12,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The caller's own account. */
 @Path("me")
@@ -25,6 +26,7 @@ public class MeResource {
   @Inject Ledger ledger;
 
   @GET
+  @Operation(summary = "The caller's account", description = "With its current credit balance.")
   public UserView me() {
     return accounts
         .find(currentUser.id())

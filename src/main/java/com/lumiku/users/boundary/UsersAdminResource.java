@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Operators find accounts to help or to grant credits: {@code GET /api/admin/users?q=} (a piece of
@@ -41,6 +42,10 @@ public class UsersAdminResource {
 
   @GET
   @Path("users")
+  @Operation(
+      summary = "Search accounts",
+      description =
+          "Newest first; q matches the email or the name (case-insensitive). nextCursor fetches the next page.")
   public Page<AccountView> search(
       @QueryParam("q") String text,
       @QueryParam("limit") String limitParameter,
@@ -55,6 +60,7 @@ public class UsersAdminResource {
 
   @GET
   @Path("users/{userId}")
+  @Operation(summary = "One account", description = "With its credit balance.")
   public AccountView account(@PathParam("userId") UUID userId) {
     return directory
         .find(userId)
