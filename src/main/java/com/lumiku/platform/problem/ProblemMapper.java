@@ -6,6 +6,7 @@ import jakarta.jms.JMSRuntimeException;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.transaction.RollbackException;
+import jakarta.transaction.SystemException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -63,6 +64,22 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         || find(failure, JsonParsingException.class) != null) {
       return Problem.of(
           400, "Bad Request", "The request body is not valid JSON for this operation.");
+    }
+    if (find(failure, SystemException.class) != null) {
+      // The transaction manager could not complete the commit: a resource failed in the middle of
+      // it (seen when the broker dies during a commit's first phase). Whether it committed is not
+      // known here: recovery ends it either way. Only a retry with the same Idempotency-Key is
+      // safe, which answers the first outcome if there was one.
+      LOG.log(
+          Level.WARNING,
+          "A commit failed in the transaction manager: {0}",
+          Causes.describe(failure));
+      return Problem.of(
+          503,
+          "Service Unavailable",
+          "The database or the message broker failed while this was being saved. Repeat the"
+              + " request with the same Idempotency-Key: if it was saved, you get its answer, and"
+              + " it is never charged twice.");
     }
     if (isDependencyFailure(failure)) {
       LOG.log(

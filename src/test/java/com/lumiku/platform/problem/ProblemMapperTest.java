@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.lumiku.credits.control.InsufficientCredits;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.transaction.RollbackException;
+import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionalException;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,18 @@ class ProblemMapperTest {
             new RuntimeException(new SQLException("connection refused", "08001")));
     assertThat(lostConnection.status()).isEqualTo(503);
     assertThat(lostConnection.detail()).contains("Nothing was charged");
+  }
+
+  /** BrokerFailoverIT saw it: the broker died while the commit ended its branch (XA end). */
+  @Test
+  void aCommitTheTransactionManagerCouldNotCompleteIsRetriedWithItsKey() {
+    Problem failed =
+        ProblemMapper.problemFor(
+            new TransactionalException(
+                "encountered exception during commit",
+                new SystemException("org.omg.CORBA.INTERNAL: JTS5031")));
+    assertThat(failed.status()).isEqualTo(503);
+    assertThat(failed.detail()).contains("same Idempotency-Key").doesNotContain("JTS", "CORBA");
   }
 
   @Test
