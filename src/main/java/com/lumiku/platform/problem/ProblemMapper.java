@@ -70,25 +70,17 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
       // it (seen when the broker dies during a commit's first phase). Whether it committed is not
       // known here: recovery ends it either way. Only a retry with the same Idempotency-Key is
       // safe, which answers the first outcome if there was one.
-      LOG.log(
-          Level.WARNING,
+      return unavailable(
+          failure,
           "A commit failed in the transaction manager: {0}",
-          Causes.describe(failure));
-      return Problem.of(
-          503,
-          "Service Unavailable",
           "The database or the message broker failed while this was being saved. Repeat the"
               + " request with the same Idempotency-Key: if it was saved, you get its answer, and"
               + " it is never charged twice.");
     }
     if (isDependencyFailure(failure)) {
-      LOG.log(
-          Level.WARNING,
+      return unavailable(
+          failure,
           "Request failed because a dependency is unavailable: {0}",
-          Causes.describe(failure));
-      return Problem.of(
-          503,
-          "Service Unavailable",
           "A service this needs (the database, the message broker or the image store) is"
               + " unavailable or busy. Nothing was charged and nothing was queued; please try again"
               + " shortly.");
@@ -97,6 +89,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, failure);
     return Problem.of(
         500, "Internal Server Error", "Unexpected failure; incident " + incident + ".");
+  }
+
+  /** A 503 with this detail; what failed goes to the log (the message's {0}), not to the caller. */
+  private static Problem unavailable(Throwable failure, String logMessage, String detail) {
+    LOG.log(Level.WARNING, logMessage, Causes.describe(failure));
+    return Problem.of(503, "Service Unavailable", detail);
   }
 
   /**
