@@ -120,7 +120,11 @@ public interface QuotaScenarios extends Scenarios {
             new Object[] {race.millis(), race.statuses()});
 
     assertThat(race.count(202)).isEqualTo(quota);
-    assertThat(race.count(402)).isEqualTo(1000 - quota);
+    // The rest is refused: 402 for the quota, or, when 100 connections at once exhaust a pool on
+    // a loaded machine (seen once: the rate limits' pool, 1 order of 1000), a 503 that charges
+    // nothing either (the client retries it).
+    assertThat(race.count(402) + race.count(503)).isEqualTo(1000 - quota);
+    assertThat(race.count(503)).as("refused for want of a connection").isLessThanOrEqualTo(10);
     assertThat(tier(member).getInt("usedToday")).isEqualTo(quota);
     assertThat(TestDatabase.balance(member.id())).isEqualTo(balance);
     await()
