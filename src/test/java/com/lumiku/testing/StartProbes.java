@@ -95,7 +95,11 @@ final class StartProbes {
       HttpResponse<String> response =
           http.send(
               HttpRequest.newBuilder(URI.create(baseUrl + path))
-                  .timeout(Duration.ofSeconds(2))
+                  // As long as an orchestrator's probe waits (Kubernetes base: 5 s): readiness runs
+                  // its checks one after the other, and under the rolling restart's load (two
+                  // instances and the client on two cores) it once took longer than 2 s on every
+                  // poll for minutes, which looked like an instance that never got ready.
+                  .timeout(Duration.ofSeconds(5))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       return new Answer(response.statusCode(), response.body());
