@@ -283,6 +283,10 @@ class ContainerFilesTest {
 
   /** The Dockerfile's instructions per stage, continuation lines joined, comments dropped. */
   static Dockerfile dockerfile() {
+    return Parsed.DOCKERFILE;
+  }
+
+  private static Dockerfile parseDockerfile() {
     Map<String, List<Instruction>> stages = new HashMap<>();
     String stage = null;
     StringBuilder logical = new StringBuilder();
@@ -333,8 +337,14 @@ class ContainerFilesTest {
 
   /** compose.yaml as Compose reads it: YAML anchors and merge keys resolved (SnakeYAML does). */
   static JsonNode compose() {
-    Object yaml = new Yaml().load(read("compose.yaml"));
-    return new ObjectMapper().valueToTree(yaml);
+    return Parsed.COMPOSE.deepCopy();
+  }
+
+  /** The files read and parsed once for all the tests (which ask for them in loops). */
+  private static final class Parsed {
+    static final JsonNode COMPOSE =
+        new ObjectMapper().valueToTree(new Yaml().load(read("compose.yaml")));
+    static final Dockerfile DOCKERFILE = parseDockerfile();
   }
 
   /** The schema at its classpath location, against which its relative $id resolves. */

@@ -289,6 +289,13 @@ class KubernetesManifestsTest {
 
   /** Every object of the base, in the order of kustomization.yaml's resources. */
   static List<JsonObject> objects() {
+    return PARSED.stream().map(JsonObject::deepCopy).toList();
+  }
+
+  /** The base read and parsed once for all the tests (which ask for it in loops). */
+  private static final List<JsonObject> PARSED = parseObjects();
+
+  private static List<JsonObject> parseObjects() {
     Map<String, Object> kustomization =
         new Yaml().load(ContainerFilesTest.read(BASE + "kustomization.yaml"));
     List<JsonObject> objects = new ArrayList<>();

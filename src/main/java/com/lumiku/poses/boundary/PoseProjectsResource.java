@@ -57,6 +57,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public class PoseProjectsResource {
 
+  /** The one description of both forms of the request (JSON and multipart: one operation). */
+  private static final String CREATE_DESCRIPTION =
+      "application/json: a name, an optional description and optionally an Avatar Creator avatar (avatarId) as the subject to pose. multipart/form-data: name, description and image, an uploaded picture as the subject (checked and re-encoded like every upload).";
+
   private static final String ORDER_ROUTE =
       "POST /api/apps/" + PoseGenerator.ID + "/projects/{id}/generations";
 
@@ -102,10 +106,7 @@ public class PoseProjectsResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(
-      summary = "Create a Pose Generator project",
-      description =
-          "application/json: a name, an optional description and optionally an Avatar Creator avatar (avatarId) as the subject to pose. multipart/form-data: name, description and image, an uploaded picture as the subject (checked and re-encoded like every upload).")
+  @Operation(summary = "Create a Pose Generator project", description = CREATE_DESCRIPTION)
   @APIResponse(
       responseCode = "201",
       description = "Created; Location names the project.",
@@ -125,10 +126,7 @@ public class PoseProjectsResource {
    */
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
-  @Operation(
-      summary = "Create a Pose Generator project",
-      description =
-          "application/json: a name, an optional description and optionally an Avatar Creator avatar (avatarId) as the subject to pose. multipart/form-data: name, description and image, an uploaded picture as the subject (checked and re-encoded like every upload).")
+  @Operation(summary = "Create a Pose Generator project", description = CREATE_DESCRIPTION)
   @APIResponse(
       responseCode = "201",
       description = "Created; Location names the project.",

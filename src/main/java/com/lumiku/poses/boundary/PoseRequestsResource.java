@@ -53,6 +53,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public class PoseRequestsResource {
 
+  /** The one description of both forms of the request (JSON and multipart: one operation). */
+  private static final String CREATE_DESCRIPTION =
+      "Someone wants a pose the library lacks: application/json with name, description and optionally categoryId; or multipart/form-data with the same fields and an optional reference picture (image). Others vote for it; operators decide.";
+
   /** Rate limits per user: new pose requests, and votes. */
   static final String REQUEST_LIMIT = "pose-requests";
 
@@ -97,10 +101,7 @@ public class PoseRequestsResource {
   /** A request without a picture: {@code {name, description, categoryId?}}. */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(
-      summary = "Ask for a pose",
-      description =
-          "Someone wants a pose the library lacks: application/json with name, description and optionally categoryId; or multipart/form-data with the same fields and an optional reference picture (image). Others vote for it; operators decide.")
+  @Operation(summary = "Ask for a pose", description = CREATE_DESCRIPTION)
   @APIResponse(
       responseCode = "201",
       description = "Created; Location names the request.",
@@ -120,10 +121,7 @@ public class PoseRequestsResource {
    */
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
-  @Operation(
-      summary = "Ask for a pose",
-      description =
-          "Someone wants a pose the library lacks: application/json with name, description and optionally categoryId; or multipart/form-data with the same fields and an optional reference picture (image). Others vote for it; operators decide.")
+  @Operation(summary = "Ask for a pose", description = CREATE_DESCRIPTION)
   @APIResponse(
       responseCode = "201",
       description = "Created; Location names the request.",
