@@ -15,4 +15,14 @@ public interface ImageGenerator {
    *     model failed; anything else counts as transient
    */
   byte[] generate(ImageRequest request);
+
+  /**
+   * Draws the picture, as a job stores it (see {@link Drawing}).
+   *
+   * @throws com.lumiku.generations.control.TransientFailure or {@code PermanentFailure} as {@link
+   *     #generate}
+   */
+  default Drawing draw(ImageRequest request) {
+    return Drawing.of(generate(request));
+  }
 }

@@ -37,7 +37,7 @@ public class LocalImageGenerator implements ImageGenerator {
   @Override
   public byte[] generate(ImageRequest request) {
     long started = System.nanoTime();
-    BufferedImage image = draw(request);
+    BufferedImage image = picture(request);
     byte[] png = Png.encode(image);
     pauseUntil(started + modelTime.toNanos());
     return png;
@@ -49,14 +49,14 @@ public class LocalImageGenerator implements ImageGenerator {
    * presets, show what ordering them from the local generator draws.
    */
   public static byte[] preview(String prompt, int size) {
-    return Png.encode(draw(new ImageRequest(prompt, size, size)));
+    return Png.encode(picture(new ImageRequest(prompt, size, size)));
   }
 
   /**
    * The picture for the request: the subject in the pose when it has a guide, otherwise the
    * portrait the prompt describes.
    */
-  static BufferedImage draw(ImageRequest request) {
+  static BufferedImage picture(ImageRequest request) {
     SplittableRandom random = new SplittableRandom(seedOf(request));
     return request.guide() == null
         ? portrait(random, request.prompt(), request.width(), request.height())

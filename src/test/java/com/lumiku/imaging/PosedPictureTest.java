@@ -146,7 +146,7 @@ class PosedPictureTest {
     ImageRequest unseeded = new ImageRequest("a sailor", 256, 256, null, null);
     ImageRequest seeded = new ImageRequest("a sailor", 256, 256, 9L, null);
     assertThat(generator.generate(unseeded)).isEqualTo(generator.generate(plain));
-    assertThat(differing(LocalImageGenerator.draw(plain), LocalImageGenerator.draw(seeded)))
+    assertThat(differing(LocalImageGenerator.picture(plain), LocalImageGenerator.picture(seeded)))
         .isGreaterThan(0.3);
   }
 
@@ -155,7 +155,7 @@ class PosedPictureTest {
   }
 
   private static BufferedImage draw(PoseGuide guide, Long seed, int width, int height) {
-    return LocalImageGenerator.draw(request(guide, seed, width, height));
+    return LocalImageGenerator.picture(request(guide, seed, width, height));
   }
 
   /** The share of the pixels in a square around (x, y) that pass the test. */

@@ -36,7 +36,8 @@ class PromptColoursTest {
 
   @Test
   void thePortraitHasTheNamedColours() {
-    BufferedImage portrait = LocalImageGenerator.draw(new ImageRequest("deep skin tone", 256, 256));
+    BufferedImage portrait =
+        LocalImageGenerator.picture(new ImageRequest("deep skin tone", 256, 256));
     Color skin = PromptColours.skin("deep skin").get();
     int centre = portrait.getRGB(128, (int) (256 * 0.22 + 256 * 0.33 * 0.8)) & 0xffffff;
     assertThat(centre).isEqualTo(skin.getRGB() & 0xffffff);

@@ -5,9 +5,9 @@ import com.lumiku.generations.control.GenerationJob;
 import com.lumiku.generations.control.PermanentFailure;
 import com.lumiku.generations.entity.Generation;
 import com.lumiku.generations.entity.Job;
+import com.lumiku.imaging.Drawing;
 import com.lumiku.imaging.ImageGenerator;
 import com.lumiku.imaging.ImageRequest;
-import com.lumiku.imaging.Png;
 import com.lumiku.platform.JsonDocuments;
 import com.lumiku.platform.storage.ImageStore;
 import com.lumiku.platform.storage.ImagesResource;
@@ -16,7 +16,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.awt.image.BufferedImage;
 
 /**
  * Draws an avatar from a prompt: asks the image generator for the picture, stores it with a
@@ -45,10 +44,8 @@ public class AvatarFromPrompt implements GenerationJob {
   @Override
   public JsonObject run(Generation generation, Job job) {
     AvatarPrompt prompt = AvatarPrompt.fromJson(generation.parameters());
-    byte[] drawn =
-        generator.generate(new ImageRequest(prompt.prompt(), prompt.width(), prompt.height()));
-    BufferedImage picture = Png.decode(drawn);
-    byte[] png = Png.isPng(drawn) ? drawn : Png.encode(picture);
+    Drawing drawn =
+        generator.draw(new ImageRequest(prompt.prompt(), prompt.width(), prompt.height()));
     // Locked only now, not during the model's call: a deletion waits for the insert, not the
     // drawing.
     if (!projects.lockToAdd(prompt.projectId())) {
@@ -58,8 +55,7 @@ public class AvatarFromPrompt implements GenerationJob {
           "Avatar project " + prompt.projectId() + " is gone",
           null);
     }
-    ImageStore.StoredImage stored =
-        store.store(png, Png.thumbnail(picture, AvatarCreator.THUMBNAIL_SIZE));
+    ImageStore.StoredImage stored = drawn.storeIn(store, AvatarCreator.THUMBNAIL_SIZE);
 
     Avatar avatar =
         Avatar.generated(
@@ -75,8 +71,7 @@ public class AvatarFromPrompt implements GenerationJob {
                 prompt.presetId() != null && presets.holdIfExists(prompt.presetId())
                     ? prompt.presetId()
                     : null),
-            new Avatar.Picture(
-                stored.image(), stored.thumbnail(), picture.getWidth(), picture.getHeight()));
+            new Avatar.Picture(stored.image(), stored.thumbnail(), drawn.width(), drawn.height()));
     em.persist(avatar);
     return JsonDocuments.object()
         .add("avatarId", avatar.id().toString())

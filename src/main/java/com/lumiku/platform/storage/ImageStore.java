@@ -15,7 +15,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -39,7 +41,15 @@ public class ImageStore {
   private static final Logger LOG = Logger.getLogger(ImageStore.class.getName());
 
   private static final Pattern NAME =
-      Pattern.compile("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}(-thumb)?\\.png");
+      Pattern.compile(
+          "([0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}|shared-[a-z0-9]+(-[a-z0-9]+)*)(-thumb)?\\.png");
+
+  private static final String SHARED = "shared-";
+
+  private static final Pattern SHARED_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+  /** The shared images written since the start (each is written once per start at most). */
+  private final Set<String> sharedWritten = ConcurrentHashMap.newKeySet();
 
   @Inject
   @ConfigProperty(name = "lumiku.data.dir")
@@ -98,6 +108,29 @@ public class ImageStore {
     stored.fire(image);
     backend.put(image.image(), png);
     backend.put(image.thumbnail(), thumbnailPng);
+    return image;
+  }
+
+  /**
+   * Stores an image whose content is fixed by its {@code id} ({@code [a-z0-9-]}; e.g. the no-op
+   * model's blank picture of one size) once, under fixed names that any number of rows may refer
+   * to: written the first time it is stored after a start (the same bytes again, if it was there
+   * already), never removed, neither when a transaction rolls back nor when a row referring to it
+   * is deleted.
+   *
+   * @return the two names
+   * @throws IllegalArgumentException if the id is not one
+   */
+  public StoredImage storeShared(String id, byte[] png, byte[] thumbnailPng) {
+    if (!SHARED_ID.matcher(id).matches() || id.length() > 100) {
+      throw new IllegalArgumentException("Not the id of a shared image: " + id);
+    }
+    StoredImage image = new StoredImage(SHARED + id + ".png", SHARED + id + "-thumb.png");
+    if (!sharedWritten.contains(id)) {
+      backend.put(image.image(), png);
+      backend.put(image.thumbnail(), thumbnailPng);
+      sharedWritten.add(id);
+    }
     return image;
   }
 
@@ -165,8 +198,12 @@ public class ImageStore {
    */
   void delete(StoredImage stored) {
     checkNames(stored);
-    backend.delete(stored.image());
-    backend.delete(stored.thumbnail());
+    for (String name : new String[] {stored.image(), stored.thumbnail()}) {
+      // Other rows refer to a shared image (see storeShared).
+      if (!name.startsWith(SHARED)) {
+        backend.delete(name);
+      }
+    }
   }
 
   /** Whether images can be stored now: a small file or object can be written and removed. */

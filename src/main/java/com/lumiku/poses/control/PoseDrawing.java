@@ -4,9 +4,9 @@ import com.lumiku.generations.control.GenerationJob;
 import com.lumiku.generations.control.PermanentFailure;
 import com.lumiku.generations.entity.Generation;
 import com.lumiku.generations.entity.Job;
+import com.lumiku.imaging.Drawing;
 import com.lumiku.imaging.ImageGenerator;
 import com.lumiku.imaging.ImageRequest;
-import com.lumiku.imaging.Png;
 import com.lumiku.imaging.PoseGuide;
 import com.lumiku.platform.JsonDocuments;
 import com.lumiku.platform.storage.ImageStore;
@@ -19,7 +19,6 @@ import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.awt.geom.Point2D;
-import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.NoSuchElementException;
 
@@ -72,11 +71,8 @@ public class PoseDrawing implements GenerationJob {
             pose.controlnetWeight().doubleValue(),
             order.backgroundPrompt());
 
-    byte[] drawn = generator.generate(new ImageRequest(prompt, SIZE, SIZE, part.seed(), guide));
-    BufferedImage picture = Png.decode(drawn);
-    byte[] png = Png.isPng(drawn) ? drawn : Png.encode(picture);
-    ImageStore.StoredImage stored =
-        store.store(png, Png.thumbnail(picture, PoseGenerator.THUMBNAIL_SIZE));
+    Drawing drawn = generator.draw(new ImageRequest(prompt, SIZE, SIZE, part.seed(), guide));
+    ImageStore.StoredImage stored = drawn.storeIn(store, PoseGenerator.THUMBNAIL_SIZE);
 
     GeneratedPose made =
         new GeneratedPose(
@@ -85,7 +81,7 @@ public class PoseDrawing implements GenerationJob {
             new GeneratedPose.Drawing(
                 pose.id(), prompt, order.backgroundPrompt(), part.seed(), pose.controlnetWeight()),
             new GeneratedPose.Picture(
-                stored.image(), stored.thumbnail(), picture.getWidth(), picture.getHeight()));
+                stored.image(), stored.thumbnail(), drawn.width(), drawn.height()));
     em.persist(made);
     em.flush();
     // Last, so the popular pose's row is locked only for the commit.

@@ -203,6 +203,43 @@ abstract class ImageStoreContract {
   }
 
   @Test
+  void storesASharedImageOnceUnderFixedNamesThatNothingRemoves() {
+    byte[] png = bytes(3_000);
+    byte[] thumbnail = bytes(300);
+
+    StoredImage first = store.storeShared("blank-512x512-160", png, thumbnail);
+    StoredImage again = store.storeShared("blank-512x512-160", bytes(10), bytes(10));
+    StoredImage other = store.storeShared("blank-256x256-160", bytes(20), bytes(20));
+
+    assertThat(first)
+        .isEqualTo(again)
+        .isEqualTo(
+            new StoredImage("shared-blank-512x512-160.png", "shared-blank-512x512-160-thumb.png"));
+    assertThat(other.image()).isEqualTo("shared-blank-256x256-160.png");
+    // Written the first time only; no transaction is told (a rollback must not remove it).
+    assertThat(store.read(first.image())).isEqualTo(png);
+    assertThat(store.read(first.thumbnail())).isEqualTo(thumbnail);
+    assertThat(stored.fired).isEmpty();
+
+    store.removeIfRolledBack(first);
+    store.deleteAfterCommit(first);
+    store.removeDiscarded(discarded.fired.get(0));
+    store.delete(first);
+
+    assertThat(store.read(first.image())).isEqualTo(png);
+    assertThat(store.read(first.thumbnail())).isEqualTo(thumbnail);
+    assertThat(store.copy(first).image()).matches("[0-9a-f-]{36}\\.png");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "Blank", "blank_1", "../x", "blank-", "-blank", "blank--1", "a.png"})
+  void refusesASharedIdItDoesNotMake(String id) {
+    assertThatThrownBy(() -> store.storeShared(id, bytes(10), bytes(10)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(store.open("shared-" + id + ".png")).isEmpty();
+  }
+
+  @Test
   void isWritableWhenAProbeCanBeStoredAndRemoved() {
     assertThat(store.isWritable()).isTrue();
     assertThat(store.isWritable()).isTrue();
