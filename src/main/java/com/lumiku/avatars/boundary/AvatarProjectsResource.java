@@ -11,6 +11,7 @@ import com.lumiku.avatars.entity.Avatar;
 import com.lumiku.avatars.entity.AvatarProject;
 import com.lumiku.avatars.entity.Persona;
 import com.lumiku.generations.boundary.OrderAnswers;
+import com.lumiku.generations.control.OrderIntake;
 import com.lumiku.imaging.AcceptedImage;
 import com.lumiku.imaging.PictureFiles;
 import com.lumiku.imaging.PictureUploads;
@@ -52,10 +53,12 @@ import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import java.util.function.UnaryOperator;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -83,6 +86,7 @@ public class AvatarProjectsResource {
   @Inject PictureUploads pictures;
   @Inject ImageStore store;
   @Inject IdempotentRequests idempotentRequests;
+  @Inject OrderIntake intake;
   @Inject ImageUrls images;
   @Context UriInfo uriInfo;
 
@@ -414,7 +418,7 @@ public class AvatarProjectsResource {
   @APIResponse(responseCode = "402", ref = "PaymentRequired")
   @APIResponse(responseCode = "409", ref = "Conflict")
   @APIResponse(responseCode = "429", ref = "TooManyRequests")
-  public Response generate(
+  public CompletionStage<Response> generate(
       @PathParam("projectId") UUID projectId,
       @HeaderParam("Idempotency-Key") String idempotencyKey,
       @NotNull @Valid AvatarOrder order) {
@@ -429,11 +433,17 @@ public class AvatarProjectsResource {
             order.persona(),
             order.attributes());
     boolean operator = currentUser.isAdmin();
-    return idempotentRequests.once(
+    URI base = uriInfo.getBaseUri();
+    // Committed with the orders that arrive meanwhile (group commit); answered once committed.
+    return intake.submit(
         userId,
-        idempotencyKey,
-        new IdempotentRequest(ORDER_ROUTE, projectId, draft),
-        () -> answers.accepted(generations.order(userId, projectId, draft, operator), uriInfo));
+        () ->
+            idempotentRequests.once(
+                userId,
+                idempotencyKey,
+                new IdempotentRequest(ORDER_ROUTE, projectId, draft),
+                () ->
+                    answers.accepted(generations.order(userId, projectId, draft, operator), base)));
   }
 
   private static final String ORDER_ROUTE =

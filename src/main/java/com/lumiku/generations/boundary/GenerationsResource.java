@@ -24,6 +24,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
@@ -53,8 +54,12 @@ public class GenerationsResource {
 
   /** Where the API serves a generation: what an app's order answers in {@code Location}. */
   public static URI location(UriInfo uriInfo, UUID generationId) {
-    return uriInfo
-        .getBaseUriBuilder()
+    return location(uriInfo.getBaseUri(), generationId);
+  }
+
+  /** The generation's address under the application's base address. */
+  public static URI location(URI base, UUID generationId) {
+    return UriBuilder.fromUri(base)
         .path(GenerationsResource.class)
         .path(GenerationsResource.class, "generation")
         .build(generationId);

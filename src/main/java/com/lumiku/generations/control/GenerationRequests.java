@@ -4,7 +4,6 @@ import com.lumiku.apps.AppRegistry;
 import com.lumiku.credits.control.Ledger;
 import com.lumiku.credits.entity.CreditTransaction;
 import com.lumiku.generations.entity.Generation;
-import com.lumiku.platform.ratelimit.RateLimits;
 import com.lumiku.quotas.control.QuotaExhausted;
 import com.lumiku.quotas.control.Quotas;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,7 +34,7 @@ public class GenerationRequests {
   @Inject GenerationQueue queue;
   @Inject Quotas quotas;
   @Inject Event<GenerationChanged> changed;
-  @Inject RateLimits limits;
+  @Inject OrderIntake intake;
 
   /**
    * One job of an order: what the app needs for it (JSON) and the operations it is charged for,
@@ -120,13 +119,14 @@ public class GenerationRequests {
    * @throws com.lumiku.credits.control.InsufficientCredits if the balance does not cover the cost
    * @throws QuotaExhausted if the order is to be paid with quota and the quota does not cover it
    * @throws com.lumiku.platform.ratelimit.RateLimited 429 past the user's rate limit on orders
-   *     ({@value #LIMIT}, every app together), before anything is charged
+   *     ({@value #LIMIT}, every app together), before anything is charged (once per order, see
+   *     {@link OrderIntake#countOrder})
    * @throws IllegalArgumentException if the app does not declare these operations or this job type,
    *     or the order has no job
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public Accepted submit(Order order) {
-    limits.acquire(LIMIT, order.userId().toString());
+    intake.countOrder(order.userId());
     String owner = registry.queueOf(order.type()).app();
     if (!owner.equals(order.app())) {
       throw new IllegalArgumentException(order.type() + " is a job of " + owner);

@@ -1,0 +1,312 @@
+package com.lumiku.generations.control;
+
+import com.lumiku.platform.metrics.Described;
+import com.lumiku.platform.problem.DependencyUnavailable;
+import com.lumiku.platform.ratelimit.RateLimits;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.UserTransaction;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+
+/**
+ * Group commit for orders: concurrent orders share one XA transaction and one commit.
+ *
+ * <p>A resource hands its order's transactional work here and answers when the returned stage
+ * completes (the request is suspended meanwhile). Orders wait in a queue; up to {@code
+ * lumiku.intake.batch.tasks} managed tasks each take what is waiting (at most {@code
+ * lumiku.intake.batch.size}), run every order's work one after the other in one transaction (the
+ * charges, rows and messages of all of them), and commit once: one two-phase commit over PostgreSQL
+ * and the broker, one transaction-log write, instead of one per order. Only then is each request
+ * answered, so a 202 still means its charge, rows and message are committed.
+ *
+ * <ul>
+ *   <li>An order whose work throws (a 402, a 404, a 409...) is answered with that failure; the
+ *       transaction, which its failure spoilt, is rolled back and the other orders of the batch run
+ *       again in a new one: an order refused never fails the others, and is never half-applied.
+ *   <li>A commit that fails answers every order of that batch with the failure (a 503 that tells
+ *       the client to retry with its Idempotency-Key); nothing of them was charged or queued, or,
+ *       when the transaction manager cannot tell, recovery ends it and the key answers the retry.
+ *   <li>Idempotency keys keep their meaning: two requests with one key in one batch run one after
+ *       the other in the same transaction, and the second finds the first's answer.
+ *   <li>The rate limit on orders is counted once per request, in the request's own thread, before
+ *       it waits (a 429 never waits for a batch); the transactions that run its work know it was
+ *       counted ({@link #counted}).
+ *   <li>Within a batch the orders run in the order of their users' ids, so two batches committing
+ *       at once lock the users' credit accounts in the same order.
+ * </ul>
+ */
+@ApplicationScoped
+public class OrderIntake {
+
+  private static final Logger LOG = Logger.getLogger(OrderIntake.class.getName());
+
+  /** The transaction resource that names the order whose work is running. */
+  private static final String CURRENT = OrderIntake.class.getName() + ".current";
+
+  /** The batch-size histogram ({@code /metrics?scope=application}). */
+  public static final String BATCH_SIZE = "generations.intake.batch.size";
+
+  @Resource ManagedExecutorService executor;
+  @Resource UserTransaction transaction;
+  @Resource TransactionSynchronizationRegistry registry;
+  @Inject RateLimits limits;
+  @Inject MetricRegistry metrics;
+
+  @Inject
+  @ConfigProperty(name = "lumiku.intake.batch.size")
+  int batchSize;
+
+  @Inject
+  @ConfigProperty(name = "lumiku.intake.batch.tasks")
+  int tasks;
+
+  private final ConcurrentLinkedQueue<Order<?>> waiting = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger running = new AtomicInteger();
+  private volatile boolean stopped;
+
+  /** An order waiting for a batch: whose it is, its work, and the stage that answers it. */
+  private static final class Order<T> {
+
+    final UUID userId;
+    final Supplier<T> work;
+    final CompletableFuture<T> answer = new CompletableFuture<>();
+
+    /** Whether the rate limit counted it (at its first run; a run again does not count). */
+    boolean counted;
+
+    Order(UUID userId, Supplier<T> work) {
+      this.userId = userId;
+      this.work = work;
+    }
+
+    UUID userId() {
+      return userId;
+    }
+
+    void complete(Object result) {
+      @SuppressWarnings("unchecked")
+      T typed = (T) result;
+      answer.complete(typed);
+    }
+  }
+
+  /** Registers the batch-size histogram at zero as the application deploys. */
+  void register(@Observes Startup startup) {
+    metrics.histogram(batchSize());
+  }
+
+  private static Metadata batchSize() {
+    return Described.metric(
+        BATCH_SIZE, "Orders committed together in one transaction (group commit), per commit");
+  }
+
+  /**
+   * Queues the order's work for the next batch.
+   *
+   * @param work the order's transactional work (it joins the batch's transaction); it must not use
+   *     the request's context (request-scoped beans, {@code UriInfo}): it runs on a managed task
+   * @return the work's result once its transaction has committed, or its failure
+   */
+  public <T> CompletionStage<T> submit(UUID userId, Supplier<T> work) {
+    Order<T> order = new Order<>(userId, work);
+    if (stopped) {
+      order.answer.completeExceptionally(stopping());
+      return order.answer;
+    }
+    waiting.add(order);
+    startTask();
+    return order.answer;
+  }
+
+  /**
+   * Counts an order against its user's rate limit on orders ({@link GenerationRequests#LIMIT}),
+   * once: an order run again, after another order of its batch failed, was counted at its first
+   * run. (A replay of an Idempotency-Key never gets here, so it never counts, as before batches.)
+   *
+   * @throws com.lumiku.platform.ratelimit.RateLimited 429 past the limit
+   */
+  void countOrder(UUID userId) {
+    Object current = registry.getTransactionKey() == null ? null : registry.getResource(CURRENT);
+    if (current instanceof Order<?> order && order.userId.equals(userId)) {
+      if (!order.counted) {
+        limits.acquire(GenerationRequests.LIMIT, userId.toString());
+        order.counted = true;
+      }
+      return;
+    }
+    limits.acquire(GenerationRequests.LIMIT, userId.toString());
+  }
+
+  /** Makes sure a task is taking batches, up to the configured number of tasks. */
+  private void startTask() {
+    int now;
+    while ((now = running.get()) < tasks) {
+      if (running.compareAndSet(now, now + 1)) {
+        try {
+          executor.execute(this::takeBatches);
+        } catch (RejectedExecutionException e) {
+          running.decrementAndGet();
+          failWaiting(new DependencyUnavailable("No task to commit orders", e));
+        }
+        return;
+      }
+    }
+  }
+
+  private void takeBatches() {
+    try {
+      List<Order<?>> batch;
+      while (!(batch = nextBatch()).isEmpty()) {
+        commit(batch);
+      }
+    } finally {
+      running.decrementAndGet();
+      // An order queued after the last look, while this task still counted as running.
+      if (!waiting.isEmpty()) {
+        startTask();
+      }
+    }
+  }
+
+  private List<Order<?>> nextBatch() {
+    List<Order<?>> batch = new ArrayList<>();
+    Order<?> next;
+    while (batch.size() < batchSize && (next = waiting.poll()) != null) {
+      batch.add(next);
+    }
+    batch.sort(Comparator.comparing(Order::userId));
+    return batch;
+  }
+
+  /**
+   * Runs the batch in one transaction; an order that fails is answered with its failure and the
+   * rest run again without it.
+   */
+  private void commit(List<Order<?>> batch) {
+    List<Order<?>> left = batch;
+    long began = System.nanoTime();
+    int attempts = 0;
+    while (!left.isEmpty()) {
+      attempts++;
+      Object[] results = new Object[left.size()];
+      int failed;
+      try {
+        failed = runAll(left, results);
+      } catch (RuntimeException commitFailure) {
+        for (Order<?> order : left) {
+          order.answer.completeExceptionally(commitFailure);
+        }
+        LOG.log(
+            Level.WARNING,
+            "A batch of {0} orders did not commit; each is answered with the failure: {1}",
+            new Object[] {left.size(), String.valueOf(commitFailure)});
+        return;
+      }
+      if (failed < 0) {
+        for (int i = 0; i < left.size(); i++) {
+          left.get(i).complete(results[i]);
+        }
+        metrics.histogram(batchSize()).update(left.size());
+        LOG.log(
+            Level.FINE,
+            "Committed {0} orders in one transaction ({1} attempts, {2} ms)",
+            new Object[] {left.size(), attempts, (System.nanoTime() - began) / 1_000_000});
+        return;
+      }
+      List<Order<?>> rest = new ArrayList<>(left);
+      rest.remove(failed);
+      left = rest;
+    }
+  }
+
+  /**
+   * One transaction for the orders: each one's work in turn, then the commit.
+   *
+   * @return -1 if every order's work ran and the transaction committed; otherwise the index of the
+   *     order whose work failed (answered with its failure; the transaction rolled back)
+   * @throws RuntimeException if the commit (or the transaction's start) failed
+   */
+  private int runAll(List<Order<?>> orders, Object[] results) {
+    try {
+      transaction.begin();
+    } catch (Exception e) {
+      throw new DependencyUnavailable("Cannot begin a transaction for orders", e);
+    }
+    try {
+      for (int i = 0; i < orders.size(); i++) {
+        Order<?> order = orders.get(i);
+        registry.putResource(CURRENT, order);
+        try {
+          results[i] = order.work.get();
+        } catch (RuntimeException refused) {
+          rollback();
+          order.answer.completeExceptionally(refused);
+          return i;
+        }
+      }
+    } catch (RuntimeException | Error unexpected) {
+      rollback();
+      throw unexpected;
+    }
+    try {
+      transaction.commit();
+      return -1;
+    } catch (SystemException e) {
+      // The outcome is not known here (recovery ends it): the mapper tells the client to retry
+      // with its Idempotency-Key.
+      throw new IllegalStateException("Commit of a batch of orders failed", e);
+    } catch (Exception e) {
+      throw new DependencyUnavailable("Commit of a batch of orders failed", e);
+    }
+  }
+
+  private void rollback() {
+    try {
+      if (transaction.getStatus() != Status.STATUS_NO_TRANSACTION) {
+        transaction.rollback();
+      }
+    } catch (Exception e) {
+      LOG.log(Level.WARNING, "Rollback of a batch of orders failed: {0}", String.valueOf(e));
+    }
+  }
+
+  /** The application stops: orders still waiting are answered 503 (nothing of them was done). */
+  @PreDestroy
+  void stop() {
+    stopped = true;
+    failWaiting(stopping());
+  }
+
+  private void failWaiting(RuntimeException why) {
+    Order<?> order;
+    while ((order = waiting.poll()) != null) {
+      order.answer.completeExceptionally(why);
+    }
+  }
+
+  private static RuntimeException stopping() {
+    return new DependencyUnavailable("The application is stopping", null);
+  }
+}

@@ -1,0 +1,304 @@
+package com.lumiku.generations.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.lumiku.platform.problem.DependencyUnavailable;
+import com.lumiku.platform.ratelimit.RateLimits;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.transaction.RollbackException;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.UserTransaction;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.metrics.Histogram;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The group commit's rules without a server: one transaction per batch, a refused order answered
+ * alone while the others commit without it, a failed commit answering the whole batch, the rate
+ * limit counted once per order. The transaction, registry and executor are plain fakes that record
+ * what the intake asked of them.
+ */
+class OrderIntakeTest {
+
+  private static final UUID ANN = UUID.fromString("00000000-0000-0000-0000-00000000000a");
+  private static final UUID BOB = UUID.fromString("00000000-0000-0000-0000-00000000000b");
+  private static final UUID CID = UUID.fromString("00000000-0000-0000-0000-00000000000c");
+
+  private final List<String> log = new ArrayList<>();
+  private final List<Runnable> tasks = new ArrayList<>();
+  private final List<Long> batchSizes = new ArrayList<>();
+  private final List<UUID> counted = new ArrayList<>();
+  private final FakeTransaction transaction = new FakeTransaction();
+  private OrderIntake intake;
+
+  @BeforeEach
+  void intake() {
+    intake = new OrderIntake();
+    intake.batchSize = 10;
+    intake.tasks = 1;
+    intake.transaction = transaction;
+    intake.registry = transaction;
+    intake.executor =
+        proxy(
+            ManagedExecutorService.class,
+            (method, args) -> {
+              if (method.equals("execute")) {
+                tasks.add((Runnable) args[0]);
+              }
+              return null;
+            });
+    Histogram histogram =
+        proxy(
+            Histogram.class,
+            (method, args) -> {
+              if (method.equals("update") && args[0] instanceof Integer size) {
+                batchSizes.add(size.longValue());
+              }
+              return null;
+            });
+    intake.metrics = proxy(MetricRegistry.class, (method, args) -> histogram);
+    intake.limits =
+        new RateLimits() {
+          @Override
+          public void acquire(String limit, String key) {
+            counted.add(UUID.fromString(key));
+          }
+        };
+  }
+
+  @Test
+  void ordersWaitingTogetherCommitInOneTransactionInTheOrderOfTheirUsers() {
+    CompletableFuture<String> bob = submit(BOB, "bob's");
+    CompletableFuture<String> ann = submit(ANN, "ann's");
+
+    assertThat(bob).isNotDone();
+    runTasks();
+
+    assertThat(bob).isCompletedWithValue("bob's");
+    assertThat(ann).isCompletedWithValue("ann's");
+    assertThat(log).containsExactly("begin", "ann's", "bob's", "commit");
+    assertThat(batchSizes).containsExactly(2L);
+  }
+
+  @Test
+  void aRefusedOrderIsAnsweredAloneAndTheOthersCommitWithoutIt() {
+    CompletableFuture<String> ann = submit(ANN, "ann's");
+    CompletableFuture<String> bob =
+        intake
+            .submit(
+                BOB,
+                (Supplier<String>)
+                    () -> {
+                      log.add("bob's");
+                      throw new IllegalArgumentException("402 for bob");
+                    })
+            .toCompletableFuture();
+    CompletableFuture<String> cid = submit(CID, "cid's");
+
+    runTasks();
+
+    assertThat(bob).isCompletedExceptionally();
+    assertThat(bob.handle((value, failure) -> failure.getMessage()).join())
+        .isEqualTo("402 for bob");
+    assertThat(ann).isCompletedWithValue("ann's");
+    assertThat(cid).isCompletedWithValue("cid's");
+    assertThat(log)
+        .containsExactly(
+            "begin", "ann's", "bob's", "rollback", "begin", "ann's", "cid's", "commit");
+    assertThat(batchSizes).containsExactly(2L);
+  }
+
+  @Test
+  void aFailedCommitAnswersEveryOrderOfTheBatchWithTheFailure() {
+    transaction.failCommit = new RollbackException("the broker voted no");
+    CompletableFuture<String> ann = submit(ANN, "ann's");
+    CompletableFuture<String> bob = submit(BOB, "bob's");
+
+    runTasks();
+
+    for (CompletableFuture<String> answer : List.of(ann, bob)) {
+      assertThat(answer).isCompletedExceptionally();
+      assertThat(answer.handle((value, failure) -> failure).join())
+          .isInstanceOf(DependencyUnavailable.class)
+          .hasCauseInstanceOf(RollbackException.class);
+    }
+    assertThat(batchSizes).isEmpty();
+  }
+
+  @Test
+  void aCommitWhoseOutcomeIsUnknownKeepsTheTransactionManagersFailure() {
+    transaction.failCommit = new SystemException("the broker died during the commit");
+    CompletableFuture<String> ann = submit(ANN, "ann's");
+
+    runTasks();
+
+    assertThat(ann.handle((value, failure) -> failure).join())
+        .hasCauseInstanceOf(SystemException.class);
+  }
+
+  @Test
+  void theRateLimitCountsEachOrderOnceAlsoWhenItRunsAgain() {
+    CompletableFuture<String> ann = countedOrder(ANN, false);
+    CompletableFuture<String> bob = countedOrder(BOB, true);
+
+    runTasks();
+
+    assertThat(ann).isCompletedWithValue("counted");
+    assertThat(bob).isCompletedExceptionally();
+    // Ann's order ran twice (bob's failure rolled the first run back), and counted once.
+    assertThat(counted).containsExactly(ANN, BOB);
+  }
+
+  @Test
+  void anOrderOutsideTheIntakeIsCountedEveryTime() {
+    intake.countOrder(ANN);
+    intake.countOrder(ANN);
+
+    assertThat(counted).containsExactly(ANN, ANN);
+  }
+
+  @Test
+  void aStoppingApplicationAnswersWaitingOrdersWithoutRunningThem() {
+    CompletableFuture<String> ann = submit(ANN, "ann's");
+
+    intake.stop();
+    CompletableFuture<String> late = submit(BOB, "bob's");
+
+    assertThat(ann.handle((value, failure) -> failure).join())
+        .isInstanceOf(DependencyUnavailable.class);
+    assertThat(late).isCompletedExceptionally();
+    runTasks();
+    assertThat(log).isEmpty();
+  }
+
+  private CompletableFuture<String> submit(UUID user, String result) {
+    return intake
+        .submit(
+            user,
+            () -> {
+              log.add(result);
+              return result;
+            })
+        .toCompletableFuture();
+  }
+
+  private CompletableFuture<String> countedOrder(UUID user, boolean refuse) {
+    return intake
+        .submit(
+            user,
+            () -> {
+              intake.countOrder(user);
+              if (refuse) {
+                throw new CompletionException(new IllegalStateException("refused"));
+              }
+              return "counted";
+            })
+        .toCompletableFuture();
+  }
+
+  private void runTasks() {
+    while (!tasks.isEmpty()) {
+      tasks.remove(0).run();
+    }
+  }
+
+  private interface Call {
+    Object answer(String method, Object[] args);
+  }
+
+  private static <T> T proxy(Class<T> type, Call call) {
+    return type.cast(
+        Proxy.newProxyInstance(
+            type.getClassLoader(),
+            new Class<?>[] {type},
+            (self, method, args) -> call.answer(method.getName(), args)));
+  }
+
+  /** A transaction and its registry in one, on this thread. */
+  private final class FakeTransaction
+      implements UserTransaction, TransactionSynchronizationRegistry {
+
+    Exception failCommit;
+    private int status = Status.STATUS_NO_TRANSACTION;
+    private final Map<Object, Object> resources = new HashMap<>();
+
+    @Override
+    public void begin() {
+      log.add("begin");
+      status = Status.STATUS_ACTIVE;
+      resources.clear();
+    }
+
+    @Override
+    public void commit() throws RollbackException, SystemException {
+      status = Status.STATUS_NO_TRANSACTION;
+      if (failCommit instanceof RollbackException rollback) {
+        throw rollback;
+      }
+      if (failCommit instanceof SystemException system) {
+        throw system;
+      }
+      log.add("commit");
+    }
+
+    @Override
+    public void rollback() {
+      log.add("rollback");
+      status = Status.STATUS_NO_TRANSACTION;
+    }
+
+    @Override
+    public void setRollbackOnly() {
+      status = Status.STATUS_MARKED_ROLLBACK;
+    }
+
+    @Override
+    public int getStatus() {
+      return status;
+    }
+
+    @Override
+    public void setTransactionTimeout(int seconds) {}
+
+    @Override
+    public Object getTransactionKey() {
+      return status == Status.STATUS_NO_TRANSACTION ? null : this;
+    }
+
+    @Override
+    public void putResource(Object key, Object value) {
+      resources.put(key, value);
+    }
+
+    @Override
+    public Object getResource(Object key) {
+      return resources.get(key);
+    }
+
+    @Override
+    public void registerInterposedSynchronization(Synchronization sync) {}
+
+    @Override
+    public int getTransactionStatus() {
+      return status;
+    }
+
+    @Override
+    public boolean getRollbackOnly() {
+      return status == Status.STATUS_MARKED_ROLLBACK;
+    }
+  }
+}
