@@ -1,6 +1,7 @@
 package com.lumiku.poses.boundary;
 
 import com.lumiku.generations.boundary.OrderAnswers;
+import com.lumiku.generations.control.OrderIntake;
 import com.lumiku.imaging.AcceptedImage;
 import com.lumiku.imaging.PictureUploads;
 import com.lumiku.platform.Page;
@@ -40,8 +41,10 @@ import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -70,6 +73,7 @@ public class PoseProjectsResource {
   @Inject PoseBatches batches;
   @Inject OrderAnswers answers;
   @Inject IdempotentRequests idempotentRequests;
+  @Inject OrderIntake intake;
   @Inject ImageUrls images;
   @Context UriInfo uriInfo;
 
@@ -228,16 +232,21 @@ public class PoseProjectsResource {
   @APIResponse(responseCode = "402", ref = "PaymentRequired")
   @APIResponse(responseCode = "409", ref = "Conflict")
   @APIResponse(responseCode = "429", ref = "TooManyRequests")
-  public Response order(
+  public CompletionStage<Response> order(
       @PathParam("projectId") UUID projectId,
       @HeaderParam("Idempotency-Key") String idempotencyKey,
       @NotNull BatchOrder order) {
     UUID userId = currentUser.id();
-    return idempotentRequests.once(
+    URI base = uriInfo.getBaseUri();
+    // Committed with the orders that arrive meanwhile (group commit); answered once committed.
+    return intake.submit(
         userId,
-        idempotencyKey,
-        new IdempotentOrder(ORDER_ROUTE, projectId, order),
-        () -> answers.accepted(batches.order(userId, projectId, order), uriInfo));
+        () ->
+            idempotentRequests.once(
+                userId,
+                idempotencyKey,
+                new IdempotentOrder(ORDER_ROUTE, projectId, order),
+                () -> answers.accepted(batches.order(userId, projectId, order), base)));
   }
 
   /** What makes two orders the same order, for idempotency: route, project and body. */
