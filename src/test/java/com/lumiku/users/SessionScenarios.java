@@ -38,17 +38,17 @@ public interface SessionScenarios extends Scenarios {
     return api().anonymous().body(Map.of("refreshToken", refreshToken)).post("/api/auth/refresh");
   }
 
+  /** {@code GET /api/me} with this Bearer token. */
+  private io.restassured.response.Response me(String token) {
+    return api().anonymous().header("Authorization", "Bearer " + token).get("/api/me");
+  }
+
   @Test
   default void logoutRevokesTheAccessTokenAndItsRefreshTokens() {
     JsonPath session = registered();
     String token = session.getString("token");
     assertThat(session.getLong("expiresIn")).isEqualTo(1800);
-    api()
-        .anonymous()
-        .header("Authorization", "Bearer " + token)
-        .get("/api/me")
-        .then()
-        .statusCode(200);
+    me(token).then().statusCode(200);
 
     api()
         .anonymous()
@@ -59,13 +59,7 @@ public interface SessionScenarios extends Scenarios {
         .statusCode(204);
 
     for (int attempt = 0; attempt < 2; attempt++) {
-      api()
-          .anonymous()
-          .header("Authorization", "Bearer " + token)
-          .get("/api/me")
-          .then()
-          .statusCode(401)
-          .contentType("application/problem+json");
+      me(token).then().statusCode(401).contentType("application/problem+json");
     }
     refresh(session.getString("refreshToken"))
         .then()
@@ -107,6 +101,33 @@ public interface SessionScenarios extends Scenarios {
           .get("/api/me")
           .then()
           .statusCode(200);
+    }
+  }
+
+  /**
+   * A token seen again is remembered as verified (CaseInsensitiveBearer): the caller, its roles and
+   * the refusals must stay what the first, fully verified request got; a token that failed is never
+   * remembered, and a changed signature is a different token.
+   */
+  @Test
+  default void aTokenSentAgainIsTheSameCallerWithTheSameRoles() {
+    Api.Member member = api().register();
+    Api.Member admin = api().admin();
+    for (int attempt = 0; attempt < 3; attempt++) {
+      api()
+          .as(member)
+          .get("/api/me")
+          .then()
+          .statusCode(200)
+          .body("id", equalTo(member.id().toString()));
+      api().as(member).get("/api/admin/audit").then().statusCode(403);
+      api().as(admin).get("/api/admin/audit").then().statusCode(200);
+    }
+    String token = registered().getString("token");
+    me(token).then().statusCode(200);
+    String forged = token.substring(0, token.length() - 4) + "AAAA";
+    for (int attempt = 0; attempt < 2; attempt++) {
+      me(forged).then().statusCode(401).contentType("application/problem+json");
     }
   }
 

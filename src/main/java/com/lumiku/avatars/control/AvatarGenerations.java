@@ -6,7 +6,6 @@ import com.lumiku.generations.control.GenerationRequests;
 import com.lumiku.platform.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.util.UUID;
 
 /**
@@ -29,9 +28,13 @@ public class AvatarGenerations {
    * @throws com.lumiku.platform.problem.ProblemException 404 for a project that is not the user's;
    *     400 for a preset the caller may not order, or an order that, over its preset, has no name,
    *     nothing to draw or too long a prompt; 409 for a preset withdrawn meanwhile
+   *     <p>In the caller's transaction, without a transaction interceptor of its own: the order
+   *     route runs it inside {@code IdempotentRequests.once}, which starts the transaction, so a
+   *     REQUIRED layer here only joined it on every order. Its first step ({@code lockedToAdd}) and
+   *     every one after it are MANDATORY, so a caller without a transaction fails before anything
+   *     is done.
    * @throws com.lumiku.credits.control.InsufficientCredits if the balance does not cover it
    */
-  @Transactional
   public GenerationRequests.Accepted order(
       UUID userId, UUID projectId, AvatarDraft draft, boolean operator) {
     projects.lockedToAdd(projectId, userId);

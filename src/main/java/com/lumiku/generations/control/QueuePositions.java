@@ -26,10 +26,30 @@ public class QueuePositions {
 
   @PersistenceContext EntityManager em;
 
-  /** The queue position of a pending generation (1 if it is first). */
+  /** The pending generations of an app ordered before a moment: one index-only count. */
+  private static final String AHEAD =
+      "SELECT count(*) FROM generations WHERE app = ?1 AND "
+          + StatusSql.in(Set.of(GenerationStatus.PENDING))
+          + " AND created_at < ?2";
+
+  /**
+   * The queue position of a pending generation (1 if it is first): every order's 202 asks it. One
+   * plain count of the pending generations of its app created before it (the same number the page's
+   * bucket query gives, without building and parsing an array of thresholds, bucketing and grouping
+   * for a single row). It is still a count over what waits ahead (the partial index {@code
+   * generations_pending_app_created_idx}), so it grows with the backlog; it is exact as of the
+   * transaction's snapshot. Needs no flush, as {@link #of(Collection)}.
+   */
   @Transactional(Transactional.TxType.SUPPORTS)
   public long of(Generation generation) {
-    return of(List.of(generation)).getOrDefault(generation.id(), 1L);
+    Number ahead =
+        (Number)
+            em.createNativeQuery(AHEAD)
+                .setFlushMode(FlushModeType.COMMIT)
+                .setParameter(1, generation.app())
+                .setParameter(2, generation.createdAt())
+                .getSingleResult();
+    return ahead.longValue() + 1;
   }
 
   /**

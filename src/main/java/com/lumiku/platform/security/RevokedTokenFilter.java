@@ -15,10 +15,12 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Refuses a verified token that was revoked (logged out): MicroProfile JWT has checked its
- * signature, issuer and expiry before any filter runs, and this adds the one thing it cannot know.
- * It covers every address of the application (the API, its streams, and the metrics and OpenAPI
- * documents, which Payara serves in this application's context). The answer is the container's 401
- * problem document (web.xml error pages), the same as for an expired token.
+ * signature, issuer and expiry before any filter runs (or {@link CaseInsensitiveBearer} found it
+ * checked before and not yet expired), and this adds the one thing it cannot know. It asks the
+ * database on every request, whether or not the verification was remembered, so a logout holds at
+ * once on every instance. It covers every address of the application (the API, its streams, and the
+ * metrics and OpenAPI documents, which Payara serves in this application's context). The answer is
+ * the container's 401 problem document (web.xml error pages), the same as for an expired token.
  */
 @WebFilter(filterName = "RevokedTokenFilter", urlPatterns = "/*", asyncSupported = true)
 public class RevokedTokenFilter extends HttpFilter {
