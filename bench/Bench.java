@@ -406,7 +406,7 @@ public class Bench {
   Measured measure(Side side, int seconds) throws Exception {
     awaitDrained(side, Duration.ofMinutes(5));
     side.pause();
-    Map<String, Long> before = side.cpuTicks();
+    Map<String, Long> paused = side.cpuTicks();
     Run intake = submit(side, CONNECTIONS, seconds);
     Map<String, Long> taken = side.cpuTicks();
     long began = System.nanoTime();
@@ -416,13 +416,13 @@ public class Bench {
     Map<String, Long> worked = side.cpuTicks();
     side.verify(intake.accepted());
 
-    before = side.cpuTicks();
+    Map<String, Long> before = side.cpuTicks();
     Run running = submit(side, CONNECTIONS, seconds);
     long backlog = side.unfinished();
     Duration drain = awaitDrained(side, Duration.ofMinutes(5));
     Map<String, Long> after = side.cpuTicks();
     side.verify(running.accepted());
-    Measured m = new Measured(intake, intakeDrain, cpuPerItem(before, taken, intake.accepted().size()),
+    Measured m = new Measured(intake, intakeDrain, cpuPerItem(paused, taken, intake.accepted().size()),
         cpuPerItem(taken, worked, intake.accepted().size()), running, backlog, drain.toMillis() / 1000.0,
         side.endToEnd(running.accepted()), cpuPerItem(before, after, running.accepted().size()));
 
