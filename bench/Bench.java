@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -55,6 +56,10 @@ public class Bench {
   static final String QUEUE = AvatarCreator.QUEUE;
   /** Orders per second for dispatch latency below saturation: about half of what 2 cores complete. */
   static final int MODERATE_RATE = 25;
+  /** The load client's users (the peers' schema.sql creates as many: 1 to 64). */
+  static final int USERS = 64;
+  /** Connections of the side-by-side measurement (the project's "submit, 16 connections" row). */
+  static final int CONNECTIONS = 16;
 
   record User(UUID id, String token, UUID project) {}
 
@@ -82,6 +87,7 @@ public class Bench {
     this.args = args;
     this.urls = List.of(args.get("url").split(","));
     this.quick = "--quick".equals(args.get("mode"));
+    Runtime.getRuntime().addShutdownHook(new Thread(Peer::stopAll, "peers-stop"));
   }
 
   public static void main(String[] argv) throws Exception {
@@ -106,8 +112,16 @@ public class Bench {
       scaling();
       return;
     }
+    if ("--peer-only".equals(args.get("mode"))) {
+      users = createUsers(USERS);
+      submit(CONNECTIONS, 30); // the JIT compilers take the first half minute
+      awaitDrained(Duration.ofMinutes(5));
+      sideBySide(15);
+      printCpuTable();
+      return;
+    }
     int seconds = quick ? 8 : 20;
-    users = createUsers(64);
+    users = createUsers(USERS);
     row("boot to ready (./run, services included)", args.get("boot-ms") + " ms", "");
 
     submit(16, quick ? 10 : 30); // warm-up: the JIT compilers are busy for the first half minute
@@ -135,6 +149,10 @@ public class Bench {
         at16 = run;
       }
     }
+
+    // Against the peers: the same core step written the way other platforms do it, measured the
+    // same way, one after the other, each while the other is idle.
+    sideBySide(quick ? 15 : 20);
 
     // 2. Dispatch latency: at saturation (the 16-connection run) and at a moderate fixed rate.
     dispatchRow("dispatch at saturation (16 connections)", at16.accepted());
@@ -190,6 +208,7 @@ public class Bench {
     // 6. The stop right after that load, the workers busy with the backlog: SIGTERM to ./run, as
     // Ctrl-C or an orchestrator does; Payara must end within its grace (lumiku.stop.grace).
     stopAfterLoad();
+    printCpuTable();
     report();
   }
 
@@ -220,42 +239,19 @@ public class Bench {
   }
 
   /**
-   * For tuning: submit at 16 connections, with the workers paused and then running, and the CPU
-   * time each process spent per accepted order (where the 2 cores go). Prints, writes nothing.
+   * For tuning: the ceiling, then orders at 16 connections with the workers paused, their drain, and
+   * orders with the workers running, with the CPU time each process spent per order (where the 2
+   * cores go; {@link #measure}). Prints, writes nothing.
    */
   void probe() throws Exception {
-    users = createUsers(64);
-    submit(16, 30); // the JIT compilers take the first half minute
+    users = createUsers(USERS);
+    submit(CONNECTIONS, 30); // the JIT compilers take the first half minute
     awaitDrained(Duration.ofMinutes(5));
     // What the server's request path costs without the order: the ceiling of this stack here.
     probeReads("GET /api/apps (no token, no database)", "/api/apps", false);
     probeReads("GET /api/credits (token, one SELECT)", "/api/credits", true);
-    awaitDrained(Duration.ofMinutes(5));
-    for (boolean paused : new boolean[] {true, false}) {
-      if (paused) {
-        pause();
-      }
-      System.out.println("bench: 15 s of orders, workers " + (paused ? "paused" : "running"));
-      Map<String, Long> before = cpuTicks();
-      Run run = submit(16, 15);
-      Map<String, Long> after = cpuTicks();
-      if (paused) {
-        resume();
-        long began = System.nanoTime();
-        awaitDrained(Duration.ofMinutes(10));
-        double seconds = (System.nanoTime() - began) / 1e9;
-        row("drain of those " + run.accepted().size(), String.format("%.0f completed/s",
-            run.accepted().size() / seconds), "CPU ms per generation:" + cpuPer(after, cpuTicks(),
-            run.accepted().size()));
-      }
-      awaitDrained(Duration.ofMinutes(10));
-      verify(run.accepted());
-      row("submit, 16 connections, workers " + (paused ? "paused" : "running"),
-          String.format("%.0f accepted/s", run.perSecond()),
-          String.format("p50 %.1f ms, p99 %.1f ms, %d refused, %d failed; CPU ms per order:%s",
-              pct(run.latencyNanos(), 50), pct(run.latencyNanos(), 99), run.refused(), run.failed(),
-              cpuPer(before, after, run.accepted().size())));
-    }
+    measure(project, 15);
+    printCpuTable();
   }
 
   /**
@@ -267,7 +263,7 @@ public class Bench {
     int seconds = Integer.parseInt(args.getOrDefault("seconds", "20"));
     int backlog = Integer.parseInt(args.getOrDefault("backlog", "3000"));
     String instances = urls.size() + (urls.size() == 1 ? " instance" : " instances");
-    users = createUsers(64);
+    users = createUsers(USERS);
     submit(16, 30); // the JIT compilers take the first half minute
     awaitDrained(Duration.ofMinutes(5));
     Map<String, Long> before = cpuTicks();
@@ -295,11 +291,384 @@ public class Bench {
             + " CPU ms per generation:%s", queued.perSecond(), cpuPer(before, after, queued.accepted().size())));
   }
 
+  // --- side by side: the project and its peers ----------------------------------------------
+
+  /**
+   * What is measured side by side with the same load client: the project or a peer. Paused means
+   * that orders are taken and no worker runs them (the project: its queue paused in the broker; a
+   * peer: its worker process stopped), so that the intake and the work are measured apart.
+   */
+  interface Side {
+    String name();
+
+    /** One order as user number {@code user}: the HTTP status; the generation's id if accepted. */
+    int order(int user, ConcurrentLinkedQueue<UUID> accepted);
+
+    void pause() throws Exception;
+
+    void resume() throws Exception;
+
+    long unfinished() throws SQLException;
+
+    /** CPU ticks of each of its processes, PostgreSQL's and this load client's. */
+    Map<String, Long> cpuTicks() throws IOException;
+
+    /** submit -> completed of these (completed) orders, p50 and p99, in ms. */
+    double[] endToEnd(List<UUID> ids) throws SQLException;
+
+    /** Every accepted order has its generation and its deduction; every balance matches its ledger. */
+    void verify(List<UUID> accepted) throws SQLException;
+  }
+
+  final Side project = new Side() {
+    @Override
+    public String name() {
+      return "project";
+    }
+
+    @Override
+    public int order(int user, ConcurrentLinkedQueue<UUID> accepted) {
+      return Bench.this.order(user, accepted);
+    }
+
+    @Override
+    public void pause() throws Exception {
+      Bench.this.pause();
+    }
+
+    @Override
+    public void resume() throws Exception {
+      Bench.this.resume();
+    }
+
+    @Override
+    public long unfinished() throws SQLException {
+      return Bench.this.unfinished();
+    }
+
+    @Override
+    public Map<String, Long> cpuTicks() throws IOException {
+      return Bench.this.cpuTicks();
+    }
+
+    @Override
+    public double[] endToEnd(List<UUID> ids) throws SQLException {
+      return percentiles(Bench.this::db, "generations", ids);
+    }
+
+    @Override
+    public void verify(List<UUID> accepted) throws SQLException {
+      Bench.this.verify(accepted);
+    }
+  };
+
+  interface Database {
+    Connection open() throws SQLException;
+  }
+
+  /** submit -> completed p50 and p99 in ms of these orders, from their rows' timestamps. */
+  static double[] percentiles(Database database, String table, List<UUID> ids) throws SQLException {
+    try (Connection c = database.open();
+        PreparedStatement s = c.prepareStatement(
+            "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM completed_at - created_at)),"
+                + " percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM completed_at - created_at))"
+                + " FROM " + table + " WHERE id = ANY (?)")) {
+      s.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        return new double[] {r.getDouble(1) * 1000, r.getDouble(2) * 1000};
+      }
+    }
+  }
+
+  /**
+   * One side's orders at {@link #CONNECTIONS} connections, twice for {@code seconds}: with the
+   * workers paused (the intake alone) and then released (the work alone, per completed generation),
+   * and with the workers running (both at once, the figures of the comparison).
+   */
+  record Measured(Run intake, double intakeDrain, Map<String, Double> intakeCpu,
+      Map<String, Double> workCpu, Run running, long backlog, double drain, double[] endToEnd,
+      Map<String, Double> runningCpu) {
+    /**
+     * Completed orders/s: the orders accepted during the window, all of them completed, over the
+     * window and the drain that followed it (the same definition for every side).
+     */
+    double completedPerSecond() {
+      return running.accepted().size() / (running.seconds() + drain);
+    }
+  }
+
+  /** A row of the CPU table: CPU ms per order by process. */
+  record CpuRow(String side, String phase, Map<String, Double> perProcess) {}
+
+  final List<CpuRow> cpuTable = new ArrayList<>();
+
+  Measured measure(Side side, int seconds) throws Exception {
+    awaitDrained(side, Duration.ofMinutes(5));
+    side.pause();
+    Map<String, Long> paused = side.cpuTicks();
+    Run intake = submit(side, CONNECTIONS, seconds);
+    Map<String, Long> taken = side.cpuTicks();
+    long began = System.nanoTime();
+    side.resume();
+    awaitDrained(side, Duration.ofMinutes(5));
+    double intakeDrain = (System.nanoTime() - began) / 1e9;
+    Map<String, Long> worked = side.cpuTicks();
+    side.verify(intake.accepted());
+
+    Map<String, Long> before = side.cpuTicks();
+    Run running = submit(side, CONNECTIONS, seconds);
+    long backlog = side.unfinished();
+    Duration drain = awaitDrained(side, Duration.ofMinutes(5));
+    Map<String, Long> after = side.cpuTicks();
+    side.verify(running.accepted());
+    Measured m = new Measured(intake, intakeDrain, cpuPerItem(paused, taken, intake.accepted().size()),
+        cpuPerItem(taken, worked, intake.accepted().size()), running, backlog, drain.toMillis() / 1000.0,
+        side.endToEnd(running.accepted()), cpuPerItem(before, after, running.accepted().size()));
+
+    String name = side.name() + ": submit, " + CONNECTIONS + " connections, ";
+    row(name + "workers running", String.format("%.0f accepted/s, %.0f completed/s", running.perSecond(),
+        m.completedPerSecond()), String.format("%d s; p50 %.1f ms, p99 %.1f ms, %d refused, %d failed;"
+            + " backlog %d at the end, drained %.1f s later; submit->completed p50 %.0f ms, p99 %.0f ms;"
+            + " CPU ms per order (its work included):%s", seconds, pct(running.latencyNanos(), 50),
+            pct(running.latencyNanos(), 99), running.refused(), running.failed(), backlog, m.drain(),
+            m.endToEnd()[0], m.endToEnd()[1], cpuText(m.runningCpu())));
+    row(name + "workers paused", String.format("%.0f accepted/s", intake.perSecond()), String.format(
+        "%d s; p50 %.1f ms, p99 %.1f ms, %d refused, %d failed; then released: the %d drained in %.1f s"
+            + " (%.0f completed/s)", seconds, pct(intake.latencyNanos(), 50), pct(intake.latencyNanos(), 99),
+        intake.refused(), intake.failed(), intake.accepted().size(), intakeDrain,
+        intake.accepted().size() / intakeDrain));
+    Map<String, Double> sum = new LinkedHashMap<>();
+    m.intakeCpu().forEach((process, ms) -> sum.put(process, ms + m.workCpu().get(process)));
+    cpuTable.add(new CpuRow(side.name(), "intake: per accepted order, workers paused", m.intakeCpu()));
+    cpuTable.add(new CpuRow(side.name(), "work: per completed generation, the drain", m.workCpu()));
+    cpuTable.add(new CpuRow(side.name(), "intake + work", sum));
+    return m;
+  }
+
+  /** CPU ms per order of the server's processes (the load client left out). */
+  static double serverCpu(Map<String, Double> perProcess) {
+    return perProcess.entrySet().stream().filter(e -> !e.getKey().equals(LOAD_CLIENT))
+        .mapToDouble(Map.Entry::getValue).sum();
+  }
+
+  void printCpuTable() {
+    System.out.println("bench: CPU ms per order, by process and phase (total: the server's processes,"
+        + " without the load client)");
+    for (CpuRow r : cpuTable) {
+      System.out.printf("bench:   %-14s %-45s total %6.2f:%s%n", r.side(), r.phase(),
+          serverCpu(r.perProcess()), cpuText(r.perProcess()));
+    }
+  }
+
+  /**
+   * The project, then each peer (--peers, prepared by bench/run), measured the same way one after
+   * the other, each while the others are idle; then the ratio project / peer.
+   */
+  void sideBySide(int seconds) throws Exception {
+    Measured ours = measure(project, seconds);
+    awaitDrained(Duration.ofMinutes(5));
+    String modes = args.getOrDefault("peers", "").strip();
+    if (modes.isEmpty()) {
+      row("peers", "not measured", args.getOrDefault("peer-note", "bench/run named none"));
+      return;
+    }
+    if (!args.getOrDefault("peer-note", "").isBlank()) {
+      notes.add("Peers: " + args.get("peer-note"));
+    }
+    for (String mode : modes.split("\\s+")) {
+      try (Peer peer = new Peer(mode)) {
+        peer.start();
+        submit(peer, CONNECTIONS, 10); // warm-up, as the project had its own
+        awaitDrained(peer, Duration.ofMinutes(5));
+        Measured theirs = measure(peer, seconds);
+        row("project / " + peer.name(), String.format("accepted/s %.2f, completed/s %.2f",
+            ours.running().perSecond() / theirs.running().perSecond(),
+            ours.completedPerSecond() / theirs.completedPerSecond()), String.format(
+                "%d connections, %d s, workers running: project %.0f accepted/s, %.0f completed/s; peer %.0f, %.0f;"
+                    + " CPU ms per order (intake + work, server processes): project %.1f, peer %.1f",
+                CONNECTIONS, seconds, ours.running().perSecond(), ours.completedPerSecond(),
+                theirs.running().perSecond(), theirs.completedPerSecond(),
+                serverCpu(ours.intakeCpu()) + serverCpu(ours.workCpu()),
+                serverCpu(theirs.intakeCpu()) + serverCpu(theirs.workCpu())));
+      } catch (Exception e) {
+        // A peer that fails is reported; the project's figures stand.
+        row("peer " + mode, "not measured", e.toString());
+      }
+    }
+  }
+
+  /**
+   * A peer of bench-peers (copied and installed by bench/run under --peer-dir): the api and the
+   * worker as node processes of this client, on the project's PostgreSQL cluster in a database of
+   * its own ({@code peers}, made afresh for each mode); bullmq's Redis started (or found) by
+   * bench/run on 127.0.0.1:6379, the peer's fixed address.
+   */
+  final class Peer implements Side, AutoCloseable {
+    /** Every node process started, for the shutdown hook. */
+    static final List<Process> STARTED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    static void stopAll() {
+      STARTED.forEach(Process::destroy);
+    }
+
+    final String mode;
+    final Path dir = Path.of(args.get("peer-dir"));
+    final int port = Integer.parseInt(args.getOrDefault("peer-port", "18090"));
+    final String url = "http://127.0.0.1:" + port + "/generate";
+    final URI cluster = URI.create(args.get("db").substring("jdbc:".length()));
+    final String jdbc = "jdbc:postgresql://" + cluster.getHost() + ":" + cluster.getPort() + "/peers";
+    Process api;
+    Process worker;
+    /** CPU ticks of the worker processes stopped by pause(). */
+    long stoppedWorkers;
+
+    Peer(String mode) {
+      this.mode = mode;
+    }
+
+    @Override
+    public String name() {
+      return "peer " + mode;
+    }
+
+    Connection peers() throws SQLException {
+      return DriverManager.getConnection(jdbc, "postgres", System.getenv("LUMIKU_DB_PASSWORD"));
+    }
+
+    /** A fresh database with the peer's schema; the worker, then (as run.sh does, 4 s later) the api. */
+    void start() throws Exception {
+      try (Connection c = db(); Statement s = c.createStatement()) {
+        s.execute("DROP DATABASE IF EXISTS peers WITH (FORCE)");
+        s.execute("CREATE DATABASE peers");
+      }
+      try (Connection c = peers(); Statement s = c.createStatement()) {
+        s.execute(Files.readString(dir.resolve("schema.sql")));
+      }
+      worker = node("worker");
+      Thread.sleep(4000); // the worker creates the queue (pgboss: its schema) before the api starts
+      api = node("api");
+      Path log = dir.resolve(mode + "-api.log");
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (!Files.readString(log).contains(" api on ")) {
+        if (!api.isAlive() || !worker.isAlive() || System.nanoTime() > deadline) {
+          throw new IllegalStateException(name() + " did not start; see " + dir.relativize(log) + " and "
+              + dir.relativize(dir.resolve(mode + "-worker.log")) + " in " + dir);
+        }
+        Thread.sleep(100);
+      }
+    }
+
+    Process node(String role) throws IOException {
+      ProcessBuilder builder = new ProcessBuilder("node", "peer.mjs", role, mode, Integer.toString(port))
+          .directory(dir.toFile()).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve(mode + "-" + role + ".log").toFile()));
+      builder.environment().put("PEER_DB", "postgres://postgres:" + System.getenv("LUMIKU_DB_PASSWORD") + "@"
+          + cluster.getHost() + ":" + cluster.getPort() + "/peers");
+      builder.environment().put("PEER_WORKERS", args.getOrDefault("peer-workers", "16"));
+      builder.environment().put("PEER_POOL", args.getOrDefault("peer-pool", "16"));
+      Process process = builder.start();
+      STARTED.add(process);
+      // bench/run stops what is listed there if this client ends without its shutdown hook.
+      Files.writeString(dir.resolve("pids"), process.pid() + "\n", java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.APPEND);
+      return process;
+    }
+
+    static void stop(Process process) throws InterruptedException {
+      if (process != null) {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+          process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+      }
+    }
+
+    @Override
+    public int order(int user, ConcurrentLinkedQueue<UUID> accepted) {
+      try {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(30)).header("x-user", Integer.toString(user + 1))
+            .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() == 202) {
+          accepted.add(UUID.fromString(first(ID, answer.body())));
+        }
+        return answer.statusCode();
+      } catch (IOException | InterruptedException e) {
+        return -1;
+      }
+    }
+
+    /** The worker process stopped (its CPU time kept); the api keeps taking orders. */
+    @Override
+    public void pause() throws Exception {
+      stoppedWorkers += ticksOf(worker.pid());
+      stop(worker);
+      worker = null;
+    }
+
+    /** A new worker process (its start is in the drain's time and CPU, as the peer's cost). */
+    @Override
+    public void resume() throws Exception {
+      worker = node("worker");
+    }
+
+    @Override
+    public long unfinished() throws SQLException {
+      try (Connection c = peers(); Statement s = c.createStatement();
+          ResultSet r = s.executeQuery("SELECT count(*) FROM peer_generations WHERE status <> 'completed'")) {
+        r.next();
+        return r.getLong(1);
+      }
+    }
+
+    @Override
+    public Map<String, Long> cpuTicks() throws IOException {
+      Map<String, Long> ticks = new LinkedHashMap<>();
+      ticks.put("node api", ticksOf(api.pid()));
+      ticks.put("node worker", stoppedWorkers + (worker == null ? 0 : ticksOf(worker.pid())));
+      if (mode.equals("bullmq")) {
+        ticks.put("Redis", ticksOf(Long.parseLong(args.get("redis-pid"))));
+      }
+      ticks.put("PostgreSQL", postgresTicks());
+      ticks.put(LOAD_CLIENT, ticksOf(ProcessHandle.current().pid()));
+      return ticks;
+    }
+
+    @Override
+    public double[] endToEnd(List<UUID> ids) throws SQLException {
+      return percentiles(this::peers, "peer_generations", ids);
+    }
+
+    /** As run.sh checks: each user's credits are its grant plus its ledger; and each order is there. */
+    @Override
+    public void verify(List<UUID> accepted) throws SQLException {
+      requireEvery(this::peers, "SELECT count(*) FROM peer_generations g WHERE g.id = ANY (?) AND EXISTS"
+          + " (SELECT 1 FROM peer_ledger l WHERE l.reference_id = g.id AND l.amount < 0)", accepted, name());
+      try (Connection c = peers(); Statement q = c.createStatement();
+          ResultSet r = q.executeQuery("SELECT count(*) FROM peer_users u WHERE u.credits <> 100000000"
+              + " + coalesce((SELECT sum(amount) FROM peer_ledger l WHERE l.user_id = u.id), 0)")) {
+        r.next();
+        if (r.getLong(1) > 0) {
+          throw new IllegalStateException(r.getLong(1) + " balances of " + name() + " differ from their ledger");
+        }
+      }
+    }
+
+    @Override
+    public void close() throws Exception {
+      stop(api);
+      stop(worker);
+      STARTED.remove(api);
+      STARTED.remove(worker);
+    }
+  }
+
   void probeReads(String name, String path, boolean signedIn) throws Exception {
     Map<String, Long> before = cpuTicks();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-    Run run = load(16, () -> System.nanoTime() < deadline, (user, ignored) -> status(path,
-        signedIn ? user.token() : null));
+    Run run = load(CONNECTIONS, () -> System.nanoTime() < deadline, (user, ignored) -> status(path,
+        signedIn ? users.get(user).token() : null));
     Map<String, Long> after = cpuTicks();
     long requests = run.latencyNanos().length;
     row(name + ", 16 connections", String.format("%.0f answered/s", requests / run.seconds()),
@@ -321,36 +690,62 @@ public class Bench {
 
   /** The CPU time each process spent between two readings, per item, in ms. */
   static String cpuPer(Map<String, Long> before, Map<String, Long> after, long items) {
+    return cpuText(cpuPerItem(before, after, items));
+  }
+
+  /** The CPU time each process spent between two readings, per item, in ms, by process. */
+  static Map<String, Double> cpuPerItem(Map<String, Long> before, Map<String, Long> after, long items) {
+    Map<String, Double> per = new LinkedHashMap<>();
+    after.forEach((process, ticks) -> per.put(process, (ticks - before.get(process)) * 10.0 / items));
+    return per;
+  }
+
+  static String cpuText(Map<String, Double> perProcess) {
     StringBuilder cpu = new StringBuilder();
-    after.forEach((process, ticks) -> cpu.append(String.format(" %s %.2f,", process,
-        (ticks - before.get(process)) * 10.0 / items)));
+    perProcess.forEach((process, ms) -> cpu.append(String.format(" %s %.2f,", process, ms)));
     return cpu.substring(0, cpu.length() - 1);
   }
 
   /** CPU time (user + system, in 10 ms ticks) of Payara, the broker, PostgreSQL and this client. */
   Map<String, Long> cpuTicks() throws IOException {
-    Map<String, Long> ticks = new java.util.LinkedHashMap<>();
+    Map<String, Long> ticks = new LinkedHashMap<>();
     long payara = 0;
     for (String pid : args.get("payara-pid").split(",")) {
       payara += ticksOf(Long.parseLong(pid));
     }
     ticks.put("Payara", payara);
     ticks.put("broker", ticksOf(Long.parseLong(args.get("broker-pid"))));
-    long postmaster = Long.parseLong(args.get("postgres-pid"));
-    long postgres = ticksOf(postmaster);
-    for (ProcessHandle child : ProcessHandle.of(postmaster).orElseThrow().children().toList()) {
-      postgres += ticksOf(child.pid());
-    }
-    ticks.put("PostgreSQL", postgres);
-    ticks.put("load client", ticksOf(ProcessHandle.current().pid()));
+    ticks.put("PostgreSQL", postgresTicks());
+    ticks.put(LOAD_CLIENT, ticksOf(ProcessHandle.current().pid()));
     return ticks;
   }
 
+  static final String LOAD_CLIENT = "load client";
+
+  /**
+   * The cluster's CPU ticks: the postmaster's own and those of the backends it has reaped (a pool's
+   * idle connection closed between two readings keeps its time in the sum), plus its live children.
+   */
+  long postgresTicks() {
+    long postmaster = Long.parseLong(args.get("postgres-pid"));
+    long postgres = ticksOf(postmaster, true);
+    for (ProcessHandle child : ProcessHandle.of(postmaster).orElseThrow().children().toList()) {
+      postgres += ticksOf(child.pid());
+    }
+    return postgres;
+  }
+
   static long ticksOf(long pid) {
+    return ticksOf(pid, false);
+  }
+
+  /** utime + stime of the process from /proc, with its reaped children's if asked (0 once gone). */
+  static long ticksOf(long pid, boolean reapedChildren) {
     try {
       String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
       String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+      long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+      return reapedChildren ? ticks + Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : ticks;
     } catch (IOException e) {
       return 0; // a backend that ended meanwhile
     }
@@ -359,8 +754,13 @@ public class Bench {
   // --- the load ---------------------------------------------------------------------------
 
   Run submit(int connections, int seconds) throws InterruptedException {
+    return submit(project, connections, seconds);
+  }
+
+  /** Orders to either side for that many seconds, closed loop. */
+  Run submit(Side side, int connections, int seconds) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    return load(connections, () -> System.nanoTime() < deadline, this::order);
+    return load(connections, () -> System.nanoTime() < deadline, side::order);
   }
 
   Run submitCount(int connections, int count) throws InterruptedException {
@@ -368,9 +768,12 @@ public class Bench {
     return load(connections, () -> left.getAndDecrement() > 0, this::order);
   }
 
-  /** One request of a user: its HTTP status; adds the generation to {@code accepted} if any. */
+  /**
+   * One request of user number {@code user} (0 to {@link #USERS} - 1): its HTTP status; adds the
+   * generation to {@code accepted} if any.
+   */
   interface Request {
-    int send(User user, ConcurrentLinkedQueue<UUID> accepted);
+    int send(int user, ConcurrentLinkedQueue<UUID> accepted);
   }
 
   /** Closed loop: each connection sends again as soon as it has its answer, while {@code more}. */
@@ -388,7 +791,7 @@ public class Bench {
         int n = 0;
         int k = 0;
         while (more.getAsBoolean() && n < mine.length) {
-          User user = users.get((thread + k++ * connections) % users.size());
+          int user = (thread + k++ * connections) % USERS;
           long start = System.nanoTime();
           int status = request.send(user, accepted);
           mine[n++] = System.nanoTime() - start;
@@ -420,7 +823,7 @@ public class Bench {
       if (wait > 0) {
         TimeUnit.NANOSECONDS.sleep(wait);
       }
-      User user = users.get(i % users.size());
+      int user = i % USERS;
       senders.execute(() -> order(user, accepted));
     }
     senders.shutdown();
@@ -428,7 +831,8 @@ public class Bench {
     return new ArrayList<>(accepted);
   }
 
-  int order(User user, ConcurrentLinkedQueue<UUID> accepted) {
+  int order(int number, ConcurrentLinkedQueue<UUID> accepted) {
+    User user = users.get(number);
     try {
       HttpResponse<String> answer =
           http.send(
@@ -535,8 +939,12 @@ public class Bench {
   }
 
   Duration awaitDrained(Duration atMost) throws Exception {
+    return awaitDrained(project, atMost);
+  }
+
+  static Duration awaitDrained(Side side, Duration atMost) throws Exception {
     long began = System.nanoTime();
-    while (unfinished() > 0) {
+    while (side.unfinished() > 0) {
       if (System.nanoTime() - began > atMost.toNanos()) {
         throw new IllegalStateException("Not drained within " + atMost);
       }
@@ -547,21 +955,10 @@ public class Bench {
 
   /** Every accepted order has its generation row, its deduct entry, and is queued or done. */
   void verify(List<UUID> accepted) throws SQLException {
-    try (Connection c = db();
-        PreparedStatement s = c.prepareStatement(
-            "SELECT count(*) FROM generations g WHERE g.id = ANY (?)"
-                + " AND g.status IN ('pending', 'processing', 'completed')"
-                + " AND EXISTS (SELECT 1 FROM credit_transactions t WHERE t.type = 'deduct'"
-                + " AND t.reference_id = g.id AND t.amount = -g.credit_cost)")) {
-      s.setArray(1, c.createArrayOf("uuid", accepted.toArray()));
-      try (ResultSet r = s.executeQuery()) {
-        r.next();
-        if (r.getLong(1) != accepted.size()) {
-          throw new IllegalStateException("Only " + r.getLong(1) + " of " + accepted.size()
-              + " accepted orders have their generation and deduction");
-        }
-      }
-    }
+    requireEvery(this::db, "SELECT count(*) FROM generations g WHERE g.id = ANY (?)"
+        + " AND g.status IN ('pending', 'processing', 'completed')"
+        + " AND EXISTS (SELECT 1 FROM credit_transactions t WHERE t.type = 'deduct'"
+        + " AND t.reference_id = g.id AND t.amount = -g.credit_cost)", accepted, "the project");
     long balanceMismatches = single(
         "SELECT count(*) FROM credit_accounts a WHERE a.balance <> (SELECT coalesce(sum(amount), 0)"
             + " FROM credit_transactions t WHERE t.user_id = a.user_id)");
@@ -612,6 +1009,21 @@ public class Bench {
     row(name, String.format("%.0f completed/s", queued.accepted().size() / seconds),
         String.format("%d orders queued with the workers paused (%.0f accepted/s meanwhile), drained in %.1f s",
             queued.accepted().size(), queued.perSecond(), seconds));
+  }
+
+  /** The query counts, of the accepted orders (its parameter), those with a generation and deduction. */
+  static void requireEvery(Database database, String count, List<UUID> accepted, String side)
+      throws SQLException {
+    try (Connection c = database.open(); PreparedStatement s = c.prepareStatement(count)) {
+      s.setArray(1, c.createArrayOf("uuid", accepted.toArray()));
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        if (r.getLong(1) != accepted.size()) {
+          throw new IllegalStateException("Only " + r.getLong(1) + " of " + accepted.size()
+              + " accepted orders of " + side + " have their generation and deduction");
+        }
+      }
+    }
   }
 
   long completedSince(Instant since) throws SQLException {
@@ -905,12 +1317,31 @@ public class Bench {
         .append(", Payara Micro 6.2025.10, Artemis 2.53.0, ").append(postgres).append(".\n");
     md.append("Load client: bench/Bench.java (Java HttpClient, HTTP/1.1 keep-alive, closed loop per connection,")
         .append(" 64 users round-robin) on the same machine; no-op model (lumiku.generator=blank), ")
-        .append(System.getenv().getOrDefault("LUMIKU_WORKERS_AVATAR_CONCURRENCY", "4")).append(" avatar workers.\n\n");
+        .append(System.getenv().getOrDefault("LUMIKU_WORKERS_AVATAR_CONCURRENCY", "4")).append(" avatar workers.\n");
+    md.append("Peers (rows \"peer ...\"): ../shared/bench-peers, the same core step (deduct credits, record a")
+        .append(" generation, enqueue it; a worker moves it pending -> processing -> completed) in Node with pg:")
+        .append(" `bullmq` (the seed's design, Redis, not atomic) and `pgboss` (atomic), ")
+        .append(args.getOrDefault("peer-workers", "16")).append(" workers (as the project's) and pools of ")
+        .append(args.getOrDefault("peer-pool", "16")).append(" connections, in a database of their own on the")
+        .append(" same PostgreSQL cluster; measured after the project, with the same load client, connections")
+        .append(" and seconds, while the project is idle. Completed orders/s: the orders accepted in the window")
+        .append(" over the window and the drain after it.\n\n");
     md.append("| measurement | figure | detail |\n|---|---|---|\n");
     for (String[] r : table) {
       md.append("| ").append(r[0]).append(" | ").append(r[1]).append(" | ").append(r[2]).append(" |\n");
     }
     md.append('\n');
+    if (!cpuTable.isEmpty()) {
+      md.append("CPU ms per order, by process and phase (user + system time from /proc; intake: per order")
+          .append(" accepted with the workers paused; work: per generation completed once they are released;")
+          .append(" total: the server's processes, without the load client):\n\n")
+          .append("| side | phase | total | by process |\n|---|---|---|---|\n");
+      for (CpuRow r : cpuTable) {
+        md.append(String.format("| %s | %s | %.2f |%s |%n", r.side(), r.phase(), serverCpu(r.perProcess()),
+            cpuText(r.perProcess())));
+      }
+      md.append('\n');
+    }
     for (String note : notes) {
       md.append("- ").append(note).append('\n');
     }
