@@ -407,8 +407,11 @@ public class Bench {
     awaitDrained(side, Duration.ofMinutes(5));
     side.pause();
     Map<String, Long> paused = side.cpuTicks();
+    double[] batchesBefore = side == project ? batches() : null;
+    System.out.println("bench: " + side.name() + ": " + seconds + " s of orders, workers paused");
     Run intake = submit(side, CONNECTIONS, seconds);
     Map<String, Long> taken = side.cpuTicks();
+    String batched = side == project ? batchText(batchesBefore, batches()) : "";
     long began = System.nanoTime();
     side.resume();
     awaitDrained(side, Duration.ofMinutes(5));
@@ -417,7 +420,10 @@ public class Bench {
     side.verify(intake.accepted());
 
     Map<String, Long> before = side.cpuTicks();
+    double[] runningBatches = side == project ? batches() : null;
+    System.out.println("bench: " + side.name() + ": " + seconds + " s of orders, workers running");
     Run running = submit(side, CONNECTIONS, seconds);
+    String runningBatched = side == project ? batchText(runningBatches, batches()) : "";
     long backlog = side.unfinished();
     Duration drain = awaitDrained(side, Duration.ofMinutes(5));
     Map<String, Long> after = side.cpuTicks();
@@ -430,20 +436,50 @@ public class Bench {
     row(name + "workers running", String.format("%.0f accepted/s, %.0f completed/s", running.perSecond(),
         m.completedPerSecond()), String.format("%d s; p50 %.1f ms, p99 %.1f ms, %d refused, %d failed;"
             + " backlog %d at the end, drained %.1f s later; submit->completed p50 %.0f ms, p99 %.0f ms;"
-            + " CPU ms per order (its work included):%s", seconds, pct(running.latencyNanos(), 50),
+            + " CPU ms per order (its work included):%s%s", seconds, pct(running.latencyNanos(), 50),
             pct(running.latencyNanos(), 99), running.refused(), running.failed(), backlog, m.drain(),
-            m.endToEnd()[0], m.endToEnd()[1], cpuText(m.runningCpu())));
+            m.endToEnd()[0], m.endToEnd()[1], cpuText(m.runningCpu()), runningBatched));
     row(name + "workers paused", String.format("%.0f accepted/s", intake.perSecond()), String.format(
         "%d s; p50 %.1f ms, p99 %.1f ms, %d refused, %d failed; then released: the %d drained in %.1f s"
-            + " (%.0f completed/s)", seconds, pct(intake.latencyNanos(), 50), pct(intake.latencyNanos(), 99),
+            + " (%.0f completed/s)%s", seconds, pct(intake.latencyNanos(), 50), pct(intake.latencyNanos(), 99),
         intake.refused(), intake.failed(), intake.accepted().size(), intakeDrain,
-        intake.accepted().size() / intakeDrain));
+        intake.accepted().size() / intakeDrain, batched));
     Map<String, Double> sum = new LinkedHashMap<>();
     m.intakeCpu().forEach((process, ms) -> sum.put(process, ms + m.workCpu().get(process)));
     cpuTable.add(new CpuRow(side.name(), "intake: per accepted order, workers paused", m.intakeCpu()));
     cpuTable.add(new CpuRow(side.name(), "work: per completed generation, the drain", m.workCpu()));
     cpuTable.add(new CpuRow(side.name(), "intake + work", sum));
     return m;
+  }
+
+  static final Pattern BATCH_METRIC =
+      Pattern.compile("(?m)^generations_intake_batch_size_(count|sum)(\\{[^}]*\\})? ([0-9.eE+-]+)$");
+
+  /**
+   * The group commit's figures so far, summed over the instances: {commits, orders}
+   * (generations_intake_batch_size, /metrics of each instance).
+   */
+  double[] batches() throws IOException, InterruptedException {
+    double[] figures = new double[2];
+    for (String base : urls) {
+      HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics?scope=application"))
+          .header("Authorization", "Bearer " + admin).timeout(Duration.ofSeconds(10)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      Matcher m = BATCH_METRIC.matcher(metrics.body());
+      while (m.find()) {
+        figures["count".equals(m.group(1)) ? 0 : 1] += Double.parseDouble(m.group(3));
+      }
+    }
+    return figures;
+  }
+
+  /** "; group commit: N orders in M commits, X per commit on average" between two readings. */
+  static String batchText(double[] before, double[] after) {
+    double commits = after[0] - before[0];
+    double orders = after[1] - before[1];
+    return commits <= 0 ? "; group commit: no commit counted"
+        : String.format("; group commit: %.0f orders in %.0f commits, %.1f per commit", orders, commits,
+            orders / commits);
   }
 
   /** CPU ms per order of the server's processes (the load client left out). */
@@ -857,8 +893,11 @@ public class Bench {
 
   // --- set-up --------------------------------------------------------------------------------
 
+  /** The operator's token (set up with the users): reads /metrics. */
+  String admin;
+
   List<User> createUsers(int count) throws Exception {
-    String admin = token(post("/api/auth/register", null,
+    admin = token(post("/api/auth/register", null,
         "{\"email\":\"" + args.get("admin") + "\",\"password\":\"bench password\",\"name\":\"Bench\"}"));
     List<User> created = new ArrayList<>();
     for (int i = 0; i < count; i++) {

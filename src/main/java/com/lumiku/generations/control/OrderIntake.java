@@ -214,7 +214,8 @@ public class OrderIntake {
       int failed;
       try {
         failed = runAll(left, results);
-      } catch (RuntimeException commitFailure) {
+      } catch (RuntimeException | Error commitFailure) {
+        // Every order of the batch is answered, whatever failed: none may wait forever.
         for (Order<?> order : left) {
           order.answer.completeExceptionally(commitFailure);
         }
