@@ -8,6 +8,8 @@ import com.lumiku.quotas.control.QuotaExhausted;
 import com.lumiku.quotas.control.Quotas;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -34,6 +36,7 @@ public class GenerationRequests {
   @Inject GenerationQueue queue;
   @Inject Quotas quotas;
   @Inject Event<GenerationChanged> changed;
+  @Inject Event<Logged> logged;
   @Inject OrderIntake intake;
 
   /**
@@ -107,6 +110,30 @@ public class GenerationRequests {
     }
   }
 
+  /** What the log says of an accepted order, once its transaction has committed. */
+  record Logged(
+      UUID generationId, String type, int jobs, UUID userId, long cost, int quota, long balance) {}
+
+  /**
+   * Logs an order once it committed: a run that rolled back (an order of a group commit that ran
+   * again after another one was refused) names no generation that exists.
+   */
+  void log(@Observes(during = TransactionPhase.AFTER_SUCCESS) Logged order) {
+    LOG.log(
+        Level.INFO,
+        "Accepted generation {0} ({1}, {2} jobs) of user {3} for {4} credits and {5} quota, {6}"
+            + " credits left",
+        new Object[] {
+          order.generationId(),
+          order.type(),
+          order.jobs(),
+          order.userId(),
+          order.cost(),
+          order.quota(),
+          order.balance()
+        });
+  }
+
   /** The rate limit on generation orders, per user. */
   public static final String LIMIT = "generations";
 
@@ -171,19 +198,15 @@ public class GenerationRequests {
     generations.add(made);
     queue.enqueue(generation, made.jobs());
     changed.fire(new GenerationChanged(generation.id(), order.userId(), List.of()));
-    LOG.log(
-        Level.INFO,
-        "Accepted generation {0} ({1}, {2} jobs) of user {3} for {4} credits and {5} quota, {6}"
-            + " credits left",
-        new Object[] {
-          generation.id(),
-          order.type(),
-          made.jobs().size(),
-          order.userId(),
-          cost,
-          generation.quotaUnits(),
-          balance
-        });
+    logged.fire(
+        new Logged(
+            generation.id(),
+            order.type(),
+            made.jobs().size(),
+            order.userId(),
+            cost,
+            generation.quotaUnits(),
+            balance));
     return new Accepted(generation, cost, balance);
   }
 }

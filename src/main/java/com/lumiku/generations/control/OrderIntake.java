@@ -10,18 +10,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
+import jakarta.transaction.HeuristicMixedException;
 import jakarta.transaction.Status;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.UserTransaction;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -42,19 +44,22 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
  * answered, so a 202 still means its charge, rows and message are committed.
  *
  * <ul>
- *   <li>An order whose work throws (a 402, a 404, a 409...) is answered with that failure; the
- *       transaction, which its failure spoilt, is rolled back and the other orders of the batch run
- *       again in a new one: an order refused never fails the others, and is never half-applied.
- *   <li>A commit that fails answers every order of that batch with the failure (a 503 that tells
- *       the client to retry with its Idempotency-Key); nothing of them was charged or queued, or,
- *       when the transaction manager cannot tell, recovery ends it and the key answers the retry.
+ *   <li>An order whose work throws (a 402, a 404, a 409, a 429...) is answered with that failure;
+ *       the transaction, which its failure spoilt, is rolled back; the orders before it run again
+ *       in a transaction of their own and the orders after it form the next one: a refused order
+ *       never fails the others nor is half-applied, and no order runs more than twice.
+ *   <li>A commit that fails answers every order of that transaction with the failure: a 503 that
+ *       says nothing was charged, or, when the outcome is unknown or mixed (the transaction
+ *       manager's SystemException, a heuristic outcome), one that tells the client to retry with
+ *       its Idempotency-Key, which answers the first outcome once recovery has ended it.
  *   <li>Idempotency keys keep their meaning: two requests with one key in one batch run one after
  *       the other in the same transaction, and the second finds the first's answer.
- *   <li>The rate limit on orders is counted once per request, in the request's own thread, before
- *       it waits (a 429 never waits for a batch); the transactions that run its work know it was
- *       counted ({@link #counted}).
- *   <li>Within a batch the orders run in the order of their users' ids, so two batches committing
- *       at once lock the users' credit accounts in the same order.
+ *   <li>The rate limit on orders counts each order once ({@link #countOrder}), also when it runs
+ *       again; a 429 is a refusal like a 402.
+ *   <li>One task by default: two batches committing at once could lock rows that orders of
+ *       different users share (a preset's use count) in opposite orders and deadlock (PostgreSQL
+ *       would end one after a second, a 503). Within a batch the orders run in the order of their
+ *       users' ids.
  * </ul>
  */
 @ApplicationScoped
@@ -112,8 +117,18 @@ public class OrderIntake {
     }
   }
 
-  /** Registers the batch-size histogram at zero as the application deploys. */
+  /**
+   * Checks the settings and registers the batch-size histogram at zero as the application deploys
+   * (a wrong setting stops the start, not the first order).
+   */
   void register(@Observes Startup startup) {
+    if (batchSize < 1 || tasks < 1) {
+      throw new IllegalStateException(
+          "lumiku.intake.batch.size and lumiku.intake.batch.tasks must be 1 or more, not "
+              + batchSize
+              + " and "
+              + tasks);
+    }
     metrics.histogram(batchSize());
   }
 
@@ -131,11 +146,12 @@ public class OrderIntake {
    */
   public <T> CompletionStage<T> submit(UUID userId, Supplier<T> work) {
     Order<T> order = new Order<>(userId, work);
+    waiting.add(order);
     if (stopped) {
-      order.answer.completeExceptionally(stopping());
+      // (Checked after the add: a stop between the two has answered it, or this does.)
+      failWaiting(stopping());
       return order.answer;
     }
-    waiting.add(order);
     startTask();
     return order.answer;
   }
@@ -166,9 +182,11 @@ public class OrderIntake {
       if (running.compareAndSet(now, now + 1)) {
         try {
           executor.execute(this::takeBatches);
-        } catch (RejectedExecutionException e) {
-          running.decrementAndGet();
-          failWaiting(new DependencyUnavailable("No task to commit orders", e));
+        } catch (RuntimeException e) {
+          // Rejected (stopping, overloaded) or refused otherwise: no task will take these now.
+          if (running.decrementAndGet() == 0) {
+            failWaiting(new DependencyUnavailable("No task to commit orders", e));
+          }
         }
         return;
       }
@@ -201,45 +219,60 @@ public class OrderIntake {
   }
 
   /**
-   * Runs the batch in one transaction; an order that fails is answered with its failure and the
-   * rest run again without it.
+   * Runs the batch in one transaction. An order whose work fails is answered with its failure; the
+   * orders before it run again in a transaction of their own (they ran once, so they normally
+   * commit), then the orders after it as the next part, by the same rule: every order runs at most
+   * twice, however many of a batch are refused.
    */
   private void commit(List<Order<?>> batch) {
-    List<Order<?>> left = batch;
+    Deque<List<Order<?>>> parts = new ArrayDeque<>();
+    parts.add(batch);
     long began = System.nanoTime();
-    int attempts = 0;
-    while (!left.isEmpty()) {
-      attempts++;
-      Object[] results = new Object[left.size()];
+    int transactions = 0;
+    while (!parts.isEmpty()) {
+      List<Order<?>> part = parts.poll();
+      if (part.isEmpty()) {
+        continue;
+      }
+      transactions++;
+      Object[] results = new Object[part.size()];
       int failed;
       try {
-        failed = runAll(left, results);
+        failed = runAll(part, results);
       } catch (RuntimeException | Error commitFailure) {
-        // Every order of the batch is answered, whatever failed: none may wait forever.
-        for (Order<?> order : left) {
+        // Every order of the part is answered, whatever failed: none may wait forever.
+        for (Order<?> order : part) {
           order.answer.completeExceptionally(commitFailure);
         }
         LOG.log(
             Level.WARNING,
             "A batch of {0} orders did not commit; each is answered with the failure: {1}",
-            new Object[] {left.size(), String.valueOf(commitFailure)});
-        return;
+            new Object[] {part.size(), String.valueOf(commitFailure)});
+        if (commitFailure instanceof VirtualMachineError fatal) {
+          failAll(parts, fatal);
+          throw fatal;
+        }
+        continue;
       }
       if (failed < 0) {
-        for (int i = 0; i < left.size(); i++) {
-          left.get(i).complete(results[i]);
+        for (int i = 0; i < part.size(); i++) {
+          part.get(i).complete(results[i]);
         }
-        metrics.histogram(batchSize()).update(left.size());
+        metrics.histogram(batchSize()).update(part.size());
         LOG.log(
             Level.FINE,
-            "Committed {0} orders in one transaction ({1} attempts, {2} ms)",
-            new Object[] {left.size(), attempts, (System.nanoTime() - began) / 1_000_000});
-        return;
+            "Committed {0} orders in one transaction ({1} transactions for the batch, {2} ms)",
+            new Object[] {part.size(), transactions, (System.nanoTime() - began) / 1_000_000});
+        continue;
       }
-      List<Order<?>> rest = new ArrayList<>(left);
-      rest.remove(failed);
-      left = rest;
+      parts.addFirst(part.subList(failed + 1, part.size()));
+      parts.addFirst(part.subList(0, failed));
     }
+  }
+
+  private static void failAll(Deque<List<Order<?>>> parts, Throwable why) {
+    parts.forEach(part -> part.forEach(order -> order.answer.completeExceptionally(why)));
+    parts.clear();
   }
 
   /**
@@ -251,6 +284,10 @@ public class OrderIntake {
    */
   private int runAll(List<Order<?>> orders, Object[] results) {
     try {
+      if (transaction.getStatus() != Status.STATUS_NO_TRANSACTION) {
+        // Left by a failed rollback or commit of an earlier batch on this thread.
+        transaction.rollback();
+      }
       transaction.begin();
     } catch (Exception e) {
       throw new DependencyUnavailable("Cannot begin a transaction for orders", e);
@@ -261,7 +298,8 @@ public class OrderIntake {
         registry.putResource(CURRENT, order);
         try {
           results[i] = order.work.get();
-        } catch (RuntimeException refused) {
+        } catch (RuntimeException | LinkageError | AssertionError refused) {
+          // (Errors of this order's code are its own failure; a VirtualMachineError is not.)
           rollback();
           order.answer.completeExceptionally(refused);
           return i;
@@ -274,9 +312,9 @@ public class OrderIntake {
     try {
       transaction.commit();
       return -1;
-    } catch (SystemException e) {
-      // The outcome is not known here (recovery ends it): the mapper tells the client to retry
-      // with its Idempotency-Key.
+    } catch (SystemException | HeuristicMixedException e) {
+      // The outcome is not known here, or is partly committed (recovery ends it): the mapper
+      // tells the client to retry with its Idempotency-Key, which answers the first outcome.
       throw new IllegalStateException("Commit of a batch of orders failed", e);
     } catch (Exception e) {
       throw new DependencyUnavailable("Commit of a batch of orders failed", e);

@@ -5,6 +5,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
+import jakarta.transaction.HeuristicMixedException;
 import jakarta.transaction.RollbackException;
 import jakarta.transaction.SystemException;
 import jakarta.validation.ConstraintViolation;
@@ -65,7 +66,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
       return Problem.of(
           400, "Bad Request", "The request body is not valid JSON for this operation.");
     }
-    if (find(failure, SystemException.class) != null) {
+    if (find(failure, SystemException.class) != null
+        || find(failure, HeuristicMixedException.class) != null) {
       // The transaction manager could not complete the commit: a resource failed in the middle of
       // it (seen when the broker dies during a commit's first phase). Whether it committed is not
       // known here: recovery ends it either way. Only a retry with the same Idempotency-Key is

@@ -57,7 +57,8 @@ final class VerifiedTokens {
     if (maxAge.isPresent()) {
       end = Math.min(end, issuedAt + maxAge.getAsLong());
     }
-    return Math.multiplyExact(end, 1000L);
+    // (A far-future exp must not overflow inside the authentication mechanism: it is clamped.)
+    return end >= Long.MAX_VALUE / 1000L ? Long.MAX_VALUE : end * 1000L;
   }
 
   /** What verification made of this token, if it was verified and has not expired since. */

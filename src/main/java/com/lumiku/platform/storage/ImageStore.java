@@ -122,7 +122,8 @@ public class ImageStore {
    * @throws IllegalArgumentException if the id is not one
    */
   public StoredImage storeShared(String id, byte[] png, byte[] thumbnailPng) {
-    if (!SHARED_ID.matcher(id).matches() || id.length() > 100) {
+    // (An id ending in -thumb would name another id's thumbnail.)
+    if (!SHARED_ID.matcher(id).matches() || id.length() > 100 || id.endsWith("-thumb")) {
       throw new IllegalArgumentException("Not the id of a shared image: " + id);
     }
     StoredImage image = new StoredImage(SHARED + id + ".png", SHARED + id + "-thumb.png");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.lumiku.platform.problem.DependencyUnavailable;
 import com.lumiku.platform.ratelimit.RateLimits;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.transaction.HeuristicMixedException;
 import jakarta.transaction.RollbackException;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -97,15 +98,7 @@ class OrderIntakeTest {
   void aRefusedOrderIsAnsweredAloneAndTheOthersCommitWithoutIt() {
     CompletableFuture<String> ann = submit(ANN, "ann's");
     CompletableFuture<String> bob =
-        intake
-            .submit(
-                BOB,
-                (Supplier<String>)
-                    () -> {
-                      log.add("bob's");
-                      throw new IllegalArgumentException("402 for bob");
-                    })
-            .toCompletableFuture();
+        refused(BOB, "bob's", new IllegalArgumentException("402 for bob"));
     CompletableFuture<String> cid = submit(CID, "cid's");
 
     runTasks();
@@ -115,10 +108,102 @@ class OrderIntakeTest {
         .isEqualTo("402 for bob");
     assertThat(ann).isCompletedWithValue("ann's");
     assertThat(cid).isCompletedWithValue("cid's");
+    // Ann's ran again alone (she was before Bob), Cid's had not run yet: it is the next part.
     assertThat(log)
         .containsExactly(
-            "begin", "ann's", "bob's", "rollback", "begin", "ann's", "cid's", "commit");
-    assertThat(batchSizes).containsExactly(2L);
+            "begin",
+            "ann's",
+            "bob's",
+            "rollback",
+            "begin",
+            "ann's",
+            "commit",
+            "begin",
+            "cid's",
+            "commit");
+    assertThat(batchSizes).containsExactly(1L, 1L);
+  }
+
+  @Test
+  void noOrderRunsMoreThanTwiceHoweverManyAreRefused() {
+    List<CompletableFuture<String>> answers = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      UUID user = new UUID(0, i);
+      boolean refused = i >= 3;
+      answers.add(
+          intake
+              .submit(
+                  user,
+                  (Supplier<String>)
+                      () -> {
+                        log.add("run " + user.getLeastSignificantBits());
+                        if (refused) {
+                          throw new IllegalStateException("402");
+                        }
+                        return "ok";
+                      })
+              .toCompletableFuture());
+    }
+
+    runTasks();
+
+    for (int i = 0; i < 8; i++) {
+      assertThat(answers.get(i).isCompletedExceptionally()).isEqualTo(i >= 3);
+      long id = i;
+      assertThat(log.stream().filter(("run " + id)::equals).count()).isBetween(1L, 2L);
+    }
+    assertThat(batchSizes).containsExactly(3L);
+  }
+
+  @Test
+  void everyAnswerWaitsForTheCommit() {
+    List<CompletableFuture<String>> answers = List.of(submit(ANN, "ann's"), submit(BOB, "bob's"));
+    transaction.beforeCommit =
+        () -> assertThat(answers).allSatisfy(answer -> assertThat(answer).isNotDone());
+
+    runTasks();
+
+    assertThat(answers).allSatisfy(answer -> assertThat(answer).isCompleted());
+    assertThat(transaction.checkedBeforeCommit).isEqualTo(1);
+  }
+
+  @Test
+  void anErrorOfOneOrdersCodeIsThatOrdersFailureAlone() {
+    CompletableFuture<String> ann = submit(ANN, "ann's");
+    CompletableFuture<String> bob = refused(BOB, "bob's", new NoClassDefFoundError("a class"));
+
+    runTasks();
+
+    assertThat(ann).isCompletedWithValue("ann's");
+    assertThat(bob.handle((value, failure) -> failure).join())
+        .isInstanceOf(NoClassDefFoundError.class);
+  }
+
+  @Test
+  void aMixedOutcomeTellsTheClientToRetryWithItsKey() {
+    transaction.failCommit = new HeuristicMixedException("the database committed, the broker not");
+    CompletableFuture<String> ann = submit(ANN, "ann's");
+
+    runTasks();
+
+    assertThat(ann.handle((value, failure) -> failure).join())
+        .isNotInstanceOf(DependencyUnavailable.class)
+        .hasCauseInstanceOf(HeuristicMixedException.class);
+  }
+
+  @Test
+  void ordersNoTaskCanTakeAreAnsweredAtOnce() {
+    intake.executor =
+        proxy(
+            ManagedExecutorService.class,
+            (method, args) -> {
+              throw new IllegalStateException("the executor is shut down");
+            });
+
+    CompletableFuture<String> ann = submit(ANN, "ann's");
+
+    assertThat(ann.handle((value, failure) -> failure).join())
+        .isInstanceOf(DependencyUnavailable.class);
   }
 
   @Test
@@ -195,6 +280,22 @@ class OrderIntakeTest {
         .toCompletableFuture();
   }
 
+  /** An order whose work logs {@code logged}, then fails with {@code failure}. */
+  private CompletableFuture<String> refused(UUID user, String logged, Throwable failure) {
+    return intake
+        .submit(
+            user,
+            (Supplier<String>)
+                () -> {
+                  log.add(logged);
+                  if (failure instanceof Error error) {
+                    throw error;
+                  }
+                  throw (RuntimeException) failure;
+                })
+        .toCompletableFuture();
+  }
+
   private CompletableFuture<String> countedOrder(UUID user, boolean refuse) {
     return intake
         .submit(
@@ -232,6 +333,8 @@ class OrderIntakeTest {
       implements UserTransaction, TransactionSynchronizationRegistry {
 
     Exception failCommit;
+    Runnable beforeCommit;
+    int checkedBeforeCommit;
     private int status = Status.STATUS_NO_TRANSACTION;
     private final Map<Object, Object> resources = new HashMap<>();
 
@@ -243,8 +346,15 @@ class OrderIntakeTest {
     }
 
     @Override
-    public void commit() throws RollbackException, SystemException {
+    public void commit() throws RollbackException, SystemException, HeuristicMixedException {
+      if (beforeCommit != null) {
+        beforeCommit.run();
+        checkedBeforeCommit++;
+      }
       status = Status.STATUS_NO_TRANSACTION;
+      if (failCommit instanceof HeuristicMixedException mixed) {
+        throw mixed;
+      }
       if (failCommit instanceof RollbackException rollback) {
         throw rollback;
       }

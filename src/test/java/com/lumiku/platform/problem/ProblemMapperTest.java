@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lumiku.credits.control.InsufficientCredits;
 import jakarta.jms.JMSRuntimeException;
+import jakarta.transaction.HeuristicMixedException;
 import jakarta.transaction.RollbackException;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionalException;
@@ -55,6 +56,17 @@ class ProblemMapperTest {
                 new SystemException("org.omg.CORBA.INTERNAL: JTS5031")));
     assertThat(failed.status()).isEqualTo(503);
     assertThat(failed.detail()).contains("same Idempotency-Key").doesNotContain("JTS", "CORBA");
+  }
+
+  @Test
+  void aMixedOutcomeAsksForARetryWithTheSameKey() {
+    Problem failed =
+        ProblemMapper.problemFor(
+            new IllegalStateException(
+                "Commit of a batch of orders failed",
+                new HeuristicMixedException("one resource committed, one rolled back")));
+    assertThat(failed.status()).isEqualTo(503);
+    assertThat(failed.detail()).contains("same Idempotency-Key").doesNotContain("Nothing was");
   }
 
   @Test

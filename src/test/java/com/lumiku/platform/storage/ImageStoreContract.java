@@ -232,7 +232,18 @@ abstract class ImageStoreContract {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "Blank", "blank_1", "../x", "blank-", "-blank", "blank--1", "a.png"})
+  @ValueSource(
+      strings = {
+        "",
+        "Blank",
+        "blank_1",
+        "../x",
+        "blank-",
+        "-blank",
+        "blank--1",
+        "a.png",
+        "x-thumb"
+      })
   void refusesASharedIdItDoesNotMake(String id) {
     assertThatThrownBy(() -> store.storeShared(id, bytes(10), bytes(10)))
         .isInstanceOf(IllegalArgumentException.class);
