@@ -51,6 +51,12 @@ public class JmsGenerationEvents {
   /** Announcements sent per session and commit, at most. */
   private static final int BATCH = 500;
 
+  /** Announcements per message, at most (about 100 bytes each). */
+  static final int PER_MESSAGE = 100;
+
+  private static final java.lang.reflect.Type CHANGES =
+      new ArrayList<GenerationChanged>() {}.getClass().getGenericSuperclass();
+
   /** Announcements kept while the broker is slow or away; beyond that they are dropped. */
   private static final int MAX_WAITING = 10_000;
 
@@ -67,9 +73,9 @@ public class JmsGenerationEvents {
 
   /**
    * Queues the announcements and makes sure one managed task is sending them. Under load the task
-   * finds many waiting and sends them in one session with one commit; a task per change would cost
-   * a session, a commit and a context capture each (the latter alone was about a tenth of a
-   * worker's CPU, bench/RESULTS.md).
+   * finds many waiting and sends them in one session with one commit, packed into few messages; a
+   * task per change would cost a session, a commit and a context capture each (the latter alone was
+   * about a tenth of a worker's CPU, bench/RESULTS.md).
    */
   private void publishLater(GenerationChanged change) {
     if (waiting.incrementAndGet() > MAX_WAITING) {
@@ -125,8 +131,9 @@ public class JmsGenerationEvents {
     try (JMSContext jms = connectionFactory.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
       var producer = jms.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT);
       Topic events = topic(jms);
-      for (GenerationChanged change : changes) {
-        producer.send(events, JsonDocuments.toJson(change));
+      for (int from = 0; from < changes.size(); from += PER_MESSAGE) {
+        producer.send(
+            events, body(changes.subList(from, Math.min(changes.size(), from + PER_MESSAGE))));
       }
       if (jms.getTransacted()) {
         // The Artemis resource adapter hands out transacted sessions even from a
@@ -141,6 +148,28 @@ public class JmsGenerationEvents {
           new Object[] {changes.size(), String.valueOf(e)});
       LOG.log(Level.FINE, "Live update failure", e);
     }
+  }
+
+  /**
+   * The body of one live-update message: a JSON array of changes. One message carries up to {@link
+   * #PER_MESSAGE} of them, so the broker routes, and every instance's listener receives, one
+   * message per batch instead of one per change (three changes per single-job order).
+   */
+  public static String body(List<GenerationChanged> changes) {
+    return JsonDocuments.toJson(changes);
+  }
+
+  /**
+   * The changes a live-update message carries: a JSON array of them, or one change alone (what an
+   * instance of an earlier version sends during a rolling update).
+   *
+   * @throws jakarta.json.bind.JsonbException if the body is neither
+   */
+  public static List<GenerationChanged> changes(String body) {
+    if (body.stripLeading().startsWith("[")) {
+      return List.copyOf(JsonDocuments.fromJson(body, CHANGES));
+    }
+    return List.of(JsonDocuments.fromJson(body, GenerationChanged.class));
   }
 
   /** The topic object, made once (making it asks the broker). */
