@@ -411,22 +411,23 @@ public class Bench {
     System.out.println("bench: " + side.name() + ": " + seconds + " s of orders, workers paused");
     Run intake = submit(side, CONNECTIONS, seconds);
     Map<String, Long> taken = side.cpuTicks();
-    String batched = side == project ? batchText(batchesBefore, batches()) : "";
     long began = System.nanoTime();
     side.resume();
     awaitDrained(side, Duration.ofMinutes(5));
     double intakeDrain = (System.nanoTime() - began) / 1e9;
     Map<String, Long> worked = side.cpuTicks();
+    // (Read after the drain: the intake's commits, and the bundles the drain did.)
+    String batched = side == project ? batchText(batchesBefore, batches()) : "";
     side.verify(intake.accepted());
 
     Map<String, Long> before = side.cpuTicks();
     double[] runningBatches = side == project ? batches() : null;
     System.out.println("bench: " + side.name() + ": " + seconds + " s of orders, workers running");
     Run running = submit(side, CONNECTIONS, seconds);
-    String runningBatched = side == project ? batchText(runningBatches, batches()) : "";
     long backlog = side.unfinished();
     Duration drain = awaitDrained(side, Duration.ofMinutes(5));
     Map<String, Long> after = side.cpuTicks();
+    String runningBatched = side == project ? batchText(runningBatches, batches()) : "";
     side.verify(running.accepted());
     Measured m = new Measured(intake, intakeDrain, cpuPerItem(paused, taken, intake.accepted().size()),
         cpuPerItem(taken, worked, intake.accepted().size()), running, backlog, drain.toMillis() / 1000.0,
@@ -452,34 +453,44 @@ public class Bench {
     return m;
   }
 
-  static final Pattern BATCH_METRIC =
-      Pattern.compile("(?m)^generations_intake_batch_size_(count|sum)(\\{[^}]*\\})? ([0-9.eE+-]+)$");
+  static final Pattern BATCH_METRIC = Pattern.compile(
+      "(?m)^generations_(intake_batch|work_bundle)_size_(count|sum)(\\{[^}]*\\})? ([0-9.eE+-]+)$");
 
   /**
-   * The group commit's figures so far, summed over the instances: {commits, orders}
-   * (generations_intake_batch_size, /metrics of each instance).
+   * The group commit's and the bundles' figures so far, summed over the instances: {commits,
+   * orders, bundles, jobs in bundles} (generations_intake_batch_size and
+   * generations_work_bundle_size, /metrics of each instance).
    */
   double[] batches() throws IOException, InterruptedException {
-    double[] figures = new double[2];
+    double[] figures = new double[4];
     for (String base : urls) {
       HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics?scope=application"))
           .header("Authorization", "Bearer " + admin).timeout(Duration.ofSeconds(10)).build(),
           HttpResponse.BodyHandlers.ofString());
       Matcher m = BATCH_METRIC.matcher(metrics.body());
       while (m.find()) {
-        figures["count".equals(m.group(1)) ? 0 : 1] += Double.parseDouble(m.group(3));
+        int first = "intake_batch".equals(m.group(1)) ? 0 : 2;
+        figures[first + ("count".equals(m.group(2)) ? 0 : 1)] += Double.parseDouble(m.group(4));
       }
     }
     return figures;
   }
 
-  /** "; group commit: N orders in M commits, X per commit on average" between two readings. */
+  /**
+   * "; group commit: N orders in M commits, X per commit on average; bundles: ..." between two
+   * readings.
+   */
   static String batchText(double[] before, double[] after) {
     double commits = after[0] - before[0];
     double orders = after[1] - before[1];
-    return commits <= 0 ? "; group commit: no commit counted"
+    double bundles = after[2] - before[2];
+    double bundled = after[3] - before[3];
+    return (commits <= 0 ? "; group commit: no commit counted"
         : String.format("; group commit: %.0f orders in %.0f commits, %.1f per commit", orders, commits,
-            orders / commits);
+            orders / commits))
+        + (bundles <= 0 ? "; no bundle of jobs"
+            : String.format("; bundles: %.0f jobs in %.0f deliveries, %.1f per bundle", bundled, bundles,
+                bundled / bundles));
   }
 
   /** CPU ms per order of the server's processes (the load client left out). */

@@ -8,6 +8,7 @@ import com.lumiku.credits.CreditsAdminScenarios;
 import com.lumiku.credits.OverdraftRaceScenarios;
 import com.lumiku.generations.AtomicSubmissionScenarios;
 import com.lumiku.generations.BatchScenarios;
+import com.lumiku.generations.BundleScenarios;
 import com.lumiku.generations.CancellationScenarios;
 import com.lumiku.generations.FailAfterEnqueue;
 import com.lumiku.generations.LiveProgressScenarios;
@@ -55,6 +56,7 @@ class ApplicationIT extends DeployedApplicationTest
         NewAppScenarios,
         CancellationScenarios,
         BatchScenarios,
+        BundleScenarios,
         LiveProgressScenarios,
         StuckGenerationSweeperScenarios,
         OverdraftRaceScenarios,

@@ -34,4 +34,10 @@ public class BlankImageGenerator implements ImageGenerator {
                 "blank-" + request.width() + "x" + request.height(),
                 new BufferedImage(request.width(), request.height(), BufferedImage.TYPE_INT_RGB)));
   }
+
+  /** A blank picture is made once per size: every later one is at hand. */
+  @Override
+  public boolean quick() {
+    return true;
+  }
 }

@@ -25,4 +25,12 @@ public interface ImageGenerator {
   default Drawing draw(ImageRequest request) {
     return Drawing.of(generate(request));
   }
+
+  /**
+   * Whether this model answers within a few milliseconds, without waiting for anything: then the
+   * jobs that use it may be bundled (see {@code GenerationJob.quick}).
+   */
+  default boolean quick() {
+    return false;
+  }
 }

@@ -209,17 +209,11 @@ public interface BatchScenarios extends Scenarios {
   }
 
   private UUID accepted(Api.Member member, ProbeBatch batch) {
-    return UUID.fromString(
-        api()
-            .orderProbeBatch(member, batch)
-            .then()
-            .statusCode(202)
-            .extract()
-            .path("generation.id"));
+    return api().acceptedProbeBatch(member, batch);
   }
 
   private static ProbeBatch batch(String label, ProbeOrder... parts) {
-    return new ProbeBatch(label, List.of(parts));
+    return ProbeBatch.of(label, List.of(parts));
   }
 
   private static ProbeOrder ok(String label) {

@@ -68,7 +68,7 @@ public interface LiveProgressScenarios extends Scenarios {
     UUID generation =
         UUID.fromString(
             api()
-                .orderProbeBatch(member, new ProbeBatch("three parts", parts))
+                .orderProbeBatch(member, ProbeBatch.of("three parts", parts))
                 .then()
                 .statusCode(202)
                 .extract()

@@ -102,7 +102,7 @@ public interface StuckGenerationSweeperScenarios extends Scenarios {
     UUID batch =
         UUID.fromString(
             api()
-                .orderProbeBatch(member, new ProbeBatch("long batch", parts))
+                .orderProbeBatch(member, ProbeBatch.of("long batch", parts))
                 .then()
                 .statusCode(202)
                 .extract()

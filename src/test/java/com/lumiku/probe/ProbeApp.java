@@ -18,6 +18,10 @@ public class ProbeApp implements App {
   public static final String ID = "probe";
   public static final String RUN = "run";
   public static final String JOB_TYPE = "probe.run";
+
+  /** The same runs, as a quick type: the engine bundles them (see {@link ProbeQuickJob}). */
+  public static final String QUICK_JOB_TYPE = "probe.quick-run";
+
   public static final String WORKER = "probe";
   public static final String QUEUE = "generations.test-probe";
   public static final int CONCURRENCY = 4;
@@ -47,6 +51,6 @@ public class ProbeApp implements App {
 
   @Override
   public List<Worker> workers() {
-    return List.of(new Worker(WORKER, QUEUE, CONCURRENCY, Set.of(JOB_TYPE)));
+    return List.of(new Worker(WORKER, QUEUE, CONCURRENCY, Set.of(JOB_TYPE, QUICK_JOB_TYPE)));
   }
 }

@@ -2,6 +2,7 @@ package com.lumiku.probe;
 
 import com.lumiku.generations.boundary.OrderAnswers;
 import com.lumiku.generations.control.GenerationRequests;
+import com.lumiku.generations.control.OrderIntake;
 import com.lumiku.platform.JsonDocuments;
 import com.lumiku.platform.Roles;
 import com.lumiku.platform.security.CurrentUser;
@@ -18,8 +19,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Orders probe runs, one or a batch: charged, stored and queued in one transaction like any app's
@@ -35,6 +39,7 @@ public class ProbeResource {
   @Inject CurrentUser currentUser;
   @Inject GenerationRequests requests;
   @Inject OrderAnswers answers;
+  @Inject OrderIntake intake;
   @Context UriInfo uriInfo;
 
   @POST
@@ -53,6 +58,31 @@ public class ProbeResource {
         uriInfo);
   }
 
+  /**
+   * Orders one run of the quick type through the group commit, as the apps' single orders go: runs
+   * ordered together share a transaction, and their jobs travel as bundles.
+   */
+  @POST
+  @Path("quick-runs")
+  public CompletionStage<Response> quickRun(@NotNull ProbeOrder order) {
+    UUID userId = currentUser.id();
+    URI base = uriInfo.getBaseUri();
+    return intake.submit(
+        userId,
+        () ->
+            answers.accepted(
+                requests.submit(
+                    new GenerationRequests.Order(
+                        userId,
+                        ProbeApp.ID,
+                        ProbeApp.QUICK_JOB_TYPE,
+                        "{}",
+                        "Probe " + order.label(),
+                        List.of(
+                            new GenerationRequests.Part(order.toJson(), List.of(ProbeApp.RUN))))),
+                base));
+  }
+
   @POST
   @Path("batches")
   @Transactional
@@ -66,7 +96,7 @@ public class ProbeResource {
             new GenerationRequests.Order(
                 currentUser.id(),
                 ProbeApp.ID,
-                ProbeApp.JOB_TYPE,
+                batch.quick() ? ProbeApp.QUICK_JOB_TYPE : ProbeApp.JOB_TYPE,
                 JsonDocuments.toJson(Map.of("label", batch.label())),
                 "Probe batch " + batch.label(),
                 parts)),

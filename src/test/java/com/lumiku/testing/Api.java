@@ -143,9 +143,18 @@ public final class Api {
     return as(member).body(order).post("/api/apps/probe/runs");
   }
 
+  /** The path of a probe run of the quick type, ordered through the group commit. */
+  public static final String QUICK_PROBE_RUNS = "/api/apps/probe/quick-runs";
+
   /** Orders a batch of probe runs (deployments with the probe app only); returns the answer. */
   public Response orderProbeBatch(Member member, ProbeBatch batch) {
     return as(member).body(batch).post("/api/apps/probe/batches");
+  }
+
+  /** Orders a batch of probe runs that must be accepted; returns the generation id. */
+  public UUID acceptedProbeBatch(Member member, ProbeBatch batch) {
+    return UUID.fromString(
+        orderProbeBatch(member, batch).then().statusCode(202).extract().path("generation.id"));
   }
 
   /** Orders a probe run that must be accepted; returns the generation id. */

@@ -41,6 +41,12 @@ public class AvatarFromPrompt implements GenerationJob {
     return AvatarCreator.FROM_PROMPT;
   }
 
+  /** As quick as the model that draws it. */
+  @Override
+  public boolean quick() {
+    return generator.quick();
+  }
+
   @Override
   public JsonObject run(Generation generation, Job job) {
     AvatarPrompt prompt = AvatarPrompt.fromJson(generation.parameters());

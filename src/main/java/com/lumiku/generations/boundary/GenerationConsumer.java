@@ -11,8 +11,9 @@ import jakarta.jms.TextMessage;
 /**
  * The body of every app's worker: an app's message-driven bean extends this and only declares its
  * activation (its queue and concurrency, see {@link WorkerActivation}). The container starts the
- * workers with the application and keeps them consuming; each message is handled in one XA
- * transaction that also acknowledges it, and a failure rolls that back so the broker redelivers.
+ * workers with the application and keeps them consuming; each message (one job, or a bundle of
+ * quick ones) is handled in one XA transaction that also acknowledges it, and a failure rolls that
+ * back so the broker redelivers.
  */
 public abstract class GenerationConsumer implements MessageListener {
 
@@ -22,7 +23,8 @@ public abstract class GenerationConsumer implements MessageListener {
   public void onMessage(Message message) {
     try {
       String body = ((TextMessage) message).getText();
-      worker.process(GenerationMessage.parse(body), message.getIntProperty("JMSXDeliveryCount"));
+      worker.processAll(
+          GenerationMessage.parseAll(body), message.getIntProperty("JMSXDeliveryCount"));
     } catch (JMSException e) {
       throw new IllegalStateException("Cannot read message " + describe(message), e);
     }

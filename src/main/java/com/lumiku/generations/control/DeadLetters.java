@@ -6,6 +6,7 @@ import com.lumiku.generations.entity.Job;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -45,9 +46,9 @@ public class DeadLetters {
           new Object[] {originalQueue, body});
       return;
     }
-    GenerationMessage message;
+    List<GenerationMessage> messages;
     try {
-      message = GenerationMessage.parse(body == null ? "" : body);
+      messages = GenerationMessage.parseAll(body == null ? "" : body);
     } catch (IllegalArgumentException e) {
       LOG.log(
           Level.SEVERE,
@@ -55,6 +56,11 @@ public class DeadLetters {
           new Object[] {originalQueue, body});
       return;
     }
+    // A bundle is normally split before its last attempt; one that still got here fails each job.
+    messages.forEach(message -> handle(message, originalQueue));
+  }
+
+  private void handle(GenerationMessage message, String originalQueue) {
     Optional<Job> job = generations.reloadJob(message.jobId());
     if (job.isEmpty()) {
       LOG.log(

@@ -32,4 +32,15 @@ public interface GenerationJob {
    *     attempt wrote is rolled back
    */
   JsonObject run(Generation generation, Job job);
+
+  /**
+   * Whether a job of this type is done in a few milliseconds (no model that takes its time, no call
+   * to a remote service). Jobs of quick types that one transaction queues (a batch's parts, or the
+   * orders of one group commit, see {@code OrderIntake}) travel in one message and are done by one
+   * worker in one transaction, one after the other: one delivery and one two-phase commit for the
+   * lot instead of one each. Slow jobs are never bundled, so that they run side by side.
+   */
+  default boolean quick() {
+    return false;
+  }
 }

@@ -2,6 +2,8 @@ package com.lumiku.generations.control;
 
 import com.lumiku.platform.JsonDocuments;
 import jakarta.json.bind.JsonbException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -10,6 +12,9 @@ import java.util.UUID;
  * {"generationId":"…","jobId":"…","type":"avatar.from-prompt"}}. Everything else is read from the
  * database, which is the truth. A message without a job (queued before generations had jobs) names
  * the generation's only job, which has the generation's id.
+ *
+ * <p>A message may also carry a bundle: a JSON array of these, jobs of quick types that were queued
+ * in one transaction (see {@link GenerationJob#quick}), done by one worker in one transaction.
  */
 public record GenerationMessage(UUID generationId, UUID jobId, String type) {
 
@@ -17,8 +22,40 @@ public record GenerationMessage(UUID generationId, UUID jobId, String type) {
     return JsonDocuments.toJson(this);
   }
 
+  private static final java.lang.reflect.Type BUNDLE =
+      new ArrayList<GenerationMessage>() {}.getClass().getGenericSuperclass();
+
+  /** The body of a message that carries these jobs: one alone as itself, several as an array. */
+  public static String toJson(List<GenerationMessage> bundle) {
+    if (bundle.isEmpty()) {
+      throw new IllegalArgumentException("An empty bundle");
+    }
+    return bundle.size() == 1 ? bundle.get(0).toJson() : JsonDocuments.toJson(bundle);
+  }
+
   /**
-   * Reads a message body.
+   * Reads a message body: one job, or a bundle of them.
+   *
+   * @throws IllegalArgumentException if it is neither
+   */
+  public static List<GenerationMessage> parseAll(String json) {
+    if (!json.stripLeading().startsWith("[")) {
+      return List.of(parse(json));
+    }
+    List<GenerationMessage> bundle;
+    try {
+      bundle = JsonDocuments.fromJson(json, BUNDLE);
+    } catch (JsonbException | IllegalArgumentException e) {
+      throw new IllegalArgumentException("Not a bundle of generation messages: " + json, e);
+    }
+    if (bundle == null || bundle.isEmpty() || bundle.contains(null)) {
+      throw new IllegalArgumentException("Not a bundle of generation messages: " + json);
+    }
+    return bundle.stream().map(GenerationMessage::complete).toList();
+  }
+
+  /**
+   * Reads a message body of one job.
    *
    * @throws IllegalArgumentException if it is not a generation message
    */
@@ -29,8 +66,16 @@ public record GenerationMessage(UUID generationId, UUID jobId, String type) {
     } catch (JsonbException | IllegalArgumentException e) {
       throw new IllegalArgumentException("Not a generation message: " + json, e);
     }
-    if (message == null || message.generationId() == null) {
+    if (message == null) {
       throw new IllegalArgumentException("Not a generation message: " + json);
+    }
+    return complete(message);
+  }
+
+  /** The message with its defaults: the generation's own job, no type. */
+  private static GenerationMessage complete(GenerationMessage message) {
+    if (message.generationId() == null) {
+      throw new IllegalArgumentException("Not a generation message: " + message);
     }
     return new GenerationMessage(
         message.generationId(),

@@ -36,6 +36,9 @@ public class GenerationMetrics {
   public static final String RETRIED = "generations.jobs.retried";
   public static final String REFUNDED = "generations.refunded";
 
+  /** Jobs per bundle a worker did in one transaction (see {@link GenerationJob#quick}). */
+  public static final String BUNDLE_SIZE = "generations.work.bundle.size";
+
   /** The queue tag of jobs whose type no deployed worker does (they fail at once). */
   static final String NO_QUEUE = "none";
 
@@ -60,6 +63,7 @@ public class GenerationMetrics {
       }
     }
     metrics.counter(REFUNDED);
+    metrics.histogram(bundleSize());
   }
 
   /**
@@ -74,6 +78,11 @@ public class GenerationMetrics {
   /** An attempt failed and the broker will deliver its message again (or dead-letter it). */
   public void retried(String jobType) {
     metrics.counter(retried(), tagsOf(jobType)).inc();
+  }
+
+  /** A worker did a bundle of this many jobs in one transaction (counted before its commit). */
+  public void bundled(int jobs) {
+    metrics.histogram(bundleSize()).update(jobs);
   }
 
   public void refunded() {
@@ -124,5 +133,11 @@ public class GenerationMetrics {
   private static Metadata processingTime() {
     return Described.metric(
         PROCESSING_MILLISECONDS, "How long completed jobs took, in milliseconds");
+  }
+
+  private static Metadata bundleSize() {
+    return Described.metric(
+        BUNDLE_SIZE,
+        "Jobs per bundle (a message of several quick jobs) a worker did in one transaction");
   }
 }

@@ -10,6 +10,8 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -43,25 +45,82 @@ public class GenerationWorker {
   @Inject Failures failures;
   @Inject GenerationJobs jobs;
   @Inject GenerationMetrics metrics;
+  @Inject GenerationQueue queue;
+
+  /**
+   * Does the jobs of one message: one job as {@link #process}; a bundle (see {@link
+   * GenerationJob#quick}) all or nothing, on its first delivery: every job is claimed, done and
+   * completed in this one transaction (no claim of its own: a quick job has nothing to show between
+   * its start and its end), in the order of their generations' ids, so that two bundles never lock
+   * generations in opposite orders. Any failure of any job rolls the whole try back. A bundle
+   * delivered again (a try failed, or its worker stopped) is split instead: each of its jobs is
+   * queued again alone, in this transaction, and goes on as a single job (its own claim, attempts,
+   * failure for good and refund), so that one job can neither hold back the others nor use up their
+   * attempts.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void processAll(List<GenerationMessage> messages, int delivery) {
+    if (messages.size() == 1) {
+      process(messages.get(0), delivery);
+      return;
+    }
+    if (delivery > 1) {
+      queue.requeue(messages);
+      LOG.log(
+          Level.INFO,
+          "Bundle of {0} jobs delivered again (delivery {1}): each job queued again alone, first"
+              + " {2}",
+          new Object[] {messages.size(), delivery, messages.get(0).jobId()});
+      return;
+    }
+    List<GenerationMessage> ordered =
+        messages.stream().sorted(Comparator.comparing(GenerationMessage::generationId)).toList();
+    for (GenerationMessage message : ordered) {
+      try {
+        processBundled(message);
+      } catch (RuntimeException | Error e) {
+        LOG.log(
+            Level.WARNING,
+            "Bundle of {0} jobs: job {1} of generation {2} failed ({3}); the whole try rolls back"
+                + " and the bundle is split at its next delivery",
+            new Object[] {
+              messages.size(), message.jobId(), message.generationId(), String.valueOf(e)
+            });
+        throw e;
+      }
+    }
+    metrics.bundled(messages.size());
+  }
+
+  /** One job of a bundle: claimed, done and completed in the bundle's transaction. */
+  private void processBundled(GenerationMessage message) {
+    Job job = visibleJob(message, 1);
+    Generation generation = generations.find(message.generationId()).orElseThrow();
+    if (job.status().isTerminal()) {
+      LOG.log(
+          Level.INFO,
+          "Job {0} of generation {1} is already {2}; skipped in its bundle",
+          new Object[] {job.id(), generation.id(), job.status().code()});
+      return;
+    }
+    if (!statusChanges.claimJob(generation.id(), job.id())) {
+      LOG.log(Level.INFO, "Job {0} ended meanwhile; skipped in its bundle", job.id());
+      return;
+    }
+    GenerationJob work =
+        jobs.of(generation.type())
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "No deployed job does " + generation.type() + " (done alone instead)"));
+    long started = started(generation, job);
+    complete(generation, job, work.run(generation, job), started);
+  }
 
   @Transactional(Transactional.TxType.MANDATORY)
   public void process(GenerationMessage message, int delivery) {
-    Optional<Job> found = generations.reloadJob(message.jobId());
-    Optional<Generation> owner = generations.find(message.generationId());
-    if (found.isEmpty() || owner.isEmpty()) {
-      // The charge and the message commit together, but the two resources apply the commit one
-      // after the other (and XA recovery may apply it late): never drop the message, retry later.
-      throw new IllegalStateException(
-          "Job "
-              + message.jobId()
-              + " of generation "
-              + message.generationId()
-              + " is not visible yet (delivery "
-              + delivery
-              + ")");
-    }
-    Job job = found.get();
-    Generation generation = owner.get();
+    Job job = visibleJob(message, delivery);
+    Generation generation = generations.find(message.generationId()).orElseThrow();
     if (job.status().isTerminal()) {
       LOG.log(
           Level.INFO,
@@ -83,23 +142,9 @@ public class GenerationWorker {
           GenerationError.unknownType(generation.type()));
       return;
     }
-    long started = System.nanoTime();
-    LOG.log(
-        Level.INFO,
-        "Job {0} of generation {1} ({2}) of user {3}: attempt {4} started",
-        new Object[] {job.id(), generation.id(), generation.type(), generation.userId(), attempt});
+    long started = started(generation, job);
     try {
-      JsonObject result = work.get().run(generation, job);
-      if (!statusChanges.completeJob(generation.id(), job.id(), result.toString())) {
-        throw new IllegalStateException(
-            "Job " + job.id() + " stopped being processing while it ran; result discarded");
-      }
-      Duration took = Duration.ofNanos(System.nanoTime() - started);
-      metrics.processed(generation.type(), took);
-      LOG.log(
-          Level.INFO,
-          "Job {0} of generation {1} of user {2} completed on attempt {3} in {4} ms",
-          new Object[] {job.id(), generation.id(), generation.userId(), attempt, took.toMillis()});
+      complete(generation, job, work.get().run(generation, job), started);
     } catch (PermanentFailure e) {
       LOG.log(
           Level.WARNING,
@@ -113,6 +158,60 @@ public class GenerationWorker {
       throw retryLater(
           generation, job, attempt, started, GenerationError.unexpected(Causes.describe(e)), e);
     }
+  }
+
+  /**
+   * The message's job, as the database has it now, with its generation present.
+   *
+   * @throws IllegalStateException if either is not visible yet: retried, never dropped
+   */
+  private Job visibleJob(GenerationMessage message, int delivery) {
+    Optional<Job> found = generations.reloadJob(message.jobId());
+    if (found.isEmpty() || generations.find(message.generationId()).isEmpty()) {
+      // The charge and the message commit together, but the two resources apply the commit one
+      // after the other (and XA recovery may apply it late): never drop the message, retry later.
+      throw new IllegalStateException(
+          "Job "
+              + message.jobId()
+              + " of generation "
+              + message.generationId()
+              + " is not visible yet (delivery "
+              + delivery
+              + ")");
+    }
+    return found.get();
+  }
+
+  /** Logs the start of the job's attempt; returns when it started ({@link System#nanoTime}). */
+  private static long started(Generation generation, Job job) {
+    LOG.log(
+        Level.INFO,
+        "Job {0} of generation {1} ({2}) of user {3}: attempt {4} started",
+        new Object[] {
+          job.id(), generation.id(), generation.type(), generation.userId(), job.attempts() + 1
+        });
+    return System.nanoTime();
+  }
+
+  /**
+   * Records the job's result and completion in the caller's transaction.
+   *
+   * @throws IllegalStateException if the job stopped being processing meanwhile (the sweeper failed
+   *     it): the transaction must roll back, the result is discarded
+   */
+  private void complete(Generation generation, Job job, JsonObject result, long started) {
+    if (!statusChanges.completeJob(generation.id(), job.id(), result.toString())) {
+      throw new IllegalStateException(
+          "Job " + job.id() + " stopped being processing while it ran; result discarded");
+    }
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+    metrics.processed(generation.type(), took);
+    LOG.log(
+        Level.INFO,
+        "Job {0} of generation {1} of user {2} completed on attempt {3} in {4} ms",
+        new Object[] {
+          job.id(), generation.id(), generation.userId(), job.attempts() + 1, took.toMillis()
+        });
   }
 
   private RuntimeException retryLater(

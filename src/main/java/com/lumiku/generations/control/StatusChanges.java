@@ -46,6 +46,22 @@ public class StatusChanges {
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public boolean startJob(UUID generationId, UUID jobId) {
+    return start(generationId, jobId);
+  }
+
+  /**
+   * Claims a job as {@link #startJob} does, but in the caller's transaction: for the jobs of a
+   * bundle, which are claimed, done and completed together (a claim of their own would wait for the
+   * generation's lock that the bundle's transaction holds after completing another of its jobs).
+   *
+   * @return false if the job has ended (or is gone): the worker must not do the work
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public boolean claimJob(UUID generationId, UUID jobId) {
+    return start(generationId, jobId);
+  }
+
+  private boolean start(UUID generationId, UUID jobId) {
     if (!locks.lock(generationId)) {
       return false;
     }

@@ -45,6 +45,12 @@ public class PoseDrawing implements GenerationJob {
     return PoseGenerator.DRAW_POSE;
   }
 
+  /** As quick as the model that draws it. */
+  @Override
+  public boolean quick() {
+    return generator.quick();
+  }
+
   @Override
   public JsonObject run(Generation generation, Job job) {
     PoseOrder order = PoseOrder.fromJson(generation.parameters());

@@ -33,6 +33,15 @@ class DeadLettersTest {
           "{}",
           List.of(new Generation.JobOrder(10, "{}")));
   Job job = made.jobs().get(0);
+  Job other =
+      Generation.pending(
+              UUID.randomUUID(),
+              "avatar-creator",
+              "t",
+              "{}",
+              List.of(new Generation.JobOrder(10, "{}")))
+          .jobs()
+          .get(0);
 
   @BeforeEach
   void fakes() {
@@ -47,7 +56,9 @@ class DeadLettersTest {
         new Generations() {
           @Override
           public Optional<Job> reloadJob(UUID id) {
-            return Optional.ofNullable(job).filter(j -> j.id().equals(id));
+            return Optional.ofNullable(job)
+                .filter(j -> j.id().equals(id))
+                .or(() -> Optional.ofNullable(other).filter(j -> j.id().equals(id)));
           }
         };
     deadLetters.failures =
@@ -66,6 +77,20 @@ class DeadLettersTest {
     deadLetters.handle(message(job.id()), "generations.avatar");
     assertThat(failed)
         .containsExactly(job.id() + " dead-letter gave-up: It could not be started in time.");
+  }
+
+  @Test
+  void aDeadBundleFailsAndRefundsEachOfItsJobs() {
+    deadLetters.handle(
+        GenerationMessage.toJson(
+            List.of(
+                new GenerationMessage(job.generationId(), job.id(), "t"),
+                new GenerationMessage(other.generationId(), other.id(), "t"))),
+        "generations.avatar");
+    assertThat(failed)
+        .containsExactly(
+            job.id() + " dead-letter gave-up: It could not be started in time.",
+            other.id() + " dead-letter gave-up: It could not be started in time.");
   }
 
   @Test

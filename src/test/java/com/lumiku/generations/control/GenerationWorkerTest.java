@@ -13,7 +13,9 @@ import jakarta.json.JsonObject;
 import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -35,6 +37,8 @@ class GenerationWorkerTest {
   Job job;
   boolean startWins = true;
   boolean completeWins = true;
+  final Map<UUID, Generation> generationsById = new HashMap<>();
+  final Map<UUID, Job> jobsById = new HashMap<>();
   Function<Generation, JsonObject> work = g -> Json.createObjectBuilder().add("ok", true).build();
 
   @BeforeEach
@@ -44,19 +48,25 @@ class GenerationWorkerTest {
         new Generations() {
           @Override
           public Optional<Generation> find(UUID id) {
-            return Optional.ofNullable(generation).filter(g -> g.id().equals(id));
+            return Optional.ofNullable(generationsById.get(id));
           }
 
           @Override
           public Optional<Job> reloadJob(UUID id) {
-            return Optional.ofNullable(job).filter(j -> j.id().equals(id));
+            return Optional.ofNullable(jobsById.get(id));
           }
         };
     worker.statusChanges =
         new StatusChanges() {
           @Override
           public boolean startJob(UUID generationId, UUID jobId) {
-            calls.add("start");
+            calls.add(jobId.equals(job.id()) ? "start" : "start " + jobId);
+            return startWins;
+          }
+
+          @Override
+          public boolean claimJob(UUID generationId, UUID jobId) {
+            calls.add("claim " + jobId);
             return startWins;
           }
 
@@ -110,7 +120,121 @@ class GenerationWorkerTest {
           public void retried(String jobType) {
             calls.add("retried");
           }
+
+          @Override
+          public void bundled(int jobs) {
+            calls.add("bundled " + jobs);
+          }
         };
+    worker.queue =
+        new GenerationQueue() {
+          @Override
+          public void enqueue(Generation generation, List<Job> jobs) {
+            throw new AssertionError("The worker orders nothing");
+          }
+
+          @Override
+          public void requeue(List<GenerationMessage> messages) {
+            calls.add("requeue " + messages.size());
+          }
+        };
+  }
+
+  @Test
+  void oneJobAloneIsDoneAsItIs() {
+    worker.processAll(List.of(message()), 1);
+    assertThat(calls).containsExactly("start", "complete {\"ok\":true}", "processed");
+  }
+
+  @Test
+  void aBundleIsClaimedDoneAndCompletedInOneTransactionInTheOrderOfItsGenerations() {
+    List<GenerationMessage> bundle = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      useNew(TYPE);
+      bundle.add(message());
+    }
+
+    worker.processAll(bundle, 1);
+
+    List<String> expected = new ArrayList<>();
+    bundle.stream()
+        .sorted(java.util.Comparator.comparing(GenerationMessage::generationId))
+        .forEach(
+            message ->
+                expected.addAll(
+                    List.of("claim " + message.jobId(), "complete {\"ok\":true}", "processed")));
+    expected.add("bundled 3");
+    assertThat(calls).containsExactlyElementsOf(expected);
+  }
+
+  @Test
+  void aBundleDeliveredAgainIsSplitIntoOneMessagePerJobWithoutWork() {
+    GenerationMessage first = message();
+    useNew(TYPE);
+
+    worker.processAll(List.of(first, message()), 2);
+
+    assertThat(calls).containsExactly("requeue 2");
+  }
+
+  @Test
+  void anEndedJobOfABundleIsSkipped() throws Exception {
+    GenerationMessage ended = message();
+    setStatus(job, GenerationStatus.CANCELED);
+    useNew(TYPE);
+    GenerationMessage pending = message();
+
+    worker.processAll(List.of(ended, pending), 1);
+
+    assertThat(calls)
+        .containsExactly(
+            "claim " + pending.jobId(), "complete {\"ok\":true}", "processed", "bundled 2");
+  }
+
+  @Test
+  void anyFailureInABundleRollsBackTheWholeTryWithoutFailingOrNotingAnything() {
+    GenerationMessage first = message();
+    useNew(TYPE);
+    List<RuntimeException> failures =
+        List.of(
+            new PermanentFailure("refused", "Refused.", "HTTP 400: nope", null),
+            new TransientFailure("model-busy", "Busy.", "HTTP 429", null),
+            new IllegalStateException("broken"));
+    for (RuntimeException failure : failures) {
+      calls.clear();
+      work =
+          g -> {
+            throw failure;
+          };
+
+      assertThatThrownBy(() -> worker.processAll(List.of(first, message()), 1)).isSameAs(failure);
+      assertThat(calls).hasSize(1).allMatch(call -> call.startsWith("claim "));
+    }
+  }
+
+  @Test
+  void aResultForAJobOfABundleFailedMeanwhileRollsTheTryBack() {
+    GenerationMessage first = message();
+    useNew(TYPE);
+    completeWins = false;
+
+    assertThatThrownBy(() -> worker.processAll(List.of(first, message()), 1))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("result discarded");
+    assertThat(calls).doesNotContain("processed", "bundled 2");
+  }
+
+  @Test
+  void aBundledJobNotVisibleYetRollsTheTryBack() {
+    UUID unknown = UUID.randomUUID();
+
+    assertThatThrownBy(
+            () ->
+                worker.processAll(
+                    List.of(message(), new GenerationMessage(unknown, unknown, TYPE)), 1))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("not visible yet");
+    assertThat(calls).doesNotContain("bundled 2");
   }
 
   @Test
@@ -209,6 +333,8 @@ class GenerationWorkerTest {
             UUID.randomUUID(), "test-app", type, "{}", List.of(new Generation.JobOrder(5, "{}")));
     generation = made.generation();
     job = made.jobs().get(0);
+    generationsById.put(generation.id(), generation);
+    jobsById.put(job.id(), job);
   }
 
   private GenerationJob handler() {
