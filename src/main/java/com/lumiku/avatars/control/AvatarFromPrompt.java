@@ -41,7 +41,10 @@ public class AvatarFromPrompt implements GenerationJob {
     return AvatarCreator.FROM_PROMPT;
   }
 
-  /** As quick as the model that draws it. */
+  /**
+   * As quick as the model that draws it. (Bundling is safe here: the job takes only shared locks,
+   * on its project and its preset, and inserts its own avatar.)
+   */
   @Override
   public boolean quick() {
     return generator.quick();

@@ -30,6 +30,7 @@ public class DeadLetters {
   @Inject Generations generations;
   @Inject Failures failures;
   @Inject WorkerKinds workerKinds;
+  @Inject GenerationQueue queue;
 
   @Transactional(Transactional.TxType.MANDATORY)
   public void handle(String body, String originalQueue) {
@@ -56,8 +57,17 @@ public class DeadLetters {
           new Object[] {originalQueue, body});
       return;
     }
-    // A bundle is normally split before its last attempt; one that still got here fails each job.
-    messages.forEach(message -> handle(message, originalQueue));
+    if (messages.size() > 1) {
+      // A bundle is split at its second delivery; one that got here without (the last attempt was
+      // its first, or its splits failed) has not given each job its chances: they go on alone.
+      queue.requeue(messages);
+      LOG.log(
+          Level.WARNING,
+          "Dead letter from {0} is a bundle of {1} jobs; each job queued again alone, first {2}",
+          new Object[] {originalQueue, messages.size(), messages.get(0).jobId()});
+      return;
+    }
+    handle(messages.get(0), originalQueue);
   }
 
   private void handle(GenerationMessage message, String originalQueue) {

@@ -80,7 +80,7 @@ public class GenerationMetrics {
     metrics.counter(retried(), tagsOf(jobType)).inc();
   }
 
-  /** A worker did a bundle of this many jobs in one transaction (counted before its commit). */
+  /** A worker's transaction committed a bundle of this many jobs. */
   public void bundled(int jobs) {
     metrics.histogram(bundleSize()).update(jobs);
   }

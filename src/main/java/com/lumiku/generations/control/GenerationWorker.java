@@ -6,13 +6,18 @@ import com.lumiku.generations.entity.GenerationError;
 import com.lumiku.generations.entity.Job;
 import com.lumiku.platform.problem.Causes;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -46,17 +51,18 @@ public class GenerationWorker {
   @Inject GenerationJobs jobs;
   @Inject GenerationMetrics metrics;
   @Inject GenerationQueue queue;
+  @Inject Event<BundleCompleted> bundleCompleted;
 
   /**
    * Does the jobs of one message: one job as {@link #process}; a bundle (see {@link
-   * GenerationJob#quick}) all or nothing, on its first delivery: every job is claimed, done and
+   * GenerationJob#quick}) all or nothing, on its first delivery: every job is done, claimed and
    * completed in this one transaction (no claim of its own: a quick job has nothing to show between
    * its start and its end), in the order of their generations' ids, so that two bundles never lock
    * generations in opposite orders. Any failure of any job rolls the whole try back. A bundle
    * delivered again (a try failed, or its worker stopped) is split instead: each of its jobs is
    * queued again alone, in this transaction, and goes on as a single job (its own claim, attempts,
    * failure for good and refund), so that one job can neither hold back the others nor use up their
-   * attempts.
+   * attempts. (A failed try of a bundle counts no attempt: its claims roll back with it.)
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public void processAll(List<GenerationMessage> messages, int delivery) {
@@ -75,10 +81,14 @@ public class GenerationWorker {
     }
     List<GenerationMessage> ordered =
         messages.stream().sorted(Comparator.comparing(GenerationMessage::generationId)).toList();
+    List<BundledJob> done = new ArrayList<>();
     for (GenerationMessage message : ordered) {
       try {
-        processBundled(message);
+        processBundled(message).ifPresent(done::add);
       } catch (RuntimeException | Error e) {
+        if (e instanceof RuntimeException) {
+          metrics.retried(message.type());
+        }
         LOG.log(
             Level.WARNING,
             "Bundle of {0} jobs: job {1} of generation {2} failed ({3}); the whole try rolls back"
@@ -89,11 +99,19 @@ public class GenerationWorker {
         throw e;
       }
     }
-    metrics.bundled(messages.size());
+    bundleCompleted.fire(new BundleCompleted(messages.size(), done));
   }
 
-  /** One job of a bundle: claimed, done and completed in the bundle's transaction. */
-  private void processBundled(GenerationMessage message) {
+  /**
+   * One job of a bundle, in the bundle's transaction: done, then claimed and completed. Claimed
+   * after the work, so that the generation's lock comes after the rows the work locks (a project, a
+   * preset), as with a single job, whose claim committed before: a project's deletion, which locks
+   * the project and then cancels its unstarted generations, never waits for a bundle that waits for
+   * it.
+   *
+   * @return the job done; empty if it had ended already
+   */
+  private Optional<BundledJob> processBundled(GenerationMessage message) {
     Job job = visibleJob(message, 1);
     Generation generation = generations.find(message.generationId()).orElseThrow();
     if (job.status().isTerminal()) {
@@ -101,11 +119,7 @@ public class GenerationWorker {
           Level.INFO,
           "Job {0} of generation {1} is already {2}; skipped in its bundle",
           new Object[] {job.id(), generation.id(), job.status().code()});
-      return;
-    }
-    if (!statusChanges.claimJob(generation.id(), job.id())) {
-      LOG.log(Level.INFO, "Job {0} ended meanwhile; skipped in its bundle", job.id());
-      return;
+      return Optional.empty();
     }
     GenerationJob work =
         jobs.of(generation.type())
@@ -113,8 +127,52 @@ public class GenerationWorker {
                 () ->
                     new IllegalStateException(
                         "No deployed job does " + generation.type() + " (done alone instead)"));
-    long started = started(generation, job);
-    complete(generation, job, work.run(generation, job), started);
+    long started = System.nanoTime();
+    JsonObject result = work.run(generation, job);
+    if (!statusChanges.claimJob(generation.id(), job.id())
+        || !statusChanges.completeJob(generation.id(), job.id(), result.toString())) {
+      throw new IllegalStateException(
+          "Job " + job.id() + " ended while its bundle ran; the bundle is tried again alone");
+    }
+    return Optional.of(
+        new BundledJob(
+            job.id(),
+            generation.id(),
+            generation.userId(),
+            generation.type(),
+            job.attempts() + 1,
+            Duration.ofNanos(System.nanoTime() - started)));
+  }
+
+  /** A job a bundle completed: what its log line and metrics say once the bundle committed. */
+  public record BundledJob(
+      UUID jobId, UUID generationId, UUID userId, String type, int attempt, Duration took) {}
+
+  /** A bundle's transaction is committing: its size and the jobs it completed. */
+  public record BundleCompleted(int size, List<BundledJob> jobs) {}
+
+  /**
+   * Logs and counts a bundle's jobs once its transaction has committed (a try that rolls back
+   * completed nothing; its jobs go on alone and are logged and counted then).
+   */
+  void bundleCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) BundleCompleted bundle) {
+    for (BundledJob job : bundle.jobs()) {
+      metrics.processed(job.type(), job.took());
+      LOG.log(
+          Level.INFO,
+          "Job {0} of generation {1} ({2}) of user {3} completed on attempt {4} in {5} ms, in a"
+              + " bundle of {6}",
+          new Object[] {
+            job.jobId(),
+            job.generationId(),
+            job.type(),
+            job.userId(),
+            job.attempt(),
+            job.took().toMillis(),
+            bundle.size()
+          });
+    }
+    metrics.bundled(bundle.size());
   }
 
   @Transactional(Transactional.TxType.MANDATORY)

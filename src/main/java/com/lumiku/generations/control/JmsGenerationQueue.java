@@ -79,7 +79,10 @@ public class JmsGenerationQueue implements GenerationQueue {
     if (bundleSize > 1
         && transactions.getTransactionKey() != null
         && jobTypes.of(generation.type()).map(GenerationJob::quick).orElse(false)) {
-      bundleAtCommit(queue).addAll(messages);
+      // The queue is looked up now (it asks the broker once): a queue that does not exist fails
+      // this order, not the commit of every order that shares its transaction.
+      destination(queue);
+      bundleAtCommit(queue, messages);
     } else {
       messages.forEach(message -> send(queue, List.of(message)));
     }
@@ -92,30 +95,44 @@ public class JmsGenerationQueue implements GenerationQueue {
     }
   }
 
-  /** The transaction's bundle for the queue; the first one registers the send before commit. */
-  private List<GenerationMessage> bundleAtCommit(String queue) {
-    @SuppressWarnings("unchecked")
-    Map<String, List<GenerationMessage>> bundles =
-        (Map<String, List<GenerationMessage>>) transactions.getResource(BUNDLES);
+  /**
+   * Adds the jobs to the transaction's bundle for the queue; the first ones register the send
+   * before commit (kept as the transaction's only once registered, so that a failed registration
+   * leaves nothing unsent). Jobs queued after that send (by another synchronization's
+   * beforeCompletion) go alone at once.
+   */
+  private void bundleAtCommit(String queue, List<GenerationMessage> messages) {
+    Bundles bundles = (Bundles) transactions.getResource(BUNDLES);
     if (bundles == null) {
-      Map<String, List<GenerationMessage>> made = new LinkedHashMap<>();
+      Bundles made = new Bundles();
+      transactions.registerInterposedSynchronization(made);
       transactions.putResource(BUNDLES, made);
-      transactions.registerInterposedSynchronization(
-          new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-              // Still inside the transaction: the sends join it like any other.
-              made.forEach(JmsGenerationQueue.this::sendBundled);
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-              // Committed: sent with it; rolled back: never sent.
-            }
-          });
       bundles = made;
     }
-    return bundles.computeIfAbsent(queue, name -> new ArrayList<>());
+    if (bundles.sent) {
+      messages.forEach(message -> send(queue, List.of(message)));
+    } else {
+      bundles.byQueue.computeIfAbsent(queue, name -> new ArrayList<>()).addAll(messages);
+    }
+  }
+
+  /** A transaction's bundles by queue, sent as it is about to commit. */
+  private final class Bundles implements Synchronization {
+
+    final Map<String, List<GenerationMessage>> byQueue = new LinkedHashMap<>();
+    boolean sent;
+
+    @Override
+    public void beforeCompletion() {
+      // Still inside the transaction: the sends join it like any other.
+      sent = true;
+      byQueue.forEach(JmsGenerationQueue.this::sendBundled);
+    }
+
+    @Override
+    public void afterCompletion(int status) {
+      // Committed: sent with it; rolled back: never sent.
+    }
   }
 
   private void sendBundled(String queue, List<GenerationMessage> messages) {
@@ -124,8 +141,12 @@ public class JmsGenerationQueue implements GenerationQueue {
     }
   }
 
+  private Queue destination(String queueName) {
+    return queues.computeIfAbsent(queueName, jms::createQueue);
+  }
+
   private void send(String queueName, List<GenerationMessage> bundle) {
-    Queue queue = queues.computeIfAbsent(queueName, jms::createQueue);
+    Queue queue = destination(queueName);
     GenerationMessage first = bundle.get(0);
     TextMessage message = jms.createTextMessage(GenerationMessage.toJson(bundle));
     try {

@@ -45,10 +45,14 @@ public class PoseDrawing implements GenerationJob {
     return PoseGenerator.DRAW_POSE;
   }
 
-  /** As quick as the model that draws it. */
+  /**
+   * Never bundled, however quick the model: a pose's job updates the pose's use count, a row that
+   * other batches' jobs update too, and a bundle would hold that row until its last job (two
+   * bundles taking two poses in opposite orders would deadlock).
+   */
   @Override
   public boolean quick() {
-    return generator.quick();
+    return false;
   }
 
   @Override

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 class DeadLettersTest {
 
   final List<String> failed = new ArrayList<>();
+  final List<GenerationMessage> requeued = new ArrayList<>();
   final DeadLetters deadLetters = new DeadLetters();
   List<WorkerKinds.WorkerKind> kinds =
       List.of(
@@ -61,6 +62,18 @@ class DeadLettersTest {
                 .or(() -> Optional.ofNullable(other).filter(j -> j.id().equals(id)));
           }
         };
+    deadLetters.queue =
+        new GenerationQueue() {
+          @Override
+          public void enqueue(Generation generation, List<Job> jobs) {
+            throw new AssertionError("Dead letters order nothing");
+          }
+
+          @Override
+          public void requeue(List<GenerationMessage> messages) {
+            requeued.addAll(messages);
+          }
+        };
     deadLetters.failures =
         new Failures() {
           @Override
@@ -80,17 +93,16 @@ class DeadLettersTest {
   }
 
   @Test
-  void aDeadBundleFailsAndRefundsEachOfItsJobs() {
-    deadLetters.handle(
-        GenerationMessage.toJson(
-            List.of(
-                new GenerationMessage(job.generationId(), job.id(), "t"),
-                new GenerationMessage(other.generationId(), other.id(), "t"))),
-        "generations.avatar");
-    assertThat(failed)
-        .containsExactly(
-            job.id() + " dead-letter gave-up: It could not be started in time.",
-            other.id() + " dead-letter gave-up: It could not be started in time.");
+  void aDeadBundleIsQueuedAgainOneJobPerMessageAndNothingFails() {
+    List<GenerationMessage> bundle =
+        List.of(
+            new GenerationMessage(job.generationId(), job.id(), "t"),
+            new GenerationMessage(other.generationId(), other.id(), "t"));
+
+    deadLetters.handle(GenerationMessage.toJson(bundle), "generations.avatar");
+
+    assertThat(requeued).containsExactlyElementsOf(bundle);
+    assertThat(failed).isEmpty();
   }
 
   @Test
