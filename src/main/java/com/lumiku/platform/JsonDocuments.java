@@ -14,6 +14,10 @@ import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import java.io.InputStream;
 import java.io.StringReader;
+import java.lang.reflect.Array;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * JSON-P and JSON-B, each looked up once. {@code jakarta.json.Json}'s static methods look the
@@ -76,6 +80,22 @@ public final class JsonDocuments {
    */
   public static <T> T fromJson(String json, Class<T> type) {
     return BINDING.fromJson(json, type);
+  }
+
+  /**
+   * Reads JSON text that is either an array of values of a type or one value alone (JSON-B), as a
+   * list: for message bodies that carry a batch, or one item from a sender that predates batches.
+   *
+   * @throws jakarta.json.bind.JsonbException if the text is neither
+   */
+  public static <T> List<T> oneOrMany(String json, Class<T> type) {
+    if (!json.stripLeading().startsWith("[")) {
+      return Collections.singletonList(fromJson(json, type));
+    }
+    @SuppressWarnings("unchecked")
+    Class<T[]> arrayType = (Class<T[]>) Array.newInstance(type, 0).getClass();
+    T[] values = fromJson(json, arrayType);
+    return values == null ? Collections.emptyList() : Arrays.asList(values);
   }
 
   /**

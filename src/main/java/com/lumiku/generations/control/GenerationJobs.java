@@ -45,8 +45,18 @@ public class GenerationJobs {
     }
   }
 
+  /** The deployed jobs by type, looked up once: every order and every job asks. */
+  private volatile Map<String, GenerationJob> byType;
+
   /** The job that does generations of this type, if a deployed app provides one. */
   public Optional<GenerationJob> of(String type) {
-    return jobs.stream().filter(job -> job.type().equals(type)).findFirst();
+    Map<String, GenerationJob> known = byType;
+    if (known == null) {
+      known =
+          jobs.stream()
+              .collect(Collectors.toMap(GenerationJob::type, job -> job, (first, other) -> first));
+      byType = known;
+    }
+    return Optional.ofNullable(known.get(type));
   }
 }

@@ -2,7 +2,6 @@ package com.lumiku.generations.control;
 
 import com.lumiku.platform.JsonDocuments;
 import jakarta.json.bind.JsonbException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,9 +21,6 @@ public record GenerationMessage(UUID generationId, UUID jobId, String type) {
     return JsonDocuments.toJson(this);
   }
 
-  private static final java.lang.reflect.Type BUNDLE =
-      new ArrayList<GenerationMessage>() {}.getClass().getGenericSuperclass();
-
   /** The body of a message that carries these jobs: one alone as itself, several as an array. */
   public static String toJson(List<GenerationMessage> bundle) {
     if (bundle.isEmpty()) {
@@ -39,19 +35,16 @@ public record GenerationMessage(UUID generationId, UUID jobId, String type) {
    * @throws IllegalArgumentException if it is neither
    */
   public static List<GenerationMessage> parseAll(String json) {
-    if (!json.stripLeading().startsWith("[")) {
-      return List.of(parse(json));
-    }
-    List<GenerationMessage> bundle;
+    List<GenerationMessage> messages;
     try {
-      bundle = JsonDocuments.fromJson(json, BUNDLE);
+      messages = JsonDocuments.oneOrMany(json, GenerationMessage.class);
     } catch (JsonbException | IllegalArgumentException e) {
-      throw new IllegalArgumentException("Not a bundle of generation messages: " + json, e);
+      throw new IllegalArgumentException("Not a generation message or bundle: " + json, e);
     }
-    if (bundle == null || bundle.isEmpty() || bundle.contains(null)) {
-      throw new IllegalArgumentException("Not a bundle of generation messages: " + json);
+    if (messages.isEmpty() || messages.contains(null)) {
+      throw new IllegalArgumentException("Not a generation message or bundle: " + json);
     }
-    return bundle.stream().map(GenerationMessage::complete).toList();
+    return messages.stream().map(GenerationMessage::complete).toList();
   }
 
   /**

@@ -112,8 +112,9 @@ public class GenerationWorker {
    * @return the job done; empty if it had ended already
    */
   private Optional<BundledJob> processBundled(GenerationMessage message) {
-    Job job = visibleJob(message, 1);
-    Generation generation = generations.find(message.generationId()).orElseThrow();
+    Visible visible = visible(message, 1);
+    Job job = visible.job();
+    Generation generation = visible.generation();
     if (job.status().isTerminal()) {
       LOG.log(
           Level.INFO,
@@ -177,8 +178,9 @@ public class GenerationWorker {
 
   @Transactional(Transactional.TxType.MANDATORY)
   public void process(GenerationMessage message, int delivery) {
-    Job job = visibleJob(message, delivery);
-    Generation generation = generations.find(message.generationId()).orElseThrow();
+    Visible visible = visible(message, delivery);
+    Job job = visible.job();
+    Generation generation = visible.generation();
     if (job.status().isTerminal()) {
       LOG.log(
           Level.INFO,
@@ -218,14 +220,18 @@ public class GenerationWorker {
     }
   }
 
+  /** A message's job, as the database has it now, and its generation. */
+  private record Visible(Job job, Generation generation) {}
+
   /**
-   * The message's job, as the database has it now, with its generation present.
+   * The message's job and generation.
    *
    * @throws IllegalStateException if either is not visible yet: retried, never dropped
    */
-  private Job visibleJob(GenerationMessage message, int delivery) {
+  private Visible visible(GenerationMessage message, int delivery) {
     Optional<Job> found = generations.reloadJob(message.jobId());
-    if (found.isEmpty() || generations.find(message.generationId()).isEmpty()) {
+    Optional<Generation> owner = generations.find(message.generationId());
+    if (found.isEmpty() || owner.isEmpty()) {
       // The charge and the message commit together, but the two resources apply the commit one
       // after the other (and XA recovery may apply it late): never drop the message, retry later.
       throw new IllegalStateException(
@@ -237,7 +243,7 @@ public class GenerationWorker {
               + delivery
               + ")");
     }
-    return found.get();
+    return new Visible(found.get(), owner.get());
   }
 
   /** Logs the start of the job's attempt; returns when it started ({@link System#nanoTime}). */

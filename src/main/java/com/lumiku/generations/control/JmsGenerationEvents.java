@@ -54,9 +54,6 @@ public class JmsGenerationEvents {
   /** Announcements per message, at most (about 100 bytes each). */
   static final int PER_MESSAGE = 100;
 
-  private static final java.lang.reflect.Type CHANGES =
-      new ArrayList<GenerationChanged>() {}.getClass().getGenericSuperclass();
-
   /** Announcements kept while the broker is slow or away; beyond that they are dropped. */
   private static final int MAX_WAITING = 10_000;
 
@@ -166,10 +163,7 @@ public class JmsGenerationEvents {
    * @throws jakarta.json.bind.JsonbException if the body is neither
    */
   public static List<GenerationChanged> changes(String body) {
-    if (body.stripLeading().startsWith("[")) {
-      return List.copyOf(JsonDocuments.fromJson(body, CHANGES));
-    }
-    return List.of(JsonDocuments.fromJson(body, GenerationChanged.class));
+    return List.copyOf(JsonDocuments.oneOrMany(body, GenerationChanged.class));
   }
 
   /** The topic object, made once (making it asks the broker). */
