@@ -2,8 +2,13 @@ package com.lumiku.testing;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -63,7 +68,7 @@ public final class PayaraProcess implements AutoCloseable {
    * What the probes answered during the last start, every change from the launch on (each start
    * fails if readiness or startup answered 200 before the API did: {@link StartProbes}).
    */
-  public java.util.List<String> lastStartTimeline() {
+  public List<String> lastStartTimeline() {
     return probes.timeline().stream().map(Object::toString).toList();
   }
 
@@ -134,6 +139,65 @@ public final class PayaraProcess implements AutoCloseable {
       throw new IllegalStateException("Payara Micro did not stop within " + within);
     }
     return Duration.ofNanos(System.nanoTime() - began);
+  }
+
+  /**
+   * For a failure's message: the last {@code max} warnings and errors of the running start's log,
+   * each as one line (time, level, logger, first line of the message).
+   */
+  public String lastProblems(int max) {
+    Path log = logs.resolve("payara-" + starts + ".log");
+    Deque<String> last = new ArrayDeque<>();
+    try {
+      List<String> lines =
+          Files.readAllLines(log).stream().map(l -> l.replaceAll("\u001B\\[[0-9;]*m", "")).toList();
+      for (int i = 0; i < lines.size(); i++) {
+        // [time] [] [LEVEL] [id] [logger] [tid: ...] [timeMillis: ...] [levelValue: n] message
+        String[] fields = lines.get(i).split("\\] \\[", 9);
+        if (fields.length == 9 && (fields[2].equals("WARNING") || fields[2].equals("SEVERE"))) {
+          String message = fields[8].replaceFirst("^levelValue: \\d+\\] ", "").strip();
+          // A message that starts on the next lines ("[[" then the text).
+          for (int j = i + 1; message.replace("[", "").isBlank() && j < lines.size(); j++) {
+            message = lines.get(j).strip();
+          }
+          last.addLast(fields[0].substring(1) + " " + fields[2] + " " + fields[4] + ": " + message);
+          if (last.size() > max) {
+            last.removeFirst();
+          }
+        }
+      }
+    } catch (IOException e) {
+      return "(log not readable: " + e + ")";
+    }
+    return String.join("\n", last);
+  }
+
+  /**
+   * For a failure's message: the top frames of the running Payara's threads whose stack passes
+   * through {@code className} (e.g. a task that hangs), from {@code jcmd Thread.print}.
+   */
+  public String threadsIn(String className, int frames) {
+    try {
+      Process jcmd =
+          new ProcessBuilder("jcmd", String.valueOf(process.pid()), "Thread.print")
+              .redirectErrorStream(true)
+              .start();
+      String dump = new String(jcmd.getInputStream().readAllBytes());
+      jcmd.waitFor(30, TimeUnit.SECONDS);
+      List<String> found = new ArrayList<>();
+      for (String thread : dump.split("\n\\s*\n")) {
+        if (thread.contains(className)) {
+          List<String> lines = thread.lines().map(String::strip).toList();
+          found.add(String.join(" < ", lines.subList(0, Math.min(lines.size(), frames + 2))));
+        }
+      }
+      return found.isEmpty() ? "(no thread in " + className + ")" : String.join("\n", found);
+    } catch (IOException e) {
+      return "(no thread dump: " + e + ")";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "(no thread dump: interrupted)";
+    }
   }
 
   /** The exit status of the process, once it has ended. */

@@ -3,6 +3,7 @@ package com.lumiku.platform.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.lumiku.generations.control.OrderIntake;
 import com.lumiku.testing.Api;
 import com.lumiku.testing.BrokerBranches;
 import com.lumiku.testing.LedgerInvariants;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,6 +35,7 @@ import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -126,6 +129,8 @@ class BrokerFailoverIT {
       UUID project = api.createProject(member);
 
       List<Order> orders = new CopyOnWriteArrayList<>();
+      // When each sender's order now under way was sent (for a failure's message: a hung order)
+      Map<Integer, Long> underWay = new ConcurrentHashMap<>();
       AtomicBoolean stop = new AtomicBoolean();
       List<Thread> senders = new ArrayList<>();
       for (int s = 0; s < 2; s++) {
@@ -137,6 +142,7 @@ class BrokerFailoverIT {
                     long sent = System.nanoTime();
                     int status;
                     UUID generation = null;
+                    underWay.put(sender, sent);
                     try {
                       var answer = api.orderAvatar(member, project, "ha " + sender + "-" + i);
                       status = answer.statusCode();
@@ -147,6 +153,7 @@ class BrokerFailoverIT {
                       status = -1; // no answer at all
                     }
                     long now = System.nanoTime();
+                    underWay.remove(sender);
                     orders.add(new Order(sent, (now - sent) / 1_000_000, status, generation));
                     sleep(100);
                   }
@@ -219,12 +226,28 @@ class BrokerFailoverIT {
       assertThat(readyAgain).as("ready again on the backup within 120 s").isNotNegative();
       // Orders go on for a while on the backup, then stop.
       long ready = readyAgain;
-      await()
-          .atMost(Duration.ofSeconds(60))
-          .until(
-              () ->
-                  orders.stream().filter(o -> o.status() == 202 && o.sentMs(kill) > ready).count()
-                      >= 20);
+      try {
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(
+                () ->
+                    orders.stream().filter(o -> o.status() == 202 && o.sentMs(kill) > ready).count()
+                        >= 20);
+      } catch (ConditionTimeoutException stalled) {
+        long now = System.nanoTime();
+        throw new AssertionError(
+            String.format(
+                "fewer than 20 orders accepted in the 60 s after ready again (%d ms after the kill):"
+                    + " answers after it %s; orders under way for %s ms; %d XA branches prepared in"
+                    + " PostgreSQL%n%s%nlast warnings:%n%s",
+                ready,
+                summary(orders, o -> o.sentMs(kill) > ready),
+                underWay.values().stream().map(sent -> (now - sent) / 1_000_000).toList(),
+                TestDatabase.preparedTransactions(),
+                payara.threadsIn(OrderIntake.class.getName(), 12),
+                payara.lastProblems(12)),
+            stalled);
+      }
       stop.set(true);
       for (Thread thread : senders) {
         thread.join(60_000);
