@@ -79,6 +79,12 @@ public class Bench {
           .connectTimeout(Duration.ofSeconds(5))
           .build();
   final boolean quick;
+
+  /**
+   * Seconds of orders before anything is measured, or null for each mode's own (10 s quick, else
+   * 30 s): the JIT compilers are still busy in the first minutes (BENCH_WARMUP).
+   */
+  final Integer warmup;
   final List<String[]> table = new ArrayList<>();
   final List<String> notes = new ArrayList<>();
   List<User> users;
@@ -87,6 +93,7 @@ public class Bench {
     this.args = args;
     this.urls = List.of(args.get("url").split(","));
     this.quick = "--quick".equals(args.get("mode"));
+    this.warmup = args.containsKey("warmup") ? Integer.valueOf(args.get("warmup")) : null;
     Runtime.getRuntime().addShutdownHook(new Thread(Peer::stopAll, "peers-stop"));
   }
 
@@ -96,6 +103,11 @@ public class Bench {
       args.put(argv[i].substring(2), argv[i + 1]);
     }
     new Bench(args).run();
+  }
+
+  /** The warm-up's seconds: BENCH_WARMUP, else the mode's own. */
+  int warmup(int modeDefault) {
+    return warmup != null ? warmup : modeDefault;
   }
 
   /** The next instance's base URL, in turn. */
@@ -114,7 +126,7 @@ public class Bench {
     }
     if ("--peer-only".equals(args.get("mode"))) {
       users = createUsers(USERS);
-      submit(CONNECTIONS, 30); // the JIT compilers take the first half minute
+      submit(CONNECTIONS, warmup(30));
       awaitDrained(Duration.ofMinutes(5));
       sideBySide(15);
       printCpuTable();
@@ -124,7 +136,7 @@ public class Bench {
     users = createUsers(USERS);
     row("boot to ready (./run, services included)", args.get("boot-ms") + " ms", "");
 
-    submit(16, quick ? 10 : 30); // warm-up: the JIT compilers are busy for the first half minute
+    submit(16, warmup(quick ? 10 : 30));
     awaitDrained(Duration.ofMinutes(5));
 
     // The ceiling: what this server's request path costs without an order, on the same machine.
@@ -245,8 +257,10 @@ public class Bench {
    */
   void probe() throws Exception {
     users = createUsers(USERS);
-    submit(CONNECTIONS, 30); // the JIT compilers take the first half minute
+    Run warm = submit(CONNECTIONS, warmup(30));
     awaitDrained(Duration.ofMinutes(5));
+    row("warm-up", warmup(30) + " s", String.format("%d orders accepted at %d connections before the"
+        + " measurements", warm.accepted().size(), CONNECTIONS));
     // What the server's request path costs without the order: the ceiling of this stack here.
     probeReads("GET /api/apps (no token, no database)", "/api/apps", false);
     probeReads("GET /api/credits (token, one SELECT)", "/api/credits", true);
@@ -264,7 +278,7 @@ public class Bench {
     int backlog = Integer.parseInt(args.getOrDefault("backlog", "3000"));
     String instances = urls.size() + (urls.size() == 1 ? " instance" : " instances");
     users = createUsers(USERS);
-    submit(16, 30); // the JIT compilers take the first half minute
+    submit(16, warmup(30));
     awaitDrained(Duration.ofMinutes(5));
     Map<String, Long> before = cpuTicks();
     Run run = submit(16, seconds);
@@ -1367,7 +1381,9 @@ public class Bench {
         .append(", Payara Micro 6.2025.10, Artemis 2.53.0, ").append(postgres).append(".\n");
     md.append("Load client: bench/Bench.java (Java HttpClient, HTTP/1.1 keep-alive, closed loop per connection,")
         .append(" 64 users round-robin) on the same machine; no-op model (lumiku.generator=blank), ")
-        .append(System.getenv().getOrDefault("LUMIKU_WORKERS_AVATAR_CONCURRENCY", "4")).append(" avatar workers.\n");
+        .append(System.getenv().getOrDefault("LUMIKU_WORKERS_AVATAR_CONCURRENCY", "4"))
+        .append(" avatar workers; ").append(warmup(quick ? 10 : 30))
+        .append(" s of orders as a warm-up before the first measurement.\n");
     md.append("Peers (rows \"peer ...\"): ../shared/bench-peers, the same core step (deduct credits, record a")
         .append(" generation, enqueue it; a worker moves it pending -> processing -> completed) in Node with pg:")
         .append(" `bullmq` (the seed's design, Redis, not atomic) and `pgboss` (atomic), ")
