@@ -21,9 +21,12 @@ import java.math.BigInteger;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -104,10 +107,39 @@ public final class StrictJson {
     return errors;
   }
 
-  /** Whether StrictJson can check bodies of this type (and everything it holds). */
+  /**
+   * Whether StrictJson can check bodies of this type (and everything it holds). Asked on every
+   * request body, so the answer is kept per type (the API's body types are few and fixed).
+   */
   public static boolean supported(Type type) {
-    return supported(type, 0);
+    return SUPPORTED.computeIfAbsent(type, t -> supported(t, 0));
   }
+
+  private static final Map<Type, Boolean> SUPPORTED = new ConcurrentHashMap<>();
+
+  /**
+   * A record's checked components, read by reflection once per record type: reading them again for
+   * every body (record components are copied on each call) cost a few percent of an order's CPU
+   * (bench/RESULTS.md).
+   */
+  private static final ClassValue<List<Component>> COMPONENTS =
+      new ClassValue<>() {
+        @Override
+        protected List<Component> computeValue(Class<?> type) {
+          return Arrays.stream(type.getRecordComponents())
+              .filter(component -> !component.isAnnotationPresent(JsonbTransient.class))
+              .map(
+                  component ->
+                      new Component(
+                          propertyName(component),
+                          component.getGenericType(),
+                          component.isAnnotationPresent(MultiLine.class) ? Lines.MANY : Lines.ONE))
+              .toList();
+        }
+      };
+
+  /** A record component as a body field: its JSON name, its type, whether it may hold lines. */
+  private record Component(String name, Type type, Lines lines) {}
 
   private static boolean supported(Type type, int depth) {
     if (depth > DEEPEST) {
@@ -122,9 +154,8 @@ public final class StrictJson {
           && supported(list.getActualTypeArguments()[0], depth + 1);
     }
     if (raw.isRecord()) {
-      for (RecordComponent component : raw.getRecordComponents()) {
-        if (!component.isAnnotationPresent(JsonbTransient.class)
-            && !supported(component.getGenericType(), depth + 1)) {
+      for (Component component : COMPONENTS.get(raw)) {
+        if (!supported(component.type(), depth + 1)) {
           return false;
         }
       }
@@ -216,16 +247,11 @@ public final class StrictJson {
       errors.add(new FieldError(field, "must be a JSON object."));
       return;
     }
-    for (RecordComponent component : type.getRecordComponents()) {
-      if (component.isAnnotationPresent(JsonbTransient.class)) {
-        continue;
-      }
-      String name = propertyName(component);
-      JsonValue member = object.get(name);
+    for (Component component : COMPONENTS.get(type)) {
+      JsonValue member = object.get(component.name());
       if (member != null) {
-        String path = field.equals("body") ? name : field + "." + name;
-        Lines lines = component.isAnnotationPresent(MultiLine.class) ? Lines.MANY : Lines.ONE;
-        value(path, member, component.getGenericType(), lines, errors, depth + 1);
+        String path = field.equals("body") ? component.name() : field + "." + component.name();
+        value(path, member, component.type(), component.lines(), errors, depth + 1);
       }
     }
   }
