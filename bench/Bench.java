@@ -81,10 +81,10 @@ public class Bench {
   final boolean quick;
 
   /**
-   * Seconds of orders before anything is measured, or null for each mode's own (10 s quick, else
-   * 30 s): the JIT compilers are still busy in the first minutes (BENCH_WARMUP).
+   * Seconds of orders before anything is measured: BENCH_WARMUP, else 10 s for --quick and 30 s for
+   * the other modes (the JIT compilers are still busy in the first minutes).
    */
-  final Integer warmup;
+  final int warmup;
   final List<String[]> table = new ArrayList<>();
   final List<String> notes = new ArrayList<>();
   List<User> users;
@@ -93,7 +93,7 @@ public class Bench {
     this.args = args;
     this.urls = List.of(args.get("url").split(","));
     this.quick = "--quick".equals(args.get("mode"));
-    this.warmup = args.containsKey("warmup") ? Integer.valueOf(args.get("warmup")) : null;
+    this.warmup = Integer.parseInt(args.getOrDefault("warmup", quick ? "10" : "30"));
     Runtime.getRuntime().addShutdownHook(new Thread(Peer::stopAll, "peers-stop"));
   }
 
@@ -103,11 +103,6 @@ public class Bench {
       args.put(argv[i].substring(2), argv[i + 1]);
     }
     new Bench(args).run();
-  }
-
-  /** The warm-up's seconds: BENCH_WARMUP, else the mode's own. */
-  int warmup(int modeDefault) {
-    return warmup != null ? warmup : modeDefault;
   }
 
   /** The next instance's base URL, in turn. */
@@ -126,7 +121,7 @@ public class Bench {
     }
     if ("--peer-only".equals(args.get("mode"))) {
       users = createUsers(USERS);
-      submit(CONNECTIONS, warmup(30));
+      submit(CONNECTIONS, warmup);
       awaitDrained(Duration.ofMinutes(5));
       sideBySide(15);
       printCpuTable();
@@ -136,7 +131,7 @@ public class Bench {
     users = createUsers(USERS);
     row("boot to ready (./run, services included)", args.get("boot-ms") + " ms", "");
 
-    submit(16, warmup(quick ? 10 : 30));
+    submit(16, warmup);
     awaitDrained(Duration.ofMinutes(5));
 
     // The ceiling: what this server's request path costs without an order, on the same machine.
@@ -257,9 +252,9 @@ public class Bench {
    */
   void probe() throws Exception {
     users = createUsers(USERS);
-    Run warm = submit(CONNECTIONS, warmup(30));
+    Run warm = submit(CONNECTIONS, warmup);
     awaitDrained(Duration.ofMinutes(5));
-    row("warm-up", warmup(30) + " s", String.format("%d orders accepted at %d connections before the"
+    row("warm-up", warmup + " s", String.format("%d orders accepted at %d connections before the"
         + " measurements", warm.accepted().size(), CONNECTIONS));
     // What the server's request path costs without the order: the ceiling of this stack here.
     probeReads("GET /api/apps (no token, no database)", "/api/apps", false);
@@ -278,7 +273,7 @@ public class Bench {
     int backlog = Integer.parseInt(args.getOrDefault("backlog", "3000"));
     String instances = urls.size() + (urls.size() == 1 ? " instance" : " instances");
     users = createUsers(USERS);
-    submit(16, warmup(30));
+    submit(16, warmup);
     awaitDrained(Duration.ofMinutes(5));
     Map<String, Long> before = cpuTicks();
     Run run = submit(16, seconds);
@@ -1382,7 +1377,7 @@ public class Bench {
     md.append("Load client: bench/Bench.java (Java HttpClient, HTTP/1.1 keep-alive, closed loop per connection,")
         .append(" 64 users round-robin) on the same machine; no-op model (lumiku.generator=blank), ")
         .append(System.getenv().getOrDefault("LUMIKU_WORKERS_AVATAR_CONCURRENCY", "4"))
-        .append(" avatar workers; ").append(warmup(quick ? 10 : 30))
+        .append(" avatar workers; ").append(warmup)
         .append(" s of orders as a warm-up before the first measurement.\n");
     md.append("Peers (rows \"peer ...\"): ../shared/bench-peers, the same core step (deduct credits, record a")
         .append(" generation, enqueue it; a worker moves it pending -> processing -> completed) in Node with pg:")

@@ -83,7 +83,7 @@ public final class PayaraProcess implements AutoCloseable {
    */
   public void start() throws IOException, InterruptedException {
     logs.toFile().mkdirs();
-    File log = logs.resolve("payara-" + (++starts) + ".log").toFile();
+    File log = log(++starts).toFile();
     ProcessBuilder builder =
         new ProcessBuilder(ProjectScripts.baseDir() + "/bin/payara")
             .directory(new File(ProjectScripts.baseDir()))
@@ -146,7 +146,7 @@ public final class PayaraProcess implements AutoCloseable {
    * each as one line (time, level, logger, first line of the message).
    */
   public String lastProblems(int max) {
-    Path log = logs.resolve("payara-" + starts + ".log");
+    Path log = log(starts);
     Deque<String> last = new ArrayDeque<>();
     try {
       List<String> lines =
@@ -198,6 +198,11 @@ public final class PayaraProcess implements AutoCloseable {
       Thread.currentThread().interrupt();
       return "(no thread dump: interrupted)";
     }
+  }
+
+  /** The log of the {@code start}th start (1 for the first). */
+  private Path log(int start) {
+    return logs.resolve("payara-" + start + ".log");
   }
 
   /** The exit status of the process, once it has ended. */
