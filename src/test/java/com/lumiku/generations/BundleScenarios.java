@@ -51,6 +51,20 @@ public interface BundleScenarios extends Scenarios {
                 "SELECT count(*) FROM probe_runs WHERE generation_id = ? AND attempt = 1",
                 generation))
         .isEqualTo(18);
+    // Each job claimed and completed in one step: one attempt, started, ended by its worker.
+    assertThat(
+            TestDatabase.count(
+                "SELECT count(*) FROM generation_jobs WHERE generation_id = ? AND status ="
+                    + " 'completed' AND attempts = 1 AND started_at <= completed_at AND ended_by ="
+                    + " 'worker' AND result IS NOT NULL",
+                generation))
+        .isEqualTo(18);
+    assertThat(
+            TestDatabase.count(
+                "SELECT count(*) FROM generations WHERE id = ? AND attempts = 1 AND progress = 100"
+                    + " AND started_at <= completed_at AND jobs_completed = 18",
+                generation))
+        .isEqualTo(1);
     assertThat(TestDatabase.balance(member.id())).isEqualTo(100 - 18 * PRICE_OF_A_RUN);
     LedgerInvariants.assertAddsUp(member.id(), Duration.ofSeconds(5));
   }

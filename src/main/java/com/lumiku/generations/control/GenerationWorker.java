@@ -103,11 +103,11 @@ public class GenerationWorker {
   }
 
   /**
-   * One job of a bundle, in the bundle's transaction: done, then claimed and completed. Claimed
-   * after the work, so that the generation's lock comes after the rows the work locks (a project, a
-   * preset), as with a single job, whose claim committed before: a project's deletion, which locks
-   * the project and then cancels its unstarted generations, never waits for a bundle that waits for
-   * it.
+   * One job of a bundle, in the bundle's transaction: done, then claimed and completed in one step
+   * ({@link StatusChanges#runJob}). Claimed after the work, so that the generation's lock comes
+   * after the rows the work locks (a project, a preset), as with a single job, whose claim
+   * committed before: a project's deletion, which locks the project and then cancels its unstarted
+   * generations, never waits for a bundle that waits for it.
    *
    * @return the job done; empty if it had ended already
    */
@@ -130,8 +130,7 @@ public class GenerationWorker {
                         "No deployed job does " + generation.type() + " (done alone instead)"));
     long started = System.nanoTime();
     JsonObject result = work.run(generation, job);
-    if (!statusChanges.claimJob(generation.id(), job.id())
-        || !statusChanges.completeJob(generation.id(), job.id(), result.toString())) {
+    if (!statusChanges.runJob(generation.id(), job.id(), result.toString())) {
       throw new IllegalStateException(
           "Job " + job.id() + " ended while its bundle ran; the bundle is tried again alone");
     }

@@ -51,18 +51,6 @@ public class StatusChanges {
     return start(generationId, jobId);
   }
 
-  /**
-   * Claims a job as {@link #startJob} does, but in the caller's transaction: for the jobs of a
-   * bundle, which are claimed, done and completed together (a claim of their own would wait for the
-   * generation's lock that the bundle's transaction holds after completing another of its jobs).
-   *
-   * @return false if the job has ended (or is gone): the worker must not do the work
-   */
-  @Transactional(Transactional.TxType.MANDATORY)
-  public boolean claimJob(UUID generationId, UUID jobId) {
-    return start(generationId, jobId);
-  }
-
   private boolean start(UUID generationId, UUID jobId) {
     if (!locks.lock(generationId)) {
       return false;
@@ -131,12 +119,63 @@ public class StatusChanges {
         generationId,
         orGone(generation, generationId),
         List.of(jobId),
-        true,
-        EndedBy.WORKER,
-        resultJson,
-        null,
-        now);
+        new Ending(true, EndedBy.WORKER, resultJson, null, now));
     return true;
+  }
+
+  /**
+   * Claims a job and records its result in one step, in the caller's transaction: for a job of a
+   * bundle, done before its claim, whose claim and completion commit together so that nothing can
+   * see the job between them. {@link JobTransition#START} and {@link JobTransition#COMPLETE}
+   * applied at once: one UPDATE of the job (the attempt counted, started and completed) and one of
+   * its generation (started, the job counted, ended after its last job), where a claim (as {@link
+   * #startJob}'s) and then {@link #completeJob} took the generation's lock twice and updated each
+   * row twice (every UPDATE of a generation rewrites its row and its indexes).
+   *
+   * @return false if the job has ended (or is gone): its result must be discarded
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public boolean runJob(UUID generationId, UUID jobId, String resultJson) {
+    Optional<Locked> generation = locks.lockAndRead(generationId);
+    if (generation.isEmpty()) {
+      return false;
+    }
+    OffsetDateTime now = UtcClock.now();
+    List<?> attempts =
+        endJobs(JobTransition.COMPLETE, null, EndedBy.WORKER, now)
+            .append(
+                ", result = ?, attempts = attempts + 1, started_at = coalesce(started_at, ?)"
+                    + " WHERE id = ? AND ",
+                resultJson,
+                now,
+                jobId)
+            .append(StatusSql.in(RUN_FROM))
+            .append(" RETURNING attempts")
+            .query(em)
+            .getResultList();
+    if (attempts.isEmpty()) {
+      return false;
+    }
+    jobsEnded(
+        generationId,
+        generation.get(),
+        List.of(jobId),
+        new Ending(true, EndedBy.WORKER, resultJson, null, now)
+            .started(((Number) attempts.get(0)).intValue()));
+    return true;
+  }
+
+  /**
+   * The statuses a job done in one step ({@link #runJob}) starts from: those it could be claimed
+   * from, since its claim leaves it where it could be completed from.
+   */
+  private static final Set<GenerationStatus> RUN_FROM = runFrom();
+
+  private static Set<GenerationStatus> runFrom() {
+    if (!JobTransition.COMPLETE.appliesTo(JobTransition.START.to())) {
+      throw new IllegalStateException("A claimed job could not be completed");
+    }
+    return JobTransition.START.from();
   }
 
   /**
@@ -161,11 +200,7 @@ public class StatusChanges {
         generationId,
         orGone(generation, generationId),
         List.of(jobId),
-        false,
-        by,
-        null,
-        error,
-        now);
+        new Ending(false, by, null, error, now));
     return true;
   }
 
@@ -252,7 +287,10 @@ public class StatusChanges {
               .getResultList();
       if (!jobs.isEmpty()) {
         jobsEnded(
-            generationId, Locked.of(generation, 2), jobs, false, EndedBy.SWEEPER, null, error, now);
+            generationId,
+            Locked.of(generation, 2),
+            jobs,
+            new Ending(false, EndedBy.SWEEPER, null, error, now));
         jobs.forEach(job -> failed.add(new FailedJob(generationId, job)));
       }
     }
@@ -290,22 +328,41 @@ public class StatusChanges {
   }
 
   /**
+   * How jobs ended: all completed or all failed, by whom, with which result or error, when; and the
+   * attempt they were claimed for in the same step ({@link #runJob}), or 0.
+   */
+  private record Ending(
+      boolean completed,
+      EndedBy by,
+      String result,
+      GenerationError error,
+      OffsetDateTime now,
+      int startedAttempt) {
+
+    Ending(
+        boolean completed, EndedBy by, String result, GenerationError error, OffsetDateTime now) {
+      this(completed, by, result, error, now, 0);
+    }
+
+    Ending started(int attempt) {
+      return new Ending(completed, by, result, error, now, attempt);
+    }
+  }
+
+  /**
    * Jobs ended, all completed or all failed (one, or several for the sweeper): counts them on their
    * generation, moves the generation's progress, and ends the generation once every job has ended.
    * A single job's result and error are the generation's; a batch ends completed, partial (with how
    * many failed) or failed (with the last failure). One UPDATE of the generation either way: the
    * counts read under its lock tell beforehand whether these jobs are its last (a second UPDATE to
-   * end it, each rewriting the row and its indexes, cost a tenth of a job's database time).
+   * end it, each rewriting the row and its indexes, cost a tenth of a job's database time). A job
+   * claimed in the same step also starts its generation in that UPDATE, as {@link #startJob} would.
    */
-  private void jobsEnded(
-      UUID generationId,
-      Locked generation,
-      List<UUID> jobs,
-      boolean completedThem,
-      EndedBy by,
-      String result,
-      GenerationError error,
-      OffsetDateTime now) {
+  private void jobsEnded(UUID generationId, Locked generation, List<UUID> jobs, Ending ending) {
+    boolean completedThem = ending.completed();
+    EndedBy by = ending.by();
+    GenerationError error = ending.error();
+    OffsetDateTime now = ending.now();
     int completed = completedThem ? jobs.size() : 0;
     int failed = completedThem ? 0 : jobs.size();
     int total = generation.jobsTotal();
@@ -314,14 +371,14 @@ public class StatusChanges {
     SqlStatement update;
     if (completedJobs + failedJobs == total) {
       GenerationStatus status = GenerationStatus.ended(completedJobs, failedJobs);
-      GenerationError ending =
+      GenerationError endedWith =
           switch (status) {
             case PARTIAL -> GenerationError.partial(failedJobs, total);
             case FAILED -> error;
             default -> null;
           };
       update =
-          endGeneration(status, total == 1 ? result : null, ending, by, now)
+          endGeneration(status, total == 1 ? ending.result() : null, endedWith, by, now)
               .append(
                   ", jobs_completed = jobs_completed + ?, jobs_failed = jobs_failed + ?,"
                       + " progress = 100",
@@ -338,6 +395,15 @@ public class StatusChanges {
               failed,
               completed + failed,
               now);
+      if (ending.startedAttempt() > 0) {
+        update.append(", status = ?", GenerationStatus.PROCESSING.code());
+      }
+    }
+    if (ending.startedAttempt() > 0) {
+      update.append(
+          ", attempts = greatest(attempts, ?), started_at = coalesce(started_at, ?)",
+          ending.startedAttempt(),
+          now);
     }
     int changed =
         update

@@ -70,9 +70,9 @@ class GenerationWorkerTest {
           }
 
           @Override
-          public boolean claimJob(UUID generationId, UUID jobId) {
-            calls.add("claim " + jobId);
-            return startWins;
+          public boolean runJob(UUID generationId, UUID jobId, String resultJson) {
+            calls.add("run " + jobId + " " + resultJson);
+            return startWins && completeWins;
           }
 
           @Override
@@ -203,9 +203,7 @@ class GenerationWorkerTest {
     List<String> expected = new ArrayList<>();
     bundle.stream()
         .sorted(java.util.Comparator.comparing(GenerationMessage::generationId))
-        .forEach(
-            message ->
-                expected.addAll(List.of("claim " + message.jobId(), "complete {\"ok\":true}")));
+        .forEach(message -> expected.add("run " + message.jobId() + " {\"ok\":true}"));
     // Logged and counted once committed: three jobs, one bundle.
     expected.addAll(List.of("fired 3 of 3", "processed", "processed", "processed", "bundled 3"));
     assertThat(calls).containsExactlyElementsOf(expected);
@@ -232,11 +230,7 @@ class GenerationWorkerTest {
 
     assertThat(calls)
         .containsExactly(
-            "claim " + pending.jobId(),
-            "complete {\"ok\":true}",
-            "fired 1 of 2",
-            "processed",
-            "bundled 2");
+            "run " + pending.jobId() + " {\"ok\":true}", "fired 1 of 2", "processed", "bundled 2");
   }
 
   @Test
