@@ -30,14 +30,14 @@ public class AvatarGenerations {
    *     nothing to draw or too long a prompt; 409 for a preset withdrawn meanwhile
    *     <p>In the caller's transaction, without a transaction interceptor of its own: the order
    *     route runs it inside {@code IdempotentRequests.once}, which starts the transaction, so a
-   *     REQUIRED layer here only joined it on every order. Its first step ({@code lockedToAdd}) and
+   *     REQUIRED layer here only joined it on every order. Its first step ({@code lockToAdd}) and
    *     every one after it are MANDATORY, so a caller without a transaction fails before anything
    *     is done.
    * @throws com.lumiku.credits.control.InsufficientCredits if the balance does not cover it
    */
   public GenerationRequests.Accepted order(
       UUID userId, UUID projectId, AvatarDraft draft, boolean operator) {
-    projects.lockedToAdd(projectId, userId);
+    projects.lockToAdd(projectId, userId);
     AvatarPreset preset =
         draft.presetId() == null ? null : presets.orderable(draft.presetId(), operator);
     AvatarDraft.Resolved avatar = draft.resolve(preset == null ? null : preset.content());

@@ -23,10 +23,10 @@ import java.util.logging.Logger;
  * A user's avatar projects and the avatars in them.
  *
  * <p>What adds to a project (an order, an upload, a worker storing a drawn avatar) locks its row to
- * share ({@link #lockedToAdd}); deleting it locks the row for update first. So an order placed
- * while the project is deleted either commits first, and is then canceled and refunded by the
- * deletion, or finds the project gone; a worker drawing for a deleted project finds it gone and
- * fails the job, which refunds it.
+ * share ({@link #lockToAdd}); deleting it locks the row for update first. So an order placed while
+ * the project is deleted either commits first, and is then canceled and refunded by the deletion,
+ * or finds the project gone; a worker drawing for a deleted project finds it gone and fails the
+ * job, which refunds it.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -60,22 +60,26 @@ public class AvatarProjects {
   }
 
   /**
-   * The user's project, locked to share for the caller's transaction: it cannot be deleted until
-   * that commits (see the class comment).
+   * Locks the user's project to share for the caller's transaction: it cannot be deleted until that
+   * commits (see the class comment). One statement, which reads the owner with the lock (every
+   * order takes it, on the task that commits every order).
    *
    * @throws ProblemException 404 if it does not exist (any more) or belongs to somebody else
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public AvatarProject lockedToAdd(UUID projectId, UUID userId) {
-    if (!lockToAdd(projectId)) {
+  public void lockToAdd(UUID projectId, UUID userId) {
+    List<?> owner =
+        em.createNativeQuery("SELECT user_id FROM avatar_projects WHERE id = ?1 FOR SHARE")
+            .setParameter(1, projectId)
+            .getResultList();
+    if (owner.isEmpty() || !userId.equals(owner.get(0))) {
       throw ProblemException.notFound("Project " + projectId);
     }
-    return owned(projectId, userId);
   }
 
   /**
-   * Locks the project to share for the caller's transaction, as {@link #lockedToAdd} does, for a
-   * worker adding to it.
+   * Locks the project to share for the caller's transaction, as {@link #lockToAdd(UUID, UUID)}
+   * does, for a worker adding to it.
    *
    * @return whether it still exists
    */

@@ -53,7 +53,7 @@ public class AvatarUploads {
       AvatarDraft.Resolved who,
       AcceptedImage picture,
       byte[] thumbnailPng) {
-    projects.lockedToAdd(projectId, userId);
+    projects.lockToAdd(projectId, userId);
     UUID avatarId = UUID.randomUUID();
     long cost = registry.cost(AvatarCreator.ID, AvatarCreator.UPLOAD);
     long balance =

@@ -42,6 +42,11 @@ class OrderIntakeTest {
   private final List<Runnable> tasks = new ArrayList<>();
   private final List<Long> batchSizes = new ArrayList<>();
   private final List<UUID> counted = new ArrayList<>();
+  private final List<UUID> givenBack = new ArrayList<>();
+
+  /** What the rate limit says to the next count it is asked for, if it refuses. */
+  private RuntimeException limitRefuses;
+
   private final FakeTransaction transaction = new FakeTransaction();
   private OrderIntake intake;
 
@@ -75,7 +80,15 @@ class OrderIntakeTest {
         new RateLimits() {
           @Override
           public void acquire(String limit, String key) {
+            if (limitRefuses != null) {
+              throw limitRefuses;
+            }
             counted.add(UUID.fromString(key));
+          }
+
+          @Override
+          public void giveBack(String limit, String key) {
+            givenBack.add(UUID.fromString(key));
           }
         };
   }
@@ -245,6 +258,56 @@ class OrderIntakeTest {
     assertThat(bob).isCompletedExceptionally();
     // Ann's order ran twice (bob's failure rolled the first run back), and counted once.
     assertThat(counted).containsExactly(ANN, BOB);
+  }
+
+  @Test
+  void theCountIsTakenAsTheOrderIsSubmittedAndGivenBackIfItsWorkNeverAsksForIt() {
+    CompletableFuture<String> ann = countedOrder(ANN, false);
+    // A replay of an Idempotency-Key, or an order refused (a 404) before its work counts it.
+    CompletableFuture<String> replay = submit(BOB, "bob's first answer");
+    CompletableFuture<String> missing =
+        refused(CID, "no such project", new IllegalArgumentException("404"));
+
+    assertThat(counted).containsExactly(ANN, BOB, CID);
+    assertThat(givenBack).isEmpty();
+    runTasks();
+
+    assertThat(ann).isCompletedWithValue("counted");
+    assertThat(replay).isCompletedWithValue("bob's first answer");
+    assertThat(missing).isCompletedExceptionally();
+    assertThat(givenBack).containsExactlyInAnyOrder(BOB, CID);
+  }
+
+  @Test
+  void aRefusalOfTheLimitAnswersOnlyAnOrderWhoseWorkAsksForTheCount() {
+    limitRefuses = new IllegalStateException("429: too many orders");
+    CompletableFuture<String> limited = countedOrder(ANN, false);
+    CompletableFuture<String> replay = submit(BOB, "bob's first answer");
+    limitRefuses = null;
+    CompletableFuture<String> cid = countedOrder(CID, false);
+
+    runTasks();
+
+    assertThat(limited.handle((value, failure) -> failure).join())
+        .hasMessageContaining("429: too many orders");
+    assertThat(replay).isCompletedWithValue("bob's first answer");
+    assertThat(cid).isCompletedWithValue("counted");
+    // The two refused took no count, so none is given back; the others committed without them.
+    assertThat(counted).containsExactly(CID);
+    assertThat(givenBack).isEmpty();
+    assertThat(log).containsExactly("begin", "rollback", "begin", "bob's first answer", "commit");
+  }
+
+  @Test
+  void answersAreWrittenByATaskOfTheirOwnAfterTheCommit() {
+    CompletableFuture<String> ann = submit(ANN, "ann's");
+    tasks.remove(0).run();
+
+    assertThat(log).containsExactly("begin", "ann's", "commit");
+    assertThat(ann).isNotDone();
+    assertThat(tasks).hasSize(1);
+    tasks.remove(0).run();
+    assertThat(ann).isCompletedWithValue("ann's");
   }
 
   @Test

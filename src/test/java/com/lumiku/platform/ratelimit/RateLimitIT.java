@@ -154,7 +154,9 @@ class RateLimitIT {
 
   /**
    * Generation orders per user, on both instances: past the limit nothing is charged, stored or
-   * queued, and the balance is still the ledger's sum.
+   * queued, and the balance is still the ledger's sum. Only orders count: one refused for a missing
+   * project does not (a 404 also past the limit), and a replay of an accepted order's
+   * Idempotency-Key is answered as the first time, also past the limit.
    */
   @Test
   void generationOrdersPastTheLimitChargeNothing() {
@@ -163,9 +165,18 @@ class RateLimitIT {
     api.grant(member, 1000);
     UUID project = api.createProject(member);
     long before = TestDatabase.balance(member.id());
+    UUID missing = UUID.randomUUID();
+    assertThat(api.orderAvatar(member, missing, "nowhere").statusCode()).isEqualTo(404);
+    String key = UUID.randomUUID().toString();
+    String accepted =
+        keyedOrder(second, member, project, key)
+            .then()
+            .statusCode(202)
+            .extract()
+            .path("generation.id");
 
     List<Integer> statuses = new ArrayList<>();
-    for (int i = 0; i < 6; i++) {
+    for (int i = 1; i < 6; i++) {
       Response answer =
           api(i % 2 == 0 ? first : second).orderAvatar(member, project, "portrait " + i);
       statuses.add(answer.statusCode());
@@ -173,7 +184,13 @@ class RateLimitIT {
         assertTooManyRequests(answer, "generations", 3, 3600);
       }
     }
-    assertThat(statuses).containsExactly(202, 202, 202, 429, 429, 429);
+    assertThat(statuses).containsExactly(202, 202, 429, 429, 429);
+    assertThat(api.orderAvatar(member, missing, "nowhere").statusCode()).isEqualTo(404);
+    for (PayaraProcess instance : List.of(first, second)) {
+      Response replay = keyedOrder(instance, member, project, key);
+      assertThat(replay.statusCode()).as(replay.asString()).isEqualTo(202);
+      assertThat(replay.jsonPath().getString("generation.id")).isEqualTo(accepted);
+    }
     assertThat(TestDatabase.generations(member.id())).hasSize(3);
     assertThat(TestDatabase.balance(member.id())).isEqualTo(before - 3 * 10);
     LedgerInvariants.assertAddsUp(member.id(), java.time.Duration.ofMinutes(2));
@@ -225,6 +242,14 @@ class RateLimitIT {
     assertTooManyRequests(as(second, asker).body(order).post("/api/payments"), "payments", 1, 3600);
     assertThat(TestDatabase.count("SELECT count(*) FROM payments WHERE user_id = ?", asker.id()))
         .isEqualTo(1);
+  }
+
+  private static Response keyedOrder(
+      PayaraProcess instance, Api.Member member, UUID project, String key) {
+    return as(instance, member)
+        .header("Idempotency-Key", key)
+        .body(Map.of("prompt", "portrait 0", "name", "Avatar"))
+        .post("/api/apps/avatar-creator/projects/" + project + "/avatars/generate");
   }
 
   private static RequestSpecification as(PayaraProcess instance, Api.Member member) {
