@@ -228,9 +228,9 @@ public class GenerationWorker {
    * @throws IllegalStateException if either is not visible yet: retried, never dropped
    */
   private Visible visible(GenerationMessage message, int delivery) {
-    Optional<Job> found = generations.reloadJob(message.jobId());
-    Optional<Generation> owner = generations.find(message.generationId());
-    if (found.isEmpty() || owner.isEmpty()) {
+    Optional<Generations.JobOf> found =
+        generations.reloadJobOf(message.jobId(), message.generationId());
+    if (found.isEmpty()) {
       // The charge and the message commit together, but the two resources apply the commit one
       // after the other (and XA recovery may apply it late): never drop the message, retry later.
       throw new IllegalStateException(
@@ -242,7 +242,7 @@ public class GenerationWorker {
               + delivery
               + ")");
     }
-    return new Visible(found.get(), owner.get());
+    return new Visible(found.get().job(), found.get().generation());
   }
 
   /** Logs the start of the job's attempt; returns when it started ({@link System#nanoTime}). */

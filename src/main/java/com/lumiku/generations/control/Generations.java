@@ -41,6 +41,29 @@ public class Generations {
         .findFirst();
   }
 
+  /** A job and its generation. */
+  public record JobOf(Job job, Generation generation) {}
+
+  /**
+   * The job as the database has it now and its generation, read together (a worker reads both for
+   * every job it takes: one query instead of two).
+   *
+   * @return empty if the job is not there (or not of that generation)
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<JobOf> reloadJobOf(UUID jobId, UUID generationId) {
+    List<Object[]> rows =
+        em.createQuery(
+                "SELECT j, g FROM Job j, Generation g WHERE j.id = :job AND g.id = :generation"
+                    + " AND j.generationId = g.id",
+                Object[].class)
+            .setParameter("job", jobId)
+            .setParameter("generation", generationId)
+            .setHint("eclipselink.refresh", true)
+            .getResultList();
+    return rows.stream().findFirst().map(row -> new JobOf((Job) row[0], (Generation) row[1]));
+  }
+
   /** The generation's jobs in order. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<Job> jobs(UUID generationId) {

@@ -52,13 +52,12 @@ class GenerationWorkerTest {
     worker.generations =
         new Generations() {
           @Override
-          public Optional<Generation> find(UUID id) {
-            return Optional.ofNullable(generationsById.get(id));
-          }
-
-          @Override
-          public Optional<Job> reloadJob(UUID id) {
-            return Optional.ofNullable(jobsById.get(id));
+          public Optional<JobOf> reloadJobOf(UUID jobId, UUID generationId) {
+            Job job = jobsById.get(jobId);
+            Generation generation = generationsById.get(generationId);
+            return job == null || generation == null
+                ? Optional.empty()
+                : Optional.of(new JobOf(job, generation));
           }
         };
     worker.statusChanges =
