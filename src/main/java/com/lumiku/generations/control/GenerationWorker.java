@@ -225,7 +225,9 @@ public class GenerationWorker {
   /**
    * The message's job and generation.
    *
-   * @throws IllegalStateException if either is not visible yet: retried, never dropped
+   * @throws IllegalStateException if either is not visible yet: retried, never dropped (a message
+   *     naming a job of another generation, which no sender writes, looks the same and ends in the
+   *     dead letters, which fail and refund the job)
    */
   private Visible visible(GenerationMessage message, int delivery) {
     Optional<Generations.JobOf> found =

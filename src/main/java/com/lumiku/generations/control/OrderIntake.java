@@ -90,6 +90,7 @@ public class OrderIntake {
   int tasks;
 
   private final ConcurrentLinkedQueue<Order<?>> waiting = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<Answer> unanswered = new ConcurrentLinkedQueue<>();
   private final AtomicInteger running = new AtomicInteger();
   private volatile boolean stopped;
 
@@ -196,7 +197,9 @@ public class OrderIntake {
    * order's work asks for it ({@link #countOrder}): one whose work ends before (a replay of its
    * Idempotency-Key, a 404, a stopping application) gets it back as it is answered, and a refusal
    * (429) is the order's answer only when its work asks, so that a replay is still answered, and a
-   * 404 is still a 404, past the limit.
+   * 404 is still a 404, past the limit. The price: until such an order is answered it holds a
+   * count, so an order of the same user that arrives meanwhile, one count below the limit, is
+   * refused.
    */
   private void takeCount(Order<?> order) {
     try {
@@ -226,8 +229,9 @@ public class OrderIntake {
    * Counts an order against its user's rate limit on orders ({@link GenerationRequests#LIMIT}),
    * once: an order run again, after another order of its batch failed, was counted at its first
    * run. An order of a batch uses the count taken as it was submitted (see {@link #takeCount}), or
-   * fails with the refusal it got then. (A replay of an Idempotency-Key never gets here, so it
-   * never counts, as before batches.)
+   * fails with the refusal it got then. (A replay of an Idempotency-Key never gets here, so in the
+   * end it never counts, as before batches; it holds the count taken at its submission until it is
+   * answered.)
    *
    * @throws com.lumiku.platform.ratelimit.RateLimited 429 past the limit
    */
@@ -341,21 +345,35 @@ public class OrderIntake {
   /**
    * Answers committed orders on a task of their own: completing an order's stage writes its
    * response (the request resumes on the completing thread), work that would otherwise wait on the
-   * one task that runs every order (8 % of its time). Here if no task can be had.
+   * one task that runs every order (8 % of its time). Here if no task can be had. The orders wait
+   * in a queue that any answering task, or the application's stop, empties: a committed order is
+   * answered exactly once even if a task never runs.
    */
   private void answer(List<Order<?>> committed, Object[] results) {
-    Runnable answers =
-        () -> {
-          for (int i = 0; i < committed.size(); i++) {
-            committed.get(i).complete(results[i]);
-          }
-        };
+    for (int i = 0; i < committed.size(); i++) {
+      unanswered.add(new Answer(committed.get(i), results[i]));
+    }
     try {
-      executor.execute(answers);
+      executor.execute(this::sendAnswers);
     } catch (RuntimeException rejected) {
-      answers.run();
+      sendAnswers();
     }
   }
+
+  private void sendAnswers() {
+    Answer next;
+    while ((next = unanswered.poll()) != null) {
+      try {
+        next.order().complete(next.result());
+      } catch (RuntimeException e) {
+        // (The order's own callbacks failed; the others are still answered.)
+        LOG.log(Level.WARNING, "Answering a committed order failed: {0}", String.valueOf(e));
+      }
+    }
+  }
+
+  /** A committed order and its result, waiting to be answered. */
+  private record Answer(Order<?> order, Object result) {}
 
   private static void failAll(Deque<List<Order<?>>> parts, Throwable why) {
     parts.forEach(part -> part.forEach(order -> order.fail(why)));
@@ -418,11 +436,15 @@ public class OrderIntake {
     }
   }
 
-  /** The application stops: orders still waiting are answered 503 (nothing of them was done). */
+  /**
+   * The application stops: orders still waiting are answered 503 (nothing of them was done);
+   * committed orders not answered yet are answered here.
+   */
   @PreDestroy
   void stop() {
     stopped = true;
     failWaiting(stopping());
+    sendAnswers();
   }
 
   private void failWaiting(RuntimeException why) {

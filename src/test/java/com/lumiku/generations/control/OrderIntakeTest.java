@@ -311,6 +311,20 @@ class OrderIntakeTest {
   }
 
   @Test
+  void aCommittedOrderWhoseAnsweringTaskNeverRunsIsAnsweredAtTheStop() {
+    CompletableFuture<String> ann = submit(ANN, "ann's");
+    tasks.remove(0).run();
+    assertThat(ann).isNotDone();
+
+    intake.stop();
+
+    assertThat(ann).isCompletedWithValue("ann's");
+    // The task, should it still run, finds nothing left to answer.
+    tasks.remove(0).run();
+    assertThat(ann).isCompletedWithValue("ann's");
+  }
+
+  @Test
   void anOrderOutsideTheIntakeIsCountedEveryTime() {
     intake.countOrder(ANN);
     intake.countOrder(ANN);
