@@ -151,15 +151,18 @@ class MultiInstanceIT {
       Thread.sleep(4000);
       instances.get(1).kill();
       Thread.sleep(6000);
+      // Restarted on its own transaction log while the load goes on, as an orchestrator restarts
+      // a dead instance: its recovery ends the XA branches it left prepared in PostgreSQL. An
+      // order the kill caught between its prepare and its commit holds its rows (its
+      // Idempotency-Key's among them) until then, so its retries on the survivor answer 503
+      // (retry with the key) until that recovery, and then its first outcome.
+      start(instances.get(1));
       load.stop();
       // The client retries an order the dead instance did not answer on the survivor, with the
       // same Idempotency-Key: none fails.
       assertThat(load.failed()).as("requests that failed on every instance").isEmpty();
       Readiness survivor = client.readiness.get(0);
       int survivorNotReady = survivor.notReady.get();
-      // Restarted on its own transaction log, as an orchestrator restarts a dead instance: its
-      // recovery ends the XA branches it left prepared in PostgreSQL.
-      start(instances.get(1));
       report("kill -9 of one of two instances mid-burst", load, member);
       LOG.log(
           Level.INFO,
