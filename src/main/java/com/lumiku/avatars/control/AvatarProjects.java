@@ -15,6 +15,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -68,11 +69,7 @@ public class AvatarProjects {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public void lockToAdd(UUID projectId, UUID userId) {
-    List<?> owner =
-        em.createNativeQuery("SELECT user_id FROM avatar_projects WHERE id = ?1 FOR SHARE")
-            .setParameter(1, projectId)
-            .getResultList();
-    if (owner.isEmpty() || !userId.equals(owner.get(0))) {
+    if (!lockedOwner(projectId).filter(userId::equals).isPresent()) {
       throw ProblemException.notFound("Project " + projectId);
     }
   }
@@ -85,12 +82,18 @@ public class AvatarProjects {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public boolean lockToAdd(UUID projectId) {
+    return lockedOwner(projectId).isPresent();
+  }
+
+  /** Locks the project to share and reads its owner; empty if it does not exist. */
+  private Optional<UUID> lockedOwner(UUID projectId) {
     // FOR SHARE in SQL: EclipseLink makes PESSIMISTIC_READ a FOR UPDATE, which would make orders
     // of one project, and the workers' inserts of their avatars, wait for each other.
-    return !em.createNativeQuery("SELECT id FROM avatar_projects WHERE id = ?1 FOR SHARE")
+    return em.createNativeQuery("SELECT user_id FROM avatar_projects WHERE id = ?1 FOR SHARE")
         .setParameter(1, projectId)
-        .getResultList()
-        .isEmpty();
+        .getResultStream()
+        .findFirst()
+        .map(UUID.class::cast);
   }
 
   public List<AvatarProject> of(UUID userId) {

@@ -102,12 +102,9 @@ public class OrderIntake {
     final CompletableFuture<T> answer = new CompletableFuture<>();
 
     /**
-     * Whether the rate limit took a count for it as it was submitted (see {@link #submit}); if not,
-     * {@link #refusal} says why.
+     * Why the rate limit took no count for it as it was submitted (a 429, or its database failing;
+     * see {@link #takeCount}); null if it took one.
      */
-    boolean taken;
-
-    /** Why the rate limit took no count for it (a 429, or its database failing); or null. */
     RuntimeException refusal;
 
     /** Whether its work counted it (at its first run; a run again does not count). */
@@ -204,7 +201,6 @@ public class OrderIntake {
   private void takeCount(Order<?> order) {
     try {
       limits.acquire(GenerationRequests.LIMIT, order.userId.toString());
-      order.taken = true;
     } catch (RuntimeException refused) {
       order.refusal = refused;
       return;
@@ -239,7 +235,7 @@ public class OrderIntake {
     Object current = registry.getTransactionKey() == null ? null : registry.getResource(CURRENT);
     if (current instanceof Order<?> order && order.userId.equals(userId)) {
       if (!order.counted) {
-        if (!order.taken) {
+        if (order.refusal != null) {
           throw order.refusal;
         }
         order.counted = true;
@@ -329,7 +325,7 @@ public class OrderIntake {
         continue;
       }
       if (failed < 0) {
-        answer(List.copyOf(part), results);
+        answer(part, results);
         metrics.histogram(batchSize()).update(part.size());
         LOG.log(
             Level.FINE,

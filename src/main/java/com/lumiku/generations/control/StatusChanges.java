@@ -48,10 +48,6 @@ public class StatusChanges {
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public boolean startJob(UUID generationId, UUID jobId) {
-    return start(generationId, jobId);
-  }
-
-  private boolean start(UUID generationId, UUID jobId) {
     if (!locks.lock(generationId)) {
       return false;
     }
@@ -160,8 +156,8 @@ public class StatusChanges {
         generationId,
         generation.get(),
         List.of(jobId),
-        new Ending(true, EndedBy.WORKER, resultJson, null, now)
-            .started(((Number) attempts.get(0)).intValue()));
+        new Ending(
+            true, EndedBy.WORKER, resultJson, null, now, ((Number) attempts.get(0)).intValue()));
     return true;
   }
 
@@ -342,10 +338,6 @@ public class StatusChanges {
     Ending(
         boolean completed, EndedBy by, String result, GenerationError error, OffsetDateTime now) {
       this(completed, by, result, error, now, 0);
-    }
-
-    Ending started(int attempt) {
-      return new Ending(completed, by, result, error, now, attempt);
     }
   }
 
