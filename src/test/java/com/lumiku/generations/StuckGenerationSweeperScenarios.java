@@ -42,15 +42,18 @@ public interface StuckGenerationSweeperScenarios extends Scenarios {
     }
 
     // Until the sweeper has taken them: a pending one a worker starts meanwhile changes again.
+    // Rows a worker or the sweeper holds are skipped and aged on the next round: waiting for them
+    // while holding others deadlocks with a sweep that ends jobs of several generations.
     await()
         .atMost(Duration.ofSeconds(20))
         .pollInterval(Duration.ofMillis(500))
         .until(
             () -> {
               TestDatabase.update(
-                  "UPDATE generation_jobs j SET updated_at = now() - interval '1 hour'"
-                      + " FROM generations g WHERE g.id = j.generation_id AND g.user_id = ?"
-                      + " AND j.status IN ('pending', 'processing')",
+                  "UPDATE generation_jobs SET updated_at = now() - interval '1 hour'"
+                      + " WHERE id IN (SELECT j.id FROM generation_jobs j"
+                      + " JOIN generations g ON g.id = j.generation_id WHERE g.user_id = ?"
+                      + " AND j.status IN ('pending', 'processing') FOR UPDATE OF j SKIP LOCKED)",
                   member.id());
               return TestDatabase.generations(member.id()).stream()
                   .allMatch(g -> g.status().equals("failed"));
