@@ -150,6 +150,57 @@ public interface CancellationScenarios extends Scenarios {
     }
   }
 
+  /**
+   * Orders that arrive together are committed together (group commit), yet each is told its own
+   * place: an order's count of who waits ahead includes its batch's earlier orders.
+   */
+  @Test
+  default void ordersCommittedTogetherAreToldDistinctQueuePositions() throws Exception {
+    Api.Member member = api().register();
+    List<UUID> busy = occupyAllProbeWorkers(member);
+    int orders = 8;
+    ExecutorService clients = Executors.newFixedThreadPool(orders);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<JsonPath>> answers = new ArrayList<>();
+    for (int i = 0; i < orders; i++) {
+      ProbeOrder order = ProbeOrder.succeed("waits with others " + i);
+      answers.add(
+          clients.submit(
+              () -> {
+                start.await();
+                return api()
+                    .as(member)
+                    .body(order)
+                    .post(Api.QUICK_PROBE_RUNS)
+                    .then()
+                    .statusCode(202)
+                    .extract()
+                    .jsonPath();
+              }));
+    }
+    start.countDown();
+    List<Integer> positions = new ArrayList<>();
+    List<UUID> waiting = new ArrayList<>();
+    for (Future<JsonPath> answer : answers) {
+      JsonPath accepted = answer.get();
+      positions.add(accepted.getInt("generation.queuePosition"));
+      waiting.add(UUID.fromString(accepted.getString("generation.id")));
+    }
+    clients.shutdown();
+
+    // The workers are all busy for 3 s: nothing leaves the queue while the orders come in.
+    int first = positions.stream().min(Integer::compare).orElseThrow();
+    assertThat(positions).doesNotHaveDuplicates();
+    assertThat(positions.stream().max(Integer::compare).orElseThrow())
+        .isEqualTo(first + orders - 1);
+    for (UUID id : busy) {
+      api().awaitTerminal(member, id, Duration.ofSeconds(60));
+    }
+    for (UUID id : waiting) {
+      api().awaitTerminal(member, id, Duration.ofSeconds(60));
+    }
+  }
+
   /** The queue positions of the member's pending generations, as listed (newest first). */
   private List<Integer> pendingPositions(Api.Member member) {
     return api()

@@ -22,14 +22,14 @@ public class Generations {
 
   @PersistenceContext EntityManager em;
 
-  /**
-   * Stores a new generation and its jobs, written as the transaction commits: in a group commit,
-   * with every other order's rows in a few batched statements. The jobs' reference to their
-   * generation is checked at commit (V18), so EclipseLink may write them in any order.
-   */
+  /** Stores a new generation and its jobs. */
   @Transactional(Transactional.TxType.MANDATORY)
   public void add(Generation.NewGeneration generation) {
     em.persist(generation.generation());
+    // The jobs refer to the generation, and nothing tells EclipseLink to insert it first. The
+    // flush also keeps a group commit's queue positions right: the 202 of each order counts the
+    // pending generations ahead of it, its batch's earlier orders included, without flushing.
+    em.flush();
     generation.jobs().forEach(em::persist);
   }
 
