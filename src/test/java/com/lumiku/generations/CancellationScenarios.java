@@ -8,18 +8,17 @@ import com.lumiku.probe.ProbeApp;
 import com.lumiku.probe.ProbeOrder;
 import com.lumiku.testing.Api;
 import com.lumiku.testing.LedgerInvariants;
+import com.lumiku.testing.Race;
 import com.lumiku.testing.Scenarios;
 import com.lumiku.testing.TestBroker;
 import com.lumiku.testing.TestDatabase;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -89,26 +88,9 @@ public interface CancellationScenarios extends Scenarios {
     occupyAllProbeWorkers(member);
     UUID waiting = api().acceptedProbe(member, ProbeOrder.succeed("canceled ten times"));
 
-    ExecutorService clients = Executors.newFixedThreadPool(10);
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<Integer>> answers = new ArrayList<>();
-    for (int i = 0; i < 10; i++) {
-      answers.add(
-          clients.submit(
-              () -> {
-                start.await();
-                return api()
-                    .as(member)
-                    .post("/api/generations/" + waiting + "/cancel")
-                    .statusCode();
-              }));
-    }
-    start.countDown();
-    List<Integer> statuses = new ArrayList<>();
-    for (Future<Integer> answer : answers) {
-      statuses.add(answer.get());
-    }
-    clients.shutdown();
+    Callable<Integer> cancel =
+        () -> api().as(member).post("/api/generations/" + waiting + "/cancel").statusCode();
+    List<Integer> statuses = Race.allAtOnce(Collections.nCopies(10, cancel), 10);
 
     assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
     assertThat(statuses).filteredOn(s -> s == 409).hasSize(9);
@@ -159,34 +141,26 @@ public interface CancellationScenarios extends Scenarios {
     Api.Member member = api().register();
     List<UUID> busy = occupyAllProbeWorkers(member);
     int orders = 8;
-    ExecutorService clients = Executors.newFixedThreadPool(orders);
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<JsonPath>> answers = new ArrayList<>();
+    List<Callable<JsonPath>> sends = new ArrayList<>();
     for (int i = 0; i < orders; i++) {
       ProbeOrder order = ProbeOrder.succeed("waits with others " + i);
-      answers.add(
-          clients.submit(
-              () -> {
-                start.await();
-                return api()
-                    .as(member)
-                    .body(order)
-                    .post(Api.QUICK_PROBE_RUNS)
-                    .then()
-                    .statusCode(202)
-                    .extract()
-                    .jsonPath();
-              }));
+      sends.add(
+          () ->
+              api()
+                  .as(member)
+                  .body(order)
+                  .post(Api.QUICK_PROBE_RUNS)
+                  .then()
+                  .statusCode(202)
+                  .extract()
+                  .jsonPath());
     }
-    start.countDown();
     List<Integer> positions = new ArrayList<>();
     List<UUID> waiting = new ArrayList<>();
-    for (Future<JsonPath> answer : answers) {
-      JsonPath accepted = answer.get();
+    for (JsonPath accepted : Race.allAtOnce(sends, orders)) {
       positions.add(accepted.getInt("generation.queuePosition"));
       waiting.add(UUID.fromString(accepted.getString("generation.id")));
     }
-    clients.shutdown();
 
     // The workers are all busy for 3 s: nothing leaves the queue while the orders come in.
     int first = positions.stream().min(Integer::compare).orElseThrow();

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -112,25 +113,44 @@ public final class Race {
   }
 
   private static Race race(List<HttpRequest> requests, int threads) throws Exception {
+    List<Callable<Integer>> sends =
+        requests.stream()
+            .<Callable<Integer>>map(
+                request ->
+                    () -> HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode())
+            .toList();
+    long began = System.nanoTime();
+    Map<Integer, Integer> statuses = new TreeMap<>();
+    for (int status : allAtOnce(sends, threads)) {
+      statuses.merge(status, 1, Integer::sum);
+    }
+    return new Race(statuses, (System.nanoTime() - began) / 1_000_000);
+  }
+
+  /**
+   * Starts every task at the same moment over {@code threads} threads and waits for all of them.
+   *
+   * @return their results, in the order of the tasks
+   */
+  public static <T> List<T> allAtOnce(List<Callable<T>> tasks, int threads) throws Exception {
     ExecutorService clients = Executors.newFixedThreadPool(threads);
     CountDownLatch start = new CountDownLatch(1);
-    List<Future<Integer>> answers = new ArrayList<>();
+    List<Future<T>> answers = new ArrayList<>();
     try {
-      for (HttpRequest request : requests) {
+      for (Callable<T> task : tasks) {
         answers.add(
             clients.submit(
                 () -> {
                   start.await();
-                  return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                  return task.call();
                 }));
       }
-      long began = System.nanoTime();
       start.countDown();
-      Map<Integer, Integer> statuses = new TreeMap<>();
-      for (Future<Integer> answer : answers) {
-        statuses.merge(answer.get(), 1, Integer::sum);
+      List<T> results = new ArrayList<>();
+      for (Future<T> answer : answers) {
+        results.add(answer.get());
       }
-      return new Race(statuses, (System.nanoTime() - began) / 1_000_000);
+      return results;
     } finally {
       clients.shutdownNow();
     }
