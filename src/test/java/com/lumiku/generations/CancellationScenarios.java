@@ -167,9 +167,7 @@ public interface CancellationScenarios extends Scenarios {
     assertThat(positions).doesNotHaveDuplicates();
     assertThat(positions.stream().max(Integer::compare).orElseThrow())
         .isEqualTo(first + orders - 1);
-    for (UUID id : busy) {
-      api().awaitTerminal(member, id, Duration.ofSeconds(60));
-    }
+    waiting.addAll(busy);
     for (UUID id : waiting) {
       api().awaitTerminal(member, id, Duration.ofSeconds(60));
     }

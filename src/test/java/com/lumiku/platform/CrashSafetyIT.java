@@ -180,12 +180,7 @@ class CrashSafetyIT {
       while (inDoubt.isEmpty() && System.nanoTime() < deadline) {
         payara.pause();
         pauses++;
-        List<String> prepared = TestDatabase.preparedTransactionIds();
-        if (!prepared.isEmpty()) {
-          Thread.sleep(1000);
-          inDoubt =
-              prepared.stream().filter(TestDatabase.preparedTransactionIds()::contains).toList();
-        }
+        inDoubt = TestDatabase.preparedFor(Duration.ofSeconds(1));
         if (inDoubt.isEmpty()) {
           payara.resume();
           Thread.sleep(5);
@@ -237,12 +232,8 @@ class CrashSafetyIT {
     Thread.sleep(1500);
     cut += TestDatabase.terminateApplicationConnections();
     burst.awaitDone();
-    // In doubt: still prepared a few seconds later. A worker's commit that is between its two
-    // phases right now is prepared too, for milliseconds, and must not be taken for one.
-    List<String> preparedNow = TestDatabase.preparedTransactionIds();
-    Thread.sleep(3000);
-    long inDoubt =
-        TestDatabase.preparedTransactionIds().stream().filter(preparedNow::contains).count();
+    // In doubt: still prepared a few seconds later, not a worker's commit between its two phases.
+    long inDoubt = TestDatabase.preparedFor(Duration.ofSeconds(3)).size();
     LOG.log(
         Level.INFO,
         "crash safety: {0} database connections cut, {1} XA branches left in doubt",

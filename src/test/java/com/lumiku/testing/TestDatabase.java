@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -144,6 +145,20 @@ public final class TestDatabase {
     return query(
         "SELECT gid FROM pg_prepared_xacts WHERE database = current_database()",
         rows -> rows.getString(1));
+  }
+
+  /**
+   * The XA branches prepared now that are still prepared {@code after} that: left in doubt, unlike
+   * a commit between its two phases, which is prepared for milliseconds.
+   */
+  public static List<String> preparedFor(Duration after) throws InterruptedException {
+    List<String> prepared = preparedTransactionIds();
+    if (prepared.isEmpty()) {
+      return prepared;
+    }
+    Thread.sleep(after.toMillis());
+    List<String> still = preparedTransactionIds();
+    return prepared.stream().filter(still::contains).toList();
   }
 
   /** XA branches prepared but never committed or rolled back: must be none once work is done. */

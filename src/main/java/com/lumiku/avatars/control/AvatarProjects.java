@@ -69,7 +69,7 @@ public class AvatarProjects {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public void lockToAdd(UUID projectId, UUID userId) {
-    if (!lockedOwner(projectId).filter(userId::equals).isPresent()) {
+    if (lockedOwner(projectId).filter(userId::equals).isEmpty()) {
       throw ProblemException.notFound("Project " + projectId);
     }
   }
