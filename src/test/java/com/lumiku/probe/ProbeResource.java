@@ -5,6 +5,7 @@ import com.lumiku.generations.control.GenerationRequests;
 import com.lumiku.generations.control.OrderIntake;
 import com.lumiku.platform.JsonDocuments;
 import com.lumiku.platform.Roles;
+import com.lumiku.platform.idempotency.IdempotentRequests;
 import com.lumiku.platform.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -12,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -40,6 +42,7 @@ public class ProbeResource {
   @Inject GenerationRequests requests;
   @Inject OrderAnswers answers;
   @Inject OrderIntake intake;
+  @Inject IdempotentRequests idempotentRequests;
   @Context UriInfo uriInfo;
 
   @POST
@@ -64,24 +67,34 @@ public class ProbeResource {
    */
   @POST
   @Path("quick-runs")
-  public CompletionStage<Response> quickRun(@NotNull ProbeOrder order) {
+  public CompletionStage<Response> quickRun(
+      @HeaderParam("Idempotency-Key") String idempotencyKey, @NotNull ProbeOrder order) {
     UUID userId = currentUser.id();
     URI base = uriInfo.getBaseUri();
     return intake.submit(
         userId,
         () ->
-            answers.accepted(
-                requests.submit(
-                    new GenerationRequests.Order(
-                        userId,
-                        ProbeApp.ID,
-                        ProbeApp.QUICK_JOB_TYPE,
-                        "{}",
-                        "Probe " + order.label(),
-                        List.of(
-                            new GenerationRequests.Part(order.toJson(), List.of(ProbeApp.RUN))))),
-                base));
+            idempotentRequests.once(
+                userId,
+                idempotencyKey,
+                new IdempotentRun("quick-runs", order),
+                () ->
+                    answers.accepted(
+                        requests.submit(
+                            new GenerationRequests.Order(
+                                userId,
+                                ProbeApp.ID,
+                                ProbeApp.QUICK_JOB_TYPE,
+                                "{}",
+                                "Probe " + order.label(),
+                                List.of(
+                                    new GenerationRequests.Part(
+                                        order.toJson(), List.of(ProbeApp.RUN))))),
+                        base)));
   }
+
+  /** What makes two quick runs the same order, for idempotency. */
+  public record IdempotentRun(String route, ProbeOrder order) {}
 
   @POST
   @Path("batches")

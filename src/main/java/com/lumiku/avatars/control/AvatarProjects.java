@@ -11,6 +11,7 @@ import com.lumiku.platform.storage.ImageStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -89,7 +90,9 @@ public class AvatarProjects {
   private Optional<UUID> lockedOwner(UUID projectId) {
     // FOR SHARE in SQL: EclipseLink makes PESSIMISTIC_READ a FOR UPDATE, which would make orders
     // of one project, and the workers' inserts of their avatars, wait for each other.
+    // It reads only the project's row: nothing this transaction has still to write is flushed.
     return em.createNativeQuery("SELECT user_id FROM avatar_projects WHERE id = ?1 FOR SHARE")
+        .setFlushMode(FlushModeType.COMMIT)
         .setParameter(1, projectId)
         .getResultStream()
         .findFirst()

@@ -8,6 +8,7 @@ import com.lumiku.platform.UtcClock;
 import com.lumiku.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
@@ -25,9 +26,13 @@ public class Ledger {
 
   @PersistenceContext EntityManager em;
 
-  /** Opens an empty account for a new user. */
+  /**
+   * Opens an empty account for a new user, written at once: a change of a balance updates the row
+   * without flushing what the transaction has still to write.
+   */
   public void open(UUID userId) {
     em.persist(new CreditAccount(userId));
+    em.flush();
   }
 
   /**
@@ -171,6 +176,9 @@ public class Ledger {
         em.createNativeQuery(
                 "UPDATE credit_accounts SET balance = balance + ?1, updated_at = ?2"
                     + " WHERE user_id = ?3 AND balance + ?1 >= 0 RETURNING balance")
+            // Reads and writes only the account row: what this transaction has still to write
+            // (e.g. the previous orders of a group commit) can wait for the commit's batches.
+            .setFlushMode(FlushModeType.COMMIT)
             .setParameter(1, delta)
             .setParameter(2, UtcClock.now())
             .setParameter(3, userId)

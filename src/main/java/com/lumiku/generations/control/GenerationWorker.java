@@ -16,11 +16,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * Does the job a message asks for, inside the consumer's transaction (which also holds the
@@ -81,10 +83,25 @@ public class GenerationWorker {
     }
     List<GenerationMessage> ordered =
         messages.stream().sorted(Comparator.comparing(GenerationMessage::generationId)).toList();
+    // Every job of the bundle and its generation in one query, not one per job. A job that another
+    // transaction ends after this read (a cancel, the sweeper) is found out by its conditional
+    // claim (runJob) instead of by a read just before its turn: the try then rolls back and the
+    // bundle is split at its next delivery, where the ended job is acknowledged without work. With
+    // the quick models that bundles are for, that window is the few milliseconds of the bundle's
+    // work; the price of a cancel inside it is the bundle's other jobs done again alone.
+    Map<UUID, Generations.JobOf> read =
+        generations.reloadJobsOf(
+            messages.stream()
+                .collect(
+                    Collectors.toMap(
+                        GenerationMessage::jobId,
+                        GenerationMessage::generationId,
+                        (first, again) -> first)));
     List<BundledJob> done = new ArrayList<>();
     for (GenerationMessage message : ordered) {
       try {
-        processBundled(message).ifPresent(done::add);
+        processBundled(visible(message, 1, Optional.ofNullable(read.get(message.jobId()))))
+            .ifPresent(done::add);
       } catch (RuntimeException | Error e) {
         if (e instanceof RuntimeException) {
           metrics.retried(message.type());
@@ -111,8 +128,7 @@ public class GenerationWorker {
    *
    * @return the job done; empty if it had ended already
    */
-  private Optional<BundledJob> processBundled(GenerationMessage message) {
-    Visible visible = visible(message, 1);
+  private Optional<BundledJob> processBundled(Visible visible) {
     Job job = visible.job();
     Generation generation = visible.generation();
     if (job.status().isTerminal()) {
@@ -230,9 +246,14 @@ public class GenerationWorker {
    *     dead letters, which fail and refund the job)
    */
   private Visible visible(GenerationMessage message, int delivery) {
-    Optional<Generations.JobOf> found =
-        generations.reloadJobOf(message.jobId(), message.generationId());
-    if (found.isEmpty()) {
+    return visible(
+        message, delivery, generations.reloadJobOf(message.jobId(), message.generationId()));
+  }
+
+  /** As {@link #visible(GenerationMessage, int)}, from what was read for it. */
+  private static Visible visible(
+      GenerationMessage message, int delivery, Optional<Generations.JobOf> found) {
+    if (found.isEmpty() || !found.get().generation().id().equals(message.generationId())) {
       // The charge and the message commit together, but the two resources apply the commit one
       // after the other (and XA recovery may apply it late): never drop the message, retry later.
       throw new IllegalStateException(

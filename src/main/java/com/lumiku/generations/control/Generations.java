@@ -5,11 +5,14 @@ import com.lumiku.generations.entity.GenerationStatus;
 import com.lumiku.generations.entity.Job;
 import com.lumiku.platform.PageCursor;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,16 +24,21 @@ import java.util.UUID;
 public class Generations {
 
   @PersistenceContext EntityManager em;
+  @Inject QueuePositions positions;
 
-  /** Stores a new generation and its jobs. */
+  /**
+   * Stores a new generation and its jobs, written as the transaction commits: in a group commit,
+   * with every other order's rows in a few batched statements. The jobs' reference to their
+   * generation is checked at commit (V18), so EclipseLink may write them in any order. The queue
+   * positions of this transaction's later orders count it whether it is written yet or not ({@link
+   * QueuePositions#added}). (The price: an insert that fails, which nothing a client sends can
+   * cause, fails at the next flush or at the commit, i.e. the batch, rather than its own order.)
+   */
   @Transactional(Transactional.TxType.MANDATORY)
   public void add(Generation.NewGeneration generation) {
     em.persist(generation.generation());
-    // The jobs refer to the generation, and nothing tells EclipseLink to insert it first. The
-    // flush also keeps a group commit's queue positions right: the 202 of each order counts the
-    // pending generations ahead of it, its batch's earlier orders included, without flushing.
-    em.flush();
     generation.jobs().forEach(em::persist);
+    positions.added(generation.generation());
   }
 
   /** The job as the database has it now, even after conditional updates in this transaction. */
@@ -64,6 +72,37 @@ public class Generations {
             .setHint("eclipselink.refresh", true)
             .getResultList();
     return rows.stream().findFirst().map(row -> new JobOf((Job) row[0], (Generation) row[1]));
+  }
+
+  /**
+   * The jobs as the database has them now, each with its generation, read together: a worker's
+   * bundle reads all its jobs in one query instead of one per job.
+   *
+   * @param generationByJob each job's id and the id of the generation it belongs to
+   * @return by job id; a job that is not there (or not of that generation) is left out
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Map<UUID, JobOf> reloadJobsOf(Map<UUID, UUID> generationByJob) {
+    if (generationByJob.isEmpty()) {
+      return Map.of();
+    }
+    List<Object[]> rows =
+        em.createQuery(
+                "SELECT j, g FROM Job j, Generation g WHERE j.id IN :jobs"
+                    + " AND j.generationId = g.id",
+                Object[].class)
+            .setParameter("jobs", List.copyOf(generationByJob.keySet()))
+            .setHint("eclipselink.refresh", true)
+            .getResultList();
+    Map<UUID, JobOf> found = new HashMap<>();
+    for (Object[] row : rows) {
+      Job job = (Job) row[0];
+      Generation generation = (Generation) row[1];
+      if (generation.id().equals(generationByJob.get(job.id()))) {
+        found.put(job.id(), new JobOf(job, generation));
+      }
+    }
+    return found;
   }
 
   /** The generation's jobs in order. */

@@ -2,12 +2,16 @@ package com.lumiku.generations.control;
 
 import com.lumiku.generations.entity.Generation;
 import com.lumiku.generations.entity.GenerationStatus;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -24,7 +28,11 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class QueuePositions {
 
+  /** The transaction resource that lists the generations the transaction added, in order. */
+  private static final String ADDED = QueuePositions.class.getName() + ".added";
+
   @PersistenceContext EntityManager em;
+  @Resource TransactionSynchronizationRegistry registry;
 
   /** The pending generations of an app ordered before a moment: one index-only count. */
   private static final String AHEAD =
@@ -33,23 +41,86 @@ public class QueuePositions {
           + " AND created_at < ?2";
 
   /**
+   * As {@link #AHEAD}, less those of them that are among the generations ?3 (this transaction's
+   * own, which it may or may not have written yet): one statement, one snapshot.
+   */
+  private static final String AHEAD_BESIDES =
+      "SELECT (" + AHEAD + ") - (" + AHEAD + " AND id = ANY (CAST(?3 AS uuid[])))";
+
+  /**
+   * Notes a generation the current transaction added ({@link Generations#add}). Its rows are
+   * written when EclipseLink flushes, at the latest at the commit: in a group commit, the orders
+   * that follow it in the same transaction are counted behind it whether it is written yet or not.
+   */
+  void added(Generation generation) {
+    @SuppressWarnings("unchecked")
+    List<Generation> added = (List<Generation>) registry.getResource(ADDED);
+    if (added == null) {
+      added = new ArrayList<>();
+      registry.putResource(ADDED, added);
+    }
+    added.add(generation);
+  }
+
+  /**
    * The queue position of a pending generation (1 if it is first): every order's 202 asks it. One
    * plain count of the pending generations of its app created before it (the same number the page's
    * bucket query gives, without building and parsing an array of thresholds, bucketing and grouping
    * for a single row). It is still a count over what waits ahead (the partial index {@code
    * generations_pending_app_created_idx}), so it grows with the backlog; it is exact as of the
-   * transaction's snapshot. Needs no flush, as {@link #of(Collection)}.
+   * transaction's snapshot. Needs no flush: the generations this transaction added ahead of it (the
+   * earlier orders of its group commit) are counted from memory, and those of them already written
+   * are taken out of the database's count, so that each is counted once, written or not.
    */
   @Transactional(Transactional.TxType.SUPPORTS)
   public long of(Generation generation) {
-    Number ahead =
-        (Number)
-            em.createNativeQuery(AHEAD)
+    List<UUID> addedAhead = addedAhead(generation);
+    if (addedAhead.isEmpty()) {
+      return count(em.createNativeQuery(AHEAD), generation) + 1;
+    }
+    return count(
+            em.createNativeQuery(AHEAD_BESIDES)
+                .setParameter(
+                    3,
+                    addedAhead.stream()
+                        .map(UUID::toString)
+                        .collect(Collectors.joining(",", "{", "}"))),
+            generation)
+        + addedAhead.size()
+        + 1;
+  }
+
+  private static long count(Query query, Generation generation) {
+    return ((Number)
+            query
                 .setFlushMode(FlushModeType.COMMIT)
                 .setParameter(1, generation.app())
                 .setParameter(2, generation.createdAt())
-                .getSingleResult();
-    return ahead.longValue() + 1;
+                .getSingleResult())
+        .longValue();
+  }
+
+  /**
+   * The pending generations of the same app that this transaction added and that were created
+   * before the generation: what {@link #AHEAD} would count of them once written.
+   */
+  private List<UUID> addedAhead(Generation generation) {
+    if (registry.getTransactionKey() == null) {
+      return List.of();
+    }
+    @SuppressWarnings("unchecked")
+    List<Generation> added = (List<Generation>) registry.getResource(ADDED);
+    if (added == null) {
+      return List.of();
+    }
+    return added.stream()
+        .filter(
+            other ->
+                other.status() == GenerationStatus.PENDING
+                    && other.app().equals(generation.app())
+                    && other.createdAt().isBefore(generation.createdAt()))
+        .map(Generation::id)
+        .toList();
   }
 
   /**

@@ -37,6 +37,10 @@ class GenerationWorkerTest {
   static final String TYPE = "test.job";
 
   final List<String> calls = new ArrayList<>();
+
+  /** The store's reads: "one" job, or a "bundle of" n jobs in one query. */
+  final List<String> reads = new ArrayList<>();
+
   final GenerationWorker worker = new GenerationWorker();
   Generation generation;
   Job job;
@@ -55,9 +59,27 @@ class GenerationWorkerTest {
           public Optional<JobOf> reloadJobOf(UUID jobId, UUID generationId) {
             Job job = jobsById.get(jobId);
             Generation generation = generationsById.get(generationId);
+            reads.add("one");
             return job == null || generation == null
                 ? Optional.empty()
                 : Optional.of(new JobOf(job, generation));
+          }
+
+          /** As the query: each job found with the generation it belongs to. */
+          @Override
+          public Map<UUID, JobOf> reloadJobsOf(Map<UUID, UUID> generationByJob) {
+            reads.add("bundle of " + generationByJob.size());
+            Map<UUID, JobOf> found = new HashMap<>();
+            generationByJob.forEach(
+                (jobId, generationId) -> {
+                  Job job = jobsById.get(jobId);
+                  Generation generation =
+                      job == null ? null : generationsById.get(job.generationId());
+                  if (generation != null && generation.id().equals(generationId)) {
+                    found.put(jobId, new JobOf(job, generation));
+                  }
+                });
+            return found;
           }
         };
     worker.statusChanges =
@@ -206,6 +228,7 @@ class GenerationWorkerTest {
     // Logged and counted once committed: three jobs, one bundle.
     expected.addAll(List.of("fired 3 of 3", "processed", "processed", "processed", "bundled 3"));
     assertThat(calls).containsExactlyElementsOf(expected);
+    assertThat(reads).containsExactly("bundle of 3");
   }
 
   @Test
@@ -274,6 +297,23 @@ class GenerationWorkerTest {
             () ->
                 worker.processAll(
                     List.of(message(), new GenerationMessage(unknown, unknown, TYPE)), 1))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("not visible yet");
+    assertThat(calls).noneMatch(call -> call.startsWith("fired"));
+  }
+
+  @Test
+  void aBundledJobNamedWithAnotherGenerationIsNotVisibleAndRollsTheTryBack() {
+    GenerationMessage first = message();
+    useNew(TYPE);
+    GenerationMessage second = message();
+
+    assertThatThrownBy(
+            () ->
+                worker.processAll(
+                    List.of(
+                        first, new GenerationMessage(first.generationId(), second.jobId(), TYPE)),
+                    1))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("not visible yet");
     assertThat(calls).noneMatch(call -> call.startsWith("fired"));
